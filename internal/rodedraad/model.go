@@ -1,0 +1,140 @@
+package rodedraad
+
+import "time"
+
+// Provenance and review, carried by every node and every edge: where an item
+// came from, how sure we are, and whether a person has accepted it.
+type Provenance struct {
+	Status     Status     `json:"status,omitempty"`
+	Method     Method     `json:"method,omitempty"`
+	Confidence *float64   `json:"confidence,omitempty"`
+	Source     Source     `json:"source,omitzero"`
+	Rationale  string     `json:"rationale,omitempty"`
+	CreatedBy  string     `json:"createdBy,omitempty"`
+	CreatedAt  time.Time  `json:"createdAt,omitzero"`
+	ReviewedBy string     `json:"reviewedBy,omitempty"`
+	ReviewedAt *time.Time `json:"reviewedAt,omitempty"`
+}
+
+// Source points at the evidence for an item: a document, a page, a quote and
+// the URLs where it was read.
+type Source struct {
+	Document string   `json:"document,omitempty"`
+	Page     string   `json:"page,omitempty"`
+	Quote    string   `json:"quote,omitempty"`
+	URLs     []string `json:"urls,omitempty"`
+}
+
+// Theme is one of the study's seven themes, or a theme outside its scope.
+type Theme struct {
+	ID           string `json:"id"`
+	Name         string `json:"name"`
+	Description  string `json:"description,omitempty"`
+	InStudyScope bool   `json:"inStudyScope"`
+	Provenance
+}
+
+// Actor is an organisation that publishes, endorses, opposes or must act.
+type Actor struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
+	Kind    string   `json:"kind"`
+	Sector  string   `json:"sector"`
+	Level   string   `json:"level,omitempty"`
+	Note    string   `json:"note,omitempty"`
+	Provenance
+}
+
+// Document is a plan, study, advice or letter.
+type Document struct {
+	ID            string   `json:"id"`
+	Title         string   `json:"title"`
+	Kind          string   `json:"kind"`
+	Year          int      `json:"year,omitempty"`
+	Date          string   `json:"date,omitempty"`
+	URLs          []string `json:"urls,omitempty"`
+	Language      string   `json:"language,omitempty"`
+	EvidenceLevel string   `json:"evidenceLevel,omitempty"`
+	Summary       string   `json:"summary,omitempty"`
+	Note          string   `json:"note,omitempty"`
+	Provenance
+}
+
+// Recommendation is one recommendation, conclusion, commitment, goal or
+// position taken from a document.
+type Recommendation struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Text        string `json:"text"`
+	Kind        string `json:"kind"`
+	Level       string `json:"level,omitempty"`
+	Horizon     int    `json:"horizon,omitempty"`
+	Language    string `json:"language,omitempty"`
+	Uncertainty string `json:"uncertainty,omitempty"`
+	Provenance
+}
+
+// Scenario is a named future in a scenario set (its family).
+type Scenario struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	Finding     string `json:"finding,omitempty"`
+	Horizon     int    `json:"horizon,omitempty"`
+	Family      string `json:"family,omitempty"`
+	FamilyName  string `json:"familyName,omitempty"`
+	Provenance
+}
+
+// Edge is one relationship with its properties. Which properties apply
+// depends on Type: Score for SUPPORTS and CONFLICTS_WITH between
+// recommendations and scenarios, Weight for ADDRESSES, Similarity for
+// OVERLAPS, Role for AUTHORED, Page and Quote for CONTAINS; ConflictID, Topic,
+// Summary and Evidence for conflicts expanded from a seed conflict.
+type Edge struct {
+	Type       RelType  `json:"type"`
+	From       string   `json:"from"`
+	To         string   `json:"to"`
+	Score      *int     `json:"score,omitempty"`
+	Weight     *float64 `json:"weight,omitempty"`
+	Similarity *float64 `json:"similarity,omitempty"`
+	Role       string   `json:"role,omitempty"`
+	Page       string   `json:"page,omitempty"`
+	Quote      string   `json:"quote,omitempty"`
+	ConflictID string   `json:"conflictId,omitempty"`
+	Topic      string   `json:"topic,omitempty"`
+	Summary    string   `json:"summary,omitempty"`
+	Evidence   []string `json:"evidence,omitempty"`
+	Provenance
+}
+
+// Bundle is a set of nodes and edges to upsert in one transaction: what the
+// seeds, `rodedraad import` and the importBundle mutation load.
+type Bundle struct {
+	Themes          []Theme
+	Actors          []Actor
+	Documents       []Document
+	Recommendations []Recommendation
+	Scenarios       []Scenario
+	Edges           []Edge
+}
+
+// Counts summarises a bundle by kind.
+type Counts struct {
+	Themes, Actors, Documents, Recommendations, Scenarios int
+	Edges                                                 map[RelType]int
+}
+
+// Count returns how many items of each kind b holds.
+func (b *Bundle) Count() Counts {
+	c := Counts{
+		Themes: len(b.Themes), Actors: len(b.Actors), Documents: len(b.Documents),
+		Recommendations: len(b.Recommendations), Scenarios: len(b.Scenarios),
+		Edges: map[RelType]int{},
+	}
+	for _, e := range b.Edges {
+		c.Edges[e.Type]++
+	}
+	return c
+}
