@@ -1,0 +1,123 @@
+// Package config holds every setting of the rodedraad binary. Each setting has
+// a flag, an environment variable and a default; flags override the
+// environment, which overrides the defaults. The table returned by Settings is
+// the single source for parsing, --help and the README.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/rs/zerolog"
+)
+
+// Config is the parsed, validated configuration of one run of the binary.
+type Config struct {
+	// Addr is the host:port the HTTP server listens on.
+	Addr string
+
+	// Neo4jURI is the Bolt or routing URI of an external Neo4j. Empty means
+	// the binary starts the project's own Neo4j, using Neo4jDir and Neo4jAddr.
+	Neo4jURI      string
+	Neo4jUser     string
+	Neo4jPassword string
+	Neo4jDatabase string
+
+	// Neo4jDir and Neo4jAddr apply only when Neo4jURI is empty: where the
+	// project's own Neo4j keeps data and logs, and where its Bolt listens.
+	Neo4jDir  string
+	Neo4jAddr string
+
+	LogFormat string // LogJSON or LogConsole
+	LogLevel  zerolog.Level
+
+	QueryTimeout    time.Duration // bounds each GraphQL operation and Neo4j transaction
+	ReadyTimeout    time.Duration // bounds one readiness check
+	ShutdownTimeout time.Duration // time in-flight requests get after SIGINT/SIGTERM
+	MaxBodyBytes    int64         // largest accepted request body
+	ComplexityLimit int           // largest accepted GraphQL query complexity
+	DepthLimit      int           // deepest accepted GraphQL selection set
+
+	// Seed loads the embedded seeds when serve starts (idempotent).
+	Seed bool
+}
+
+// Log formats.
+const (
+	LogJSON    = "json"
+	LogConsole = "console"
+)
+
+// LocalNeo4j reports whether the binary must start the project's own Neo4j.
+func (c Config) LocalNeo4j() bool { return c.Neo4jURI == "" }
+
+// MarshalZerologObject logs the configuration with the password redacted, so
+// `log.Info().Object("config", cfg)` is safe.
+func (c Config) MarshalZerologObject(e *zerolog.Event) {
+	password := ""
+	if c.Neo4jPassword != "" {
+		password = "***"
+	}
+	e.Str("addr", c.Addr).
+		Str("neo4j_uri", c.Neo4jURI).Str("neo4j_user", c.Neo4jUser).
+		Str("neo4j_password", password).Str("neo4j_database", c.Neo4jDatabase).
+		Str("neo4j_dir", c.Neo4jDir).Str("neo4j_addr", c.Neo4jAddr).
+		Str("log_format", c.LogFormat).Str("log_level", c.LogLevel.String()).
+		Dur("query_timeout", c.QueryTimeout).Dur("ready_timeout", c.ReadyTimeout).
+		Dur("shutdown_timeout", c.ShutdownTimeout).Int64("max_body_bytes", c.MaxBodyBytes).
+		Int("complexity_limit", c.ComplexityLimit).Int("depth_limit", c.DepthLimit).
+		Bool("seed", c.Seed)
+}
+
+// Load builds a Config from the defaults, then getenv, then the flags in args,
+// and validates it. An empty environment variable counts as unset. With -h or
+// --help it returns flag.ErrHelp; the caller prints Usage. Errors name the
+// setting and where its bad value came from.
+func Load(args []string, getenv func(string) string) (Config, error) {
+	var c Config
+	settings := Settings()
+	for _, s := range settings {
+		if err := s.set(&c, s.Default); err != nil {
+			return Config{}, fmt.Errorf("default of %s: %w", s.Name, err)
+		}
+	}
+	for _, s := range settings {
+		if v := getenv(s.Env); v != "" {
+			if err := s.set(&c, v); err != nil {
+				return Config{}, fmt.Errorf("setting %s: %s=%q: %w", s.Name, s.Env, v, err)
+			}
+		}
+	}
+	if err := parseFlags(&c, settings, args); err != nil {
+		return Config{}, err
+	}
+	return c, c.Validate()
+}
+
+// parseFlags applies the flags in args on top of c. Positional arguments are
+// an error: subcommands are split off before Load is called.
+func parseFlags(c *Config, settings []Setting, args []string) error {
+	fs := flag.NewFlagSet("rodedraad", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // the caller decides how to report errors and help
+	for _, s := range settings {
+		set := func(v string) error { return s.set(c, v) }
+		if s.isBool {
+			fs.BoolFunc(s.Flag, s.Description, set)
+		} else {
+			fs.Func(s.Flag, s.Description, set)
+		}
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return flag.ErrHelp
+		}
+		return fmt.Errorf("flags: %w", err)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("flags: unexpected argument %q", fs.Arg(0))
+	}
+	return nil
+}

@@ -1,0 +1,197 @@
+package config_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/rodedraad/rodedraad/internal/config"
+)
+
+// env returns a getenv over a fixed map, so tests never read the process
+// environment.
+func env(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+// MustLoad loads a Config or fails the test.
+func MustLoad(tb testing.TB, args []string, vars map[string]string) config.Config {
+	tb.Helper()
+	c, err := config.Load(args, env(vars))
+	if err != nil {
+		tb.Fatalf("Load: %v", err)
+	}
+	return c
+}
+
+func TestLoad_Defaults(t *testing.T) {
+	got := MustLoad(t, nil, nil)
+	want := config.Config{
+		Addr:            "127.0.0.1:8080",
+		Neo4jUser:       "neo4j",
+		Neo4jDatabase:   "neo4j",
+		Neo4jDir:        ".data/neo4j",
+		Neo4jAddr:       "127.0.0.1:7687",
+		LogFormat:       "json",
+		LogLevel:        zerolog.InfoLevel,
+		QueryTimeout:    10 * time.Second,
+		ReadyTimeout:    2 * time.Second,
+		ShutdownTimeout: 15 * time.Second,
+		MaxBodyBytes:    1 << 20,
+		ComplexityLimit: 2000,
+		DepthLimit:      10,
+		Seed:            true,
+	}
+	if got != want {
+		t.Errorf("defaults:\n got %+v\nwant %+v", got, want)
+	}
+	if !got.LocalNeo4j() {
+		t.Error("LocalNeo4j() = false with no NEO4J_URI, want true")
+	}
+}
+
+func TestLoad_Precedence(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		vars  map[string]string
+		check func(config.Config) bool
+	}{
+		{"env over default", nil, map[string]string{"RODEDRAAD_ADDR": "0.0.0.0:9000"},
+			func(c config.Config) bool { return c.Addr == "0.0.0.0:9000" }},
+		{"flag over env", []string{"--addr", "127.0.0.1:9100"}, map[string]string{"RODEDRAAD_ADDR": "0.0.0.0:9000"},
+			func(c config.Config) bool { return c.Addr == "127.0.0.1:9100" }},
+		{"empty env is unset", nil, map[string]string{"NEO4J_DATABASE": ""},
+			func(c config.Config) bool { return c.Neo4jDatabase == "neo4j" }},
+		{"external neo4j", nil, map[string]string{"NEO4J_URI": "neo4j+s://x.databases.neo4j.io", "NEO4J_PASSWORD": "s"},
+			func(c config.Config) bool { return !c.LocalNeo4j() && c.Neo4jPassword == "s" }},
+		{"duration", []string{"-query-timeout=250ms"}, nil,
+			func(c config.Config) bool { return c.QueryTimeout == 250*time.Millisecond }},
+		{"int64", nil, map[string]string{"RODEDRAAD_MAX_BODY_BYTES": "2048"},
+			func(c config.Config) bool { return c.MaxBodyBytes == 2048 }},
+		{"level", []string{"--log-level", "debug"}, nil,
+			func(c config.Config) bool { return c.LogLevel == zerolog.DebugLevel }},
+		{"seed off by env", nil, map[string]string{"RODEDRAAD_SEED": "false"},
+			func(c config.Config) bool { return !c.Seed }},
+		{"bare --seed turns it on", []string{"--seed"}, map[string]string{"RODEDRAAD_SEED": "false"},
+			func(c config.Config) bool { return c.Seed }},
+		{"--seed=false", []string{"--seed=false"}, nil,
+			func(c config.Config) bool { return !c.Seed }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if c := MustLoad(t, tt.args, tt.vars); !tt.check(c) {
+				t.Errorf("unexpected config %+v", c)
+			}
+		})
+	}
+}
+
+func TestLoad_Errors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		vars map[string]string
+		want string // a part of the error that names the setting
+	}{
+		{"bad duration env", nil, map[string]string{"RODEDRAAD_QUERY_TIMEOUT": "ten"}, "RODEDRAAD_QUERY_TIMEOUT"},
+		{"bad int flag", []string{"--depth-limit", "deep"}, nil, "depth-limit"},
+		{"bad bool", nil, map[string]string{"RODEDRAAD_SEED": "maybe"}, "RODEDRAAD_SEED"},
+		{"bad level", nil, map[string]string{"RODEDRAAD_LOG_LEVEL": "loud"}, "RODEDRAAD_LOG_LEVEL"},
+		{"unknown flag", []string{"--nope"}, nil, "nope"},
+		{"positional", []string{"extra"}, nil, `"extra"`},
+		{"bad log format", nil, map[string]string{"RODEDRAAD_LOG_FORMAT": "xml"}, "log-format"},
+		{"bad addr", []string{"--addr", "8080"}, nil, "RODEDRAAD_ADDR"},
+		{"bad port", []string{"--addr", "localhost:http"}, nil, "RODEDRAAD_ADDR"},
+		{"zero timeout", []string{"--query-timeout", "0s"}, nil, "query-timeout"},
+		{"zero body", []string{"--max-body-bytes", "0"}, nil, "max-body-bytes"},
+		{"negative complexity", []string{"--complexity-limit", "-1"}, nil, "complexity-limit"},
+		{"bad neo4j scheme", nil, map[string]string{"NEO4J_URI": "http://localhost:7474"}, "NEO4J_URI"},
+		{"neo4j uri without host", nil, map[string]string{"NEO4J_URI": "neo4j://"}, "NEO4J_URI"},
+		{"empty database", []string{"--neo4j-database="}, nil, "NEO4J_DATABASE"},
+		{"bad local neo4j addr", nil, map[string]string{"RODEDRAAD_NEO4J_ADDR": "7687"}, "RODEDRAAD_NEO4J_ADDR"},
+		{"empty local neo4j dir", []string{"--neo4j-dir="}, nil, "RODEDRAAD_NEO4J_DIR"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := config.Load(tt.args, env(tt.vars))
+			if err == nil {
+				t.Fatal("Load: no error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not name %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoad_Help(t *testing.T) {
+	for _, arg := range []string{"-h", "--help"} {
+		if _, err := config.Load([]string{arg}, env(nil)); !errors.Is(err, flag.ErrHelp) {
+			t.Errorf("Load(%s) error = %v, want flag.ErrHelp", arg, err)
+		}
+	}
+}
+
+func TestValidate_ExternalNeo4jSkipsLocalSettings(t *testing.T) {
+	c := MustLoad(t, nil, map[string]string{"NEO4J_URI": "bolt://db:7687"})
+	c.Neo4jDir, c.Neo4jAddr = "", ""
+	if err := c.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+}
+
+func TestValidate_ReportsEveryProblem(t *testing.T) {
+	c := MustLoad(t, nil, nil)
+	c.LogFormat, c.DepthLimit = "xml", 0
+	err := c.Validate()
+	if err == nil || !strings.Contains(err.Error(), "log-format") || !strings.Contains(err.Error(), "depth-limit") {
+		t.Errorf("Validate = %v, want both log-format and depth-limit", err)
+	}
+}
+
+func TestSettings_Complete(t *testing.T) {
+	flags, envs := map[string]bool{}, map[string]bool{}
+	for _, s := range config.Settings() {
+		if s.Name == "" || s.Flag == "" || s.Env == "" || s.Description == "" {
+			t.Errorf("setting %+v is missing a field", s)
+		}
+		if flags[s.Flag] || envs[s.Env] {
+			t.Errorf("setting %s repeats a flag or env var", s.Name)
+		}
+		flags[s.Flag], envs[s.Env] = true, true
+	}
+}
+
+func TestWriteUsage(t *testing.T) {
+	var text, md bytes.Buffer
+	if err := config.WriteUsage(&text); err != nil {
+		t.Fatal(err)
+	}
+	if err := config.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range config.Settings() {
+		if !strings.Contains(text.String(), "--"+s.Flag) || !strings.Contains(md.String(), "`"+s.Env+"`") {
+			t.Errorf("usage lacks %s", s.Name)
+		}
+	}
+}
+
+func TestConfig_LogRedactsPassword(t *testing.T) {
+	c := MustLoad(t, nil, map[string]string{"NEO4J_PASSWORD": "hunter2"})
+	var buf bytes.Buffer
+	logger := zerolog.New(&buf)
+	logger.Info().Object("config", c).Send()
+	if strings.Contains(buf.String(), "hunter2") {
+		t.Errorf("log line leaks the password: %s", buf.String())
+	}
+	if !strings.Contains(buf.String(), `"neo4j_password":"***"`) {
+		t.Errorf("log line does not show the password is set: %s", buf.String())
+	}
+}

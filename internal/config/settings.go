@@ -1,0 +1,130 @@
+package config
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/rs/zerolog"
+)
+
+// Setting describes one setting: its name, its flag (without dashes), its
+// environment variable, its default as text and what it does.
+type Setting struct {
+	Name        string
+	Flag        string
+	Env         string
+	Default     string
+	Description string
+
+	isBool bool                        // so the flag works without a value: --seed
+	set    func(*Config, string) error // parses text into the Config field
+}
+
+// Settings returns the table of every setting, in the order --help shows them.
+// It returns a fresh slice on each call, so callers may not change the shared
+// definition.
+func Settings() []Setting {
+	return []Setting{
+		str("addr", "addr", "RODEDRAAD_ADDR", "127.0.0.1:8080",
+			"host:port the HTTP server listens on", func(c *Config) *string { return &c.Addr }),
+		str("neo4j-uri", "neo4j-uri", "NEO4J_URI", "",
+			"URI of your own Neo4j (neo4j://, neo4j+s://, bolt://, ...); empty starts the project's own Neo4j",
+			func(c *Config) *string { return &c.Neo4jURI }),
+		str("neo4j-user", "neo4j-user", "NEO4J_USER", "neo4j",
+			"Neo4j user name", func(c *Config) *string { return &c.Neo4jUser }),
+		str("neo4j-password", "neo4j-password", "NEO4J_PASSWORD", "",
+			"Neo4j password (prefer the environment variable: flags show in ps)",
+			func(c *Config) *string { return &c.Neo4jPassword }),
+		str("neo4j-database", "neo4j-database", "NEO4J_DATABASE", "neo4j",
+			"Neo4j database every query runs in", func(c *Config) *string { return &c.Neo4jDatabase }),
+		str("neo4j-dir", "neo4j-dir", "RODEDRAAD_NEO4J_DIR", ".data/neo4j",
+			"data and log folder of the project's own Neo4j (when NEO4J_URI is empty)",
+			func(c *Config) *string { return &c.Neo4jDir }),
+		str("neo4j-addr", "neo4j-addr", "RODEDRAAD_NEO4J_ADDR", "127.0.0.1:7687",
+			"Bolt host:port of the project's own Neo4j (when NEO4J_URI is empty)",
+			func(c *Config) *string { return &c.Neo4jAddr }),
+		str("log-format", "log-format", "RODEDRAAD_LOG_FORMAT", LogJSON,
+			"log format: json or console", func(c *Config) *string { return &c.LogFormat }),
+		{Name: "log-level", Flag: "log-level", Env: "RODEDRAAD_LOG_LEVEL", Default: "info",
+			Description: "least severe level logged: trace, debug, info, warn, error",
+			set:         setLevel},
+		dur("query-timeout", "query-timeout", "RODEDRAAD_QUERY_TIMEOUT", "10s",
+			"longest a GraphQL operation and its Neo4j transactions may run",
+			func(c *Config) *time.Duration { return &c.QueryTimeout }),
+		dur("ready-timeout", "ready-timeout", "RODEDRAAD_READY_TIMEOUT", "2s",
+			"longest one /readyz check may take", func(c *Config) *time.Duration { return &c.ReadyTimeout }),
+		dur("shutdown-timeout", "shutdown-timeout", "RODEDRAAD_SHUTDOWN_TIMEOUT", "15s",
+			"time in-flight requests get to finish on SIGINT/SIGTERM",
+			func(c *Config) *time.Duration { return &c.ShutdownTimeout }),
+		{Name: "max-body-bytes", Flag: "max-body-bytes", Env: "RODEDRAAD_MAX_BODY_BYTES", Default: "1048576",
+			Description: "largest request body accepted, in bytes (larger gets 413)",
+			set: func(c *Config, v string) error {
+				n, err := strconv.ParseInt(v, 10, 64)
+				c.MaxBodyBytes = n
+				return numErr(err)
+			}},
+		integer("complexity-limit", "complexity-limit", "RODEDRAAD_COMPLEXITY_LIMIT", "2000",
+			"largest GraphQL query complexity accepted", func(c *Config) *int { return &c.ComplexityLimit }),
+		integer("depth-limit", "depth-limit", "RODEDRAAD_DEPTH_LIMIT", "10",
+			"deepest GraphQL selection accepted", func(c *Config) *int { return &c.DepthLimit }),
+		{Name: "seed", Flag: "seed", Env: "RODEDRAAD_SEED", Default: "true",
+			Description: "load the embedded seeds when serve starts (idempotent); --seed=false to skip",
+			isBool:      true,
+			set: func(c *Config, v string) error {
+				b, err := strconv.ParseBool(v)
+				c.Seed = b
+				if err != nil {
+					return errText("want true or false")
+				}
+				return nil
+			}},
+	}
+}
+
+func str(name, fl, env, def, desc string, field func(*Config) *string) Setting {
+	return Setting{Name: name, Flag: fl, Env: env, Default: def, Description: desc,
+		set: func(c *Config, v string) error { *field(c) = v; return nil }}
+}
+
+func dur(name, fl, env, def, desc string, field func(*Config) *time.Duration) Setting {
+	return Setting{Name: name, Flag: fl, Env: env, Default: def, Description: desc,
+		set: func(c *Config, v string) error {
+			d, err := time.ParseDuration(v)
+			if err != nil {
+				return errText("want a duration such as 500ms, 10s or 1m")
+			}
+			*field(c) = d
+			return nil
+		}}
+}
+
+func integer(name, fl, env, def, desc string, field func(*Config) *int) Setting {
+	return Setting{Name: name, Flag: fl, Env: env, Default: def, Description: desc,
+		set: func(c *Config, v string) error {
+			n, err := strconv.Atoi(v)
+			*field(c) = n
+			return numErr(err)
+		}}
+}
+
+func setLevel(c *Config, v string) error {
+	l, err := zerolog.ParseLevel(v)
+	if err != nil || v == "" {
+		return errText("want trace, debug, info, warn or error")
+	}
+	c.LogLevel = l
+	return nil
+}
+
+// errText is an error whose text is shown as is; strconv's own errors repeat
+// the input and the function name, which reads badly next to the setting.
+type errText string
+
+func (e errText) Error() string { return string(e) }
+
+func numErr(err error) error {
+	if err != nil {
+		return errText("want a whole number")
+	}
+	return nil
+}
