@@ -1,0 +1,200 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+)
+
+// condition is one filter as a fixed Cypher predicate over n, with the
+// parameter it reads. Predicates are constants; only values vary.
+type condition struct {
+	param     string
+	predicate string
+}
+
+// actorLinked matches recommendations an actor must act on, takes a stance
+// on, or published.
+const actorLinked = `(EXISTS { (n)-[:ASSIGNED_TO]->(a:Actor) WHERE a.%[1]s IN $%[2]s }
+	OR EXISTS { (a:Actor)-[:SUPPORTS|CONFLICTS_WITH]->(n) WHERE a.%[1]s IN $%[2]s }
+	OR EXISTS { (a:Actor)-[:AUTHORED]->(:Document)-[:CONTAINS]->(n) WHERE a.%[1]s IN $%[2]s })`
+
+// conditions lists, per kind, the filters it supports.
+var conditions = map[rodedraad.Label]map[string]condition{
+	rodedraad.LabelRecommendation: {
+		"themes":    {"themes", `EXISTS { (n)-[:ADDRESSES]->(t:Theme) WHERE t.id IN $themes }`},
+		"actors":    {"actors", fmt.Sprintf(actorLinked, "id", "actors")},
+		"sectors":   {"sectors", fmt.Sprintf(actorLinked, "sector", "sectors")},
+		"documents": {"documents", `EXISTS { (d:Document)-[:CONTAINS]->(n) WHERE d.id IN $documents }`},
+		"scenarios": {"scenarios", `EXISTS { (s:Scenario)-[:INCLUDES]->(n) WHERE s.id IN $scenarios }`},
+		"kinds":     {"kinds", `n.kind IN $kinds`},
+		"text":      {"text", `toLower(coalesce(n.title, '') + ' ' + n.text) CONTAINS toLower($text)`},
+	},
+	rodedraad.LabelDocument: {
+		"themes":    {"themes", `EXISTS { (n)-[:CONTAINS]->(:Recommendation)-[:ADDRESSES]->(t:Theme) WHERE t.id IN $themes }`},
+		"actors":    {"actors", `EXISTS { (a:Actor)-[:AUTHORED]->(n) WHERE a.id IN $actors }`},
+		"sectors":   {"sectors", `EXISTS { (a:Actor)-[:AUTHORED]->(n) WHERE a.sector IN $sectors }`},
+		"scenarios": {"scenarios", `EXISTS { (n)-[:DESCRIBES]->(s:Scenario) WHERE s.id IN $scenarios }`},
+		"kinds":     {"kinds", `n.kind IN $kinds`},
+		"text":      {"text", `toLower(n.title + ' ' + coalesce(n.summary, '')) CONTAINS toLower($text)`},
+	},
+	rodedraad.LabelActor: {
+		"sectors":   {"sectors", `n.sector IN $sectors`},
+		"kinds":     {"kinds", `n.kind IN $kinds`},
+		"documents": {"documents", `EXISTS { (n)-[:AUTHORED]->(d:Document) WHERE d.id IN $documents }`},
+		"themes":    {"themes", `EXISTS { (n)-[:SUPPORTS]->(:Recommendation)-[:ADDRESSES]->(t:Theme) WHERE t.id IN $themes }`},
+		"text":      {"text", `toLower(n.name + ' ' + coalesce(n.aliasesText, '')) CONTAINS toLower($text)`},
+	},
+	rodedraad.LabelTheme: {
+		"text": {"text", `toLower(n.name + ' ' + coalesce(n.description, '')) CONTAINS toLower($text)`},
+	},
+	rodedraad.LabelScenario: {
+		"documents": {"documents", `EXISTS { (d:Document)-[:DESCRIBES]->(n) WHERE d.id IN $documents }`},
+		"themes":    {"themes", `EXISTS { (n)-[:INCLUDES]->(:Recommendation)-[:ADDRESSES]->(t:Theme) WHERE t.id IN $themes }`},
+		"kinds":     {"kinds", `n.family IN $kinds`},
+		"text":      {"text", `toLower(n.name + ' ' + coalesce(n.description, '') + ' ' + coalesce(n.finding, '')) CONTAINS toLower($text)`},
+	},
+}
+
+// common filters apply to every kind.
+var common = map[string]condition{
+	"ids":      {"ids", `n.id IN $ids`},
+	"statuses": {"statuses", `coalesce(n.status, 'ACCEPTED') IN $statuses`},
+}
+
+// where builds the WHERE clause and parameters of a filter for a kind.
+// A filter the kind does not support is BAD_USER_INPUT.
+func where(label rodedraad.Label, f rodedraad.Filter) (string, map[string]any, error) {
+	values := map[string]any{
+		"ids": f.IDs, "themes": f.Themes, "actors": f.Actors, "sectors": f.Sectors,
+		"documents": f.Documents, "scenarios": f.Scenarios, "kinds": f.Kinds,
+		"statuses": f.Statuses, "text": f.Text,
+	}
+	var preds []string
+	params := map[string]any{}
+	for _, name := range []string{"ids", "themes", "actors", "sectors", "documents", "scenarios", "kinds", "statuses", "text"} {
+		if isEmpty(values[name]) {
+			continue
+		}
+		c, ok := common[name]
+		if !ok {
+			c, ok = conditions[label][name]
+		}
+		if !ok {
+			return "", nil, rodedraad.Errorf(rodedraad.EINVALID, "filter %s does not apply to %s", name, label)
+		}
+		preds = append(preds, c.predicate)
+		params[c.param] = values[name]
+	}
+	if len(preds) == 0 {
+		return "", params, nil
+	}
+	return "WHERE " + strings.Join(preds, "\n  AND "), params, nil
+}
+
+func isEmpty(v any) bool {
+	switch x := v.(type) {
+	case []string:
+		return len(x) == 0
+	case string:
+		return x == ""
+	}
+	return v == nil
+}
+
+// sortKey is the Cypher expression a list is ordered by.
+func sortKey(label rodedraad.Label, o rodedraad.OrderField) (string, error) {
+	switch {
+	case o == "" || o == rodedraad.OrderByID:
+		return "n.id", nil
+	case o == rodedraad.OrderByTitle:
+		return "toLower(coalesce(n.title, n.name, ''))", nil
+	case o == rodedraad.OrderByYear && label == rodedraad.LabelDocument:
+		return "coalesce(n.year, 0)", nil
+	}
+	return "", rodedraad.Errorf(rodedraad.EINVALID, "%s cannot be ordered by %s", label, o)
+}
+
+// List returns one page of nodes of a kind, filtered and ordered, with keyset
+// paging: the page starts strictly after the cursor.
+func (s *Store) List(ctx context.Context, label rodedraad.Label, f rodedraad.Filter, o rodedraad.Order, p rodedraad.Page) (rodedraad.PageOf[rodedraad.Node], error) {
+	var out rodedraad.PageOf[rodedraad.Node]
+	if err := firstErr(p.Validate(), checkLabel(label)); err != nil {
+		return out, err
+	}
+	stmt, params, err := listStatement(label, f, o, p)
+	if err != nil {
+		return out, err
+	}
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (rodedraad.PageOf[rodedraad.Node], error) {
+		return collectPage(ctx, tx, stmt, params, p.First)
+	})
+}
+
+func listStatement(label rodedraad.Label, f rodedraad.Filter, o rodedraad.Order, p rodedraad.Page) (string, map[string]any, error) {
+	cond, params, err := where(label, f)
+	if err != nil {
+		return "", nil, err
+	}
+	key, err := sortKey(label, o.Field)
+	if err != nil {
+		return "", nil, err
+	}
+	cmp, dir := ">", "ASC"
+	if o.Desc {
+		cmp, dir = "<", "DESC"
+	}
+	after := ""
+	if p.After != nil {
+		after = fmt.Sprintf("WHERE k %[1]s $afterKey OR (k = $afterKey AND n.id %[1]s $afterId)", cmp)
+		params["afterKey"], params["afterId"] = p.After.Key, p.After.ID
+	}
+	params["limit"] = p.First + 1
+	stmt := fmt.Sprintf(`MATCH (n:%s) %s
+		WITH n, %s AS k %s
+		RETURN n, k ORDER BY k %s, n.id %s LIMIT $limit`, label, cond, key, after, dir, dir)
+	return stmt, params, nil
+}
+
+func collectPage(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, params map[string]any, first int) (rodedraad.PageOf[rodedraad.Node], error) {
+	var out rodedraad.PageOf[rodedraad.Node]
+	res, err := tx.Run(ctx, stmt, params)
+	if err != nil {
+		return out, err
+	}
+	for res.Next(ctx) {
+		if len(out.Items) == first {
+			out.HasNextPage = true
+			break
+		}
+		n, _, err := neo4j.GetRecordValue[dbtype.Node](res.Record(), "n")
+		if err != nil {
+			return out, err
+		}
+		k, _ := res.Record().Get("k")
+		node := nodeFrom(n)
+		out.Items = append(out.Items, node)
+		out.Cursors = append(out.Cursors, rodedraad.Cursor{Key: k, ID: node.NodeID()})
+	}
+	return out, res.Err()
+}
+
+// Count returns how many nodes of a kind match the filter.
+func (s *Store) Count(ctx context.Context, label rodedraad.Label, f rodedraad.Filter) (int, error) {
+	if err := checkLabel(label); err != nil {
+		return 0, err
+	}
+	cond, params, err := where(label, f)
+	if err != nil {
+		return 0, err
+	}
+	stmt := fmt.Sprintf(`MATCH (n:%s) %s RETURN count(n) AS v`, label, cond)
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+		return singleInt(ctx, tx, stmt, params)
+	})
+}

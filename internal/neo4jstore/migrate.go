@@ -1,0 +1,128 @@
+package neo4jstore
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+//go:embed migrations/*.cypher
+var migrationFS embed.FS
+
+// migration is one embedded .cypher file: statements separated by ';'.
+type migration struct {
+	name       string
+	statements []string
+}
+
+// migrations are applied in file-name order; all statements are idempotent
+// (IF NOT EXISTS), so applying them again is harmless.
+var migrations = mustLoadMigrations()
+
+func mustLoadMigrations() []migration {
+	names, err := fs.Glob(migrationFS, "migrations/*.cypher")
+	if err != nil {
+		panic(err)
+	}
+	sort.Strings(names)
+	out := make([]migration, 0, len(names))
+	for _, name := range names {
+		data, err := migrationFS.ReadFile(name)
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, migration{name: name, statements: splitStatements(string(data))})
+	}
+	return out
+}
+
+// splitStatements drops // comments and splits on ';' at line ends.
+func splitStatements(src string) []string {
+	var b strings.Builder
+	for _, line := range strings.Split(src, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "//") {
+			continue
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	var out []string
+	for _, st := range strings.Split(b.String(), ";\n") {
+		if st = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(st), ";")); st != "" {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// Migrate creates the constraints and indexes the store needs and records
+// the schema version. Schema statements cannot share a transaction with
+// writes, so each runs in its own.
+func (s *Store) Migrate(ctx context.Context) error {
+	for _, m := range migrations {
+		for _, st := range m.statements {
+			if _, err := run(ctx, s, neo4j.AccessModeWrite, func(tx neo4j.ManagedTransaction) (any, error) {
+				_, err := tx.Run(ctx, st, nil)
+				return nil, err
+			}); err != nil {
+				return fmt.Errorf("migrate %s: %w", m.name, err)
+			}
+		}
+	}
+	if _, err := run(ctx, s, neo4j.AccessModeWrite, func(tx neo4j.ManagedTransaction) (any, error) {
+		_, err := tx.Run(ctx, `MERGE (m:RodedraadMeta {key: 'schema'}) SET m.version = $v`, map[string]any{"v": len(migrations)})
+		return nil, err
+	}); err != nil {
+		return fmt.Errorf("migrate: record version: %w", err)
+	}
+	// Full-text indexes populate in the background; wait so search works
+	// right after start-up.
+	_, err := run(ctx, s, neo4j.AccessModeRead, func(tx neo4j.ManagedTransaction) (any, error) {
+		_, err := tx.Run(ctx, `CALL db.awaitIndexes(300)`, nil)
+		return nil, err
+	})
+	if err != nil {
+		return fmt.Errorf("migrate: wait for indexes: %w", err)
+	}
+	return nil
+}
+
+// SchemaVersion returns the number of migrations applied, 0 on a new database.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+		return singleInt(ctx, tx, `OPTIONAL MATCH (m:RodedraadMeta {key: 'schema'}) RETURN coalesce(m.version, 0) AS v`, nil)
+	})
+}
+
+// GraphVersion returns a number that every write increments. Caches of
+// whole-graph analyses are keyed on it.
+func (s *Store) GraphVersion(ctx context.Context) (int64, error) {
+	v, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+		return singleInt(ctx, tx, `OPTIONAL MATCH (m:RodedraadMeta {key: 'graph'}) RETURN coalesce(m.version, 0) AS v`, nil)
+	})
+	return int64(v), err
+}
+
+func bumpVersion(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	_, err := tx.Run(ctx, `MERGE (m:RodedraadMeta {key: 'graph'}) SET m.version = coalesce(m.version, 0) + 1`, nil)
+	return err
+}
+
+// singleInt runs a query that returns one row with an integer column v.
+func singleInt(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map[string]any) (int, error) {
+	res, err := tx.Run(ctx, q, params)
+	if err != nil {
+		return 0, err
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return 0, err
+	}
+	v, _, err := neo4j.GetRecordValue[int64](rec, "v")
+	return int(v), err
+}

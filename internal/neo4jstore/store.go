@@ -1,0 +1,159 @@
+// Package neo4jstore is the only package that speaks Cypher. It keeps the
+// graph of record in Neo4j: migrations, reads, writes, bulk import and the
+// snapshot the analyses run on. Every value travels as a $parameter; labels
+// and relationship types come only from the allow-lists in package rodedraad.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+)
+
+// Store reads and writes the knowledge graph in one Neo4j database.
+type Store struct {
+	driver   neo4j.DriverWithContext
+	database string
+	timeout  time.Duration
+
+	// roundTrips counts the transactions sent to Neo4j, so that a test can
+	// prove nested queries are batched (no N+1).
+	roundTrips atomic.Int64
+}
+
+// Options configure a Store.
+type Options struct {
+	URI, User, Password, Database string
+	// Timeout bounds every transaction, on the server too.
+	Timeout time.Duration
+}
+
+// Open creates the driver. It does not connect: a database that is down at
+// start-up makes queries fail with UNAVAILABLE until it comes back.
+func Open(opts Options) (*Store, error) {
+	auth := neo4j.NoAuth()
+	if opts.User != "" {
+		auth = neo4j.BasicAuth(opts.User, opts.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(opts.URI, auth, func(c *neo4j.Config) {
+		c.MaxConnectionPoolSize = 50
+		c.ConnectionAcquisitionTimeout = 5 * time.Second
+		c.SocketConnectTimeout = 3 * time.Second
+	})
+	if err != nil {
+		return nil, rodedraad.Errorf(rodedraad.EINVALID, "NEO4J_URI %q: %v", opts.URI, err)
+	}
+	return New(driver, opts.Database, opts.Timeout), nil
+}
+
+// New wraps an existing driver. The store owns it from then on.
+func New(driver neo4j.DriverWithContext, database string, timeout time.Duration) *Store {
+	if database == "" {
+		database = "neo4j"
+	}
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	return &Store{driver: driver, database: database, timeout: timeout}
+}
+
+// Close closes the driver.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// RoundTrips returns how many transactions this store has sent so far.
+func (s *Store) RoundTrips() int64 { return s.roundTrips.Load() }
+
+// Ready returns nil when Neo4j answers and the schema is migrated, and an
+// UNAVAILABLE error saying which is not the case otherwise.
+func (s *Store) Ready(ctx context.Context) error {
+	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "neo4j is not reachable: %v", err)
+	}
+	v, err := s.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if v < len(migrations) {
+		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "schema is at version %d of %d: run `rodedraad migrate`", v, len(migrations))
+	}
+	return nil
+}
+
+// read runs fn in a managed read transaction with the store's timeout.
+// Managed transactions retry, so fn must be idempotent.
+func read[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	return run(ctx, s, neo4j.AccessModeRead, fn)
+}
+
+// write runs fn in a managed write transaction that also bumps the graph
+// version, so caches keyed on it see the change.
+func write[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	return run(ctx, s, neo4j.AccessModeWrite, func(tx neo4j.ManagedTransaction) (T, error) {
+		v, err := fn(tx)
+		if err != nil {
+			return v, err
+		}
+		return v, bumpVersion(ctx, tx)
+	})
+}
+
+func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	s.roundTrips.Add(1)
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: mode})
+	defer session.Close(ctx)
+	work := func(tx neo4j.ManagedTransaction) (any, error) { return fn(tx) }
+	cfg := neo4j.WithTxTimeout(s.timeout)
+	var res any
+	var err error
+	if mode == neo4j.AccessModeRead {
+		res, err = session.ExecuteRead(ctx, work, cfg)
+	} else {
+		res, err = session.ExecuteWrite(ctx, work, cfg)
+	}
+	if err != nil {
+		var zero T
+		return zero, mapError(err)
+	}
+	return res.(T), nil
+}
+
+// mapError turns driver errors into domain errors: an unreachable database
+// becomes UNAVAILABLE, a uniqueness violation CONFLICT, a timeout UNAVAILABLE
+// with advice. Domain errors pass through unchanged.
+func mapError(err error) error {
+	var de *rodedraad.Error
+	if errors.As(err, &de) {
+		return err
+	}
+	var ne *neo4j.Neo4jError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "the query took too long and was cancelled: narrow it or raise RODEDRAAD_QUERY_TIMEOUT")
+	case errors.Is(err, context.Canceled):
+		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "the request was cancelled")
+	case neo4j.IsConnectivityError(err), isPoolError(err):
+		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "neo4j is not reachable; check that it runs (make neo4j) or NEO4J_URI: %v", err)
+	case errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
+		return rodedraad.Errorf(rodedraad.ECONFLICT, "an item with that id already exists")
+	case errors.As(err, &ne) && strings.Contains(ne.Code, "TransactionTimedOut"):
+		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "the query took too long and was stopped by neo4j: narrow it or raise RODEDRAAD_QUERY_TIMEOUT")
+	}
+	return fmt.Errorf("neo4j: %w", err)
+}
+
+func isPoolError(err error) bool {
+	var pe *neo4j.ConnectivityError
+	if errors.As(err, &pe) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "connection refused") || strings.Contains(msg, "ConnectivityError") ||
+		strings.Contains(msg, "no such host") || strings.Contains(msg, "i/o timeout")
+}

@@ -1,0 +1,64 @@
+package rodedraad
+
+// Node is any node of the graph: every kind has an id and one label.
+type Node interface {
+	NodeID() string
+	NodeLabel() Label
+	Prov() *Provenance
+}
+
+func (t *Theme) NodeID() string          { return t.ID }
+func (a *Actor) NodeID() string          { return a.ID }
+func (d *Document) NodeID() string       { return d.ID }
+func (r *Recommendation) NodeID() string { return r.ID }
+func (s *Scenario) NodeID() string       { return s.ID }
+
+func (*Theme) NodeLabel() Label          { return LabelTheme }
+func (*Actor) NodeLabel() Label          { return LabelActor }
+func (*Document) NodeLabel() Label       { return LabelDocument }
+func (*Recommendation) NodeLabel() Label { return LabelRecommendation }
+func (*Scenario) NodeLabel() Label       { return LabelScenario }
+
+func (t *Theme) Prov() *Provenance          { return &t.Provenance }
+func (a *Actor) Prov() *Provenance          { return &a.Provenance }
+func (d *Document) Prov() *Provenance       { return &d.Provenance }
+func (r *Recommendation) Prov() *Provenance { return &r.Provenance }
+func (s *Scenario) Prov() *Provenance       { return &s.Provenance }
+
+// Validate checks any node by its kind.
+func ValidateNode(n Node) error {
+	switch n := n.(type) {
+	case *Theme:
+		return n.Validate()
+	case *Actor:
+		return n.Validate()
+	case *Document:
+		return n.Validate()
+	case *Recommendation:
+		return n.Validate()
+	case *Scenario:
+		return n.Validate()
+	}
+	return Errorf(EINTERNAL, "unknown node type %T", n)
+}
+
+// Nodes returns every node of the bundle, kind by kind.
+func (b *Bundle) Nodes() []Node {
+	out := make([]Node, 0, len(b.Themes)+len(b.Actors)+len(b.Documents)+len(b.Recommendations)+len(b.Scenarios))
+	for i := range b.Themes {
+		out = append(out, &b.Themes[i])
+	}
+	for i := range b.Actors {
+		out = append(out, &b.Actors[i])
+	}
+	for i := range b.Documents {
+		out = append(out, &b.Documents[i])
+	}
+	for i := range b.Recommendations {
+		out = append(out, &b.Recommendations[i])
+	}
+	for i := range b.Scenarios {
+		out = append(out, &b.Scenarios[i])
+	}
+	return out
+}
