@@ -1,0 +1,202 @@
+package analysis
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+)
+
+// Side is one end of a contradiction.
+type Side struct {
+	ID    string          `json:"id"`
+	Label rodedraad.Label `json:"label"`
+	Name  string          `json:"name,omitempty"`
+	// Documents that contain the recommendation, or describe the scenario.
+	Documents []string `json:"documents,omitempty"`
+	// Endorsers: actors with a SUPPORTS stance on it or that authored
+	// (PUBLISHER or AUTHOR) a document containing or describing it.
+	Endorsers []string `json:"endorsers,omitempty"`
+	// Sectors of the endorsers, in the order PUBLIC, PRIVATE, KNOWLEDGE, CIVIL.
+	Sectors []string `json:"sectors,omitempty"`
+}
+
+// Contradiction is one CONFLICTS_WITH edge between recommendations or
+// scenarios.
+type Contradiction struct {
+	From  Side `json:"from"`
+	To    Side `json:"to"`
+	Score int  `json:"score"`
+	// Severity = |Score| x (endorsers(From) + endorsers(To)).
+	Severity     int      `json:"severity"`
+	SharedThemes []string `json:"sharedThemes,omitempty"`
+	// CrossesDocuments is true when both sides have documents and share none.
+	CrossesDocuments bool             `json:"crossesDocuments"`
+	ConflictID       string           `json:"conflictId,omitempty"`
+	Topic            string           `json:"topic,omitempty"`
+	Source           string           `json:"source,omitempty"`
+	Status           rodedraad.Status `json:"status,omitempty"`
+}
+
+// severity of an interaction edge: |score| x (endorsers(from) + endorsers(to)).
+func (ix *index) severity(e iedge) int {
+	n := len(ix.endorsers.of(e.from)) + len(ix.endorsers.of(e.to))
+	return abs(int(e.score)) * n
+}
+
+// docsOf returns the documents of a recommendation or scenario.
+func (ix *index) docsOf(i int32) []int32 {
+	if ix.isRec(i) {
+		return ix.recDocs.of(i)
+	}
+	return ix.scenDocs.of(i)
+}
+
+// conflicts returns the CONFLICTS_WITH interaction edges.
+func (ix *index) conflicts() []iedge {
+	var out []iedge
+	for _, e := range ix.inter {
+		if e.score < 0 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Contradictions lists every conflict between recommendations or scenarios,
+// most severe first (then by |score|, then by ids).
+func Contradictions(g *Graph) []Contradiction {
+	sides := make(map[int32]Side)
+	side := func(i int32) Side {
+		s, ok := sides[i]
+		if !ok {
+			s = g.side(i)
+			sides[i] = s
+		}
+		return s
+	}
+	var out []Contradiction
+	for _, e := range g.ix.conflicts() {
+		out = append(out, g.contradiction(e, side(e.from), side(e.to)))
+	}
+	slices.SortFunc(out, func(a, b Contradiction) int {
+		return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(a.Score, b.Score),
+			cmp.Compare(a.From.ID, b.From.ID), cmp.Compare(a.To.ID, b.To.ID))
+	})
+	return out
+}
+
+func (g *Graph) side(i int32) Side {
+	n := &g.Nodes[i]
+	end := g.ix.endorsers.of(i)
+	return Side{
+		ID: n.ID, Label: n.Label, Name: n.Name,
+		Documents: g.sortedIDs(g.ix.docsOf(i)),
+		Endorsers: g.sortedIDs(end),
+		Sectors:   g.sectorsOf(end),
+	}
+}
+
+func (g *Graph) contradiction(e iedge, from, to Side) Contradiction {
+	ix := g.ix
+	edge := &g.Edges[e.e]
+	c := Contradiction{
+		From: from, To: to, Score: int(e.score), Severity: ix.severity(e),
+		SharedThemes:     g.sortedIDs(intersect(ix.recThemes.of(e.from), ix.recThemes.of(e.to))),
+		CrossesDocuments: crosses(ix.docsOf(e.from), ix.docsOf(e.to)),
+		Source:           edge.Source, Status: edge.Status,
+	}
+	if edge.Conflict != nil {
+		c.ConflictID, c.Topic = edge.Conflict.ID, edge.Conflict.Topic
+	}
+	return c
+}
+
+func crosses(a, b []int32) bool { return len(a) > 0 && len(b) > 0 && disjoint(a, b) }
+
+// ActorInconsistency is an actor that endorses both sides of a conflict.
+type ActorInconsistency struct {
+	Actor      string `json:"actor"`
+	Name       string `json:"name,omitempty"`
+	Sector     string `json:"sector,omitempty"`
+	From       string `json:"from"`
+	To         string `json:"to"`
+	Score      int    `json:"score"`
+	Severity   int    `json:"severity"`
+	ConflictID string `json:"conflictId,omitempty"`
+	Topic      string `json:"topic,omitempty"`
+}
+
+// ActorInconsistencies lists, per conflict, the actors that endorse both
+// sides; most severe first, then by actor and sides.
+func ActorInconsistencies(g *Graph) []ActorInconsistency {
+	ix := g.ix
+	var out []ActorInconsistency
+	for _, e := range ix.conflicts() {
+		for _, a := range intersect(ix.endorsers.of(e.from), ix.endorsers.of(e.to)) {
+			n := &g.Nodes[a]
+			id, topic := g.conflictOf(e)
+			out = append(out, ActorInconsistency{
+				Actor: n.ID, Name: n.Name, Sector: n.Sector,
+				From: g.Nodes[e.from].ID, To: g.Nodes[e.to].ID,
+				Score: int(e.score), Severity: ix.severity(e), ConflictID: id, Topic: topic,
+			})
+		}
+	}
+	slices.SortFunc(out, func(a, b ActorInconsistency) int {
+		return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(a.Actor, b.Actor),
+			cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+	})
+	return out
+}
+
+func (g *Graph) conflictOf(e iedge) (id, topic string) {
+	if c := g.Edges[e.e].Conflict; c != nil {
+		return c.ID, c.Topic
+	}
+	return "", ""
+}
+
+// ScenarioIncoherence is a scenario that includes both sides of a conflict
+// (a scenario counts as including itself, so a scenario in conflict with a
+// recommendation it includes is incoherent too).
+type ScenarioIncoherence struct {
+	Scenario   string `json:"scenario"`
+	Name       string `json:"name,omitempty"`
+	From       string `json:"from"`
+	To         string `json:"to"`
+	Score      int    `json:"score"`
+	Severity   int    `json:"severity"`
+	ConflictID string `json:"conflictId,omitempty"`
+	Topic      string `json:"topic,omitempty"`
+}
+
+// ScenarioIncoherences lists the scenarios that include both sides of a
+// conflict; most severe first, then by scenario and sides.
+func ScenarioIncoherences(g *Graph) []ScenarioIncoherence {
+	ix := g.ix
+	var out []ScenarioIncoherence
+	for _, e := range ix.conflicts() {
+		for _, s := range intersect(ix.scenariosOf(e.from), ix.scenariosOf(e.to)) {
+			id, topic := g.conflictOf(e)
+			out = append(out, ScenarioIncoherence{
+				Scenario: g.Nodes[s].ID, Name: g.Nodes[s].Name,
+				From: g.Nodes[e.from].ID, To: g.Nodes[e.to].ID,
+				Score: int(e.score), Severity: ix.severity(e), ConflictID: id, Topic: topic,
+			})
+		}
+	}
+	slices.SortFunc(out, func(a, b ScenarioIncoherence) int {
+		return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(a.Scenario, b.Scenario),
+			cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+	})
+	return out
+}
+
+// scenariosOf returns the scenarios including i, or i itself for a scenario.
+func (ix *index) scenariosOf(i int32) []int32 {
+	if ix.isRec(i) {
+		return ix.recScens.of(i)
+	}
+	return []int32{i}
+}

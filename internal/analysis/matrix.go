@@ -1,0 +1,292 @@
+package analysis
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+)
+
+// Dimension is a row or column kind of a matrix.
+type Dimension string
+
+const (
+	DimTheme    Dimension = "THEME"
+	DimSector   Dimension = "SECTOR"
+	DimDocument Dimension = "DOCUMENT"
+	DimScenario Dimension = "SCENARIO"
+	DimActor    Dimension = "ACTOR"
+)
+
+// Axis is one row or column.
+type Axis struct {
+	ID   string `json:"id"`
+	Name string `json:"name,omitempty"`
+}
+
+// Cell is one non-empty cell of a matrix.
+type Cell struct {
+	Row    int `json:"row"`
+	Column int `json:"column"`
+	// Count is the number of items behind the cell: recommendations for
+	// theme matrices, edges for document x document, recommendations on
+	// which both actors take the same side for actor x actor.
+	Count int `json:"count"`
+	// IDs are the recommendations behind Count (theme and actor matrices).
+	IDs []string `json:"ids,omitempty"`
+	// Document x document: the edges by type and the edges themselves.
+	Supports  int    `json:"supports,omitempty"`
+	Conflicts int    `json:"conflicts,omitempty"`
+	Overlaps  int    `json:"overlaps,omitempty"`
+	Pairs     []Pair `json:"pairs,omitempty"`
+	// Actor x actor: recommendations one endorses and the other opposes.
+	Disputed []string `json:"disputed,omitempty"`
+}
+
+// Matrix is a sparse matrix for a heat map: only non-empty cells, by row and
+// column.
+type Matrix struct {
+	Rows    []Axis `json:"rows"`
+	Columns []Axis `json:"columns"`
+	Cells   []Cell `json:"cells"`
+}
+
+// BuildMatrix returns the rows x columns matrix of g. Supported: THEME by
+// SECTOR, DOCUMENT or SCENARIO (either way round), DOCUMENT x DOCUMENT and
+// ACTOR x ACTOR. Other pairs return EINVALID.
+func BuildMatrix(g *Graph, rows, cols Dimension) (Matrix, error) {
+	switch {
+	case rows == DimTheme && (cols == DimSector || cols == DimDocument || cols == DimScenario):
+		return ThemeMatrix(g, cols), nil
+	case cols == DimTheme && (rows == DimSector || rows == DimDocument || rows == DimScenario):
+		return ThemeMatrix(g, rows).Transpose(), nil
+	case rows == DimDocument && cols == DimDocument:
+		return DocumentMatrix(g), nil
+	case rows == DimActor && cols == DimActor:
+		return ActorMatrix(g), nil
+	}
+	return Matrix{}, rodedraad.Errorf(rodedraad.EINVALID,
+		"no %s x %s matrix: use THEME by SECTOR, DOCUMENT or SCENARIO, DOCUMENT x DOCUMENT or ACTOR x ACTOR", rows, cols)
+}
+
+// Transpose swaps rows and columns.
+func (m Matrix) Transpose() Matrix {
+	t := Matrix{Rows: m.Columns, Columns: m.Rows, Cells: slices.Clone(m.Cells)}
+	for i := range t.Cells {
+		t.Cells[i].Row, t.Cells[i].Column = t.Cells[i].Column, t.Cells[i].Row
+	}
+	sortCells(t.Cells)
+	return t
+}
+
+// cells collects cells by (row, column).
+type cells map[[2]int]*Cell
+
+func (c cells) at(r, col int) *Cell {
+	k := [2]int{r, col}
+	if c[k] == nil {
+		c[k] = &Cell{Row: r, Column: col}
+	}
+	return c[k]
+}
+
+func (c cells) sorted() []Cell {
+	out := make([]Cell, 0, len(c))
+	for _, v := range c {
+		out = append(out, *v)
+	}
+	sortCells(out)
+	return out
+}
+
+func sortCells(cs []Cell) {
+	slices.SortFunc(cs, func(a, b Cell) int { return cmp.Or(cmp.Compare(a.Row, b.Row), cmp.Compare(a.Column, b.Column)) })
+}
+
+// axes returns the axes of nodes and each node's position among them.
+func (g *Graph) axes(nodes []int32) ([]Axis, map[int32]int) {
+	ax := make([]Axis, len(nodes))
+	pos := make(map[int32]int, len(nodes))
+	for i, n := range nodes {
+		ax[i], pos[n] = Axis{g.Nodes[n].ID, g.Nodes[n].Name}, i
+	}
+	return ax, pos
+}
+
+// ThemeMatrix counts the recommendations of each theme (rows) by sector that
+// endorses them, document that contains them or scenario that includes them
+// (columns).
+func ThemeMatrix(g *Graph, cols Dimension) Matrix {
+	ix := g.ix
+	var m Matrix
+	var rowPos, colPos map[int32]int
+	m.Rows, rowPos = g.axes(g.shownThemes())
+	colsOf := func(r int32) []int32 { return ix.recDocs.of(r) }
+	switch cols {
+	case DimSector:
+		for _, s := range sectors {
+			m.Columns = append(m.Columns, Axis{ID: s})
+		}
+		colsOf = g.sectorCols
+		colPos = map[int32]int{0: 0, 1: 1, 2: 2, 3: 3}
+	case DimScenario:
+		m.Columns, colPos = g.axes(g.shownScens())
+		colsOf = func(r int32) []int32 { return ix.recScens.of(r) }
+	default:
+		m.Columns, colPos = g.axes(g.shownDocs())
+	}
+	cs := cells{}
+	for _, r := range ix.recs {
+		for _, t := range ix.recThemes.of(r) {
+			row, ok := rowPos[t]
+			if !ok {
+				continue
+			}
+			for _, c := range colsOf(r) {
+				if col, ok := colPos[c]; ok {
+					cell := cs.at(row, col)
+					cell.Count++
+					cell.IDs = append(cell.IDs, g.Nodes[r].ID)
+				}
+			}
+		}
+	}
+	m.Cells = cs.sorted()
+	return m
+}
+
+// sectorCols returns the sector indexes endorsing r.
+func (g *Graph) sectorCols(r int32) []int32 {
+	var seen [4]bool
+	var out []int32
+	for _, a := range g.ix.endorsers.of(r) {
+		if s := g.ix.sector[a]; s >= 0 && !seen[s] {
+			seen[s] = true
+			out = append(out, int32(s))
+		}
+	}
+	return out
+}
+
+// DocumentMatrix counts the SUPPORTS, CONFLICTS_WITH and OVERLAPS edges
+// between the recommendations of two documents: row is a document of the
+// edge's from side, column one of its to side (OVERLAPS are stored lower id
+// first). The diagonal holds edges inside a document.
+func DocumentMatrix(g *Graph) Matrix {
+	ix := g.ix
+	var m Matrix
+	var pos map[int32]int
+	m.Rows, pos = g.axes(g.shownDocs())
+	m.Columns = m.Rows
+	cs := cells{}
+	for _, e := range ix.recEdges() {
+		for _, a := range ix.recDocs.of(e.from) {
+			for _, b := range ix.recDocs.of(e.to) {
+				ra, okA := pos[a]
+				rb, okB := pos[b]
+				if okA && okB {
+					addEdge(cs.at(ra, rb), g, e)
+				}
+			}
+		}
+	}
+	m.Cells = cs.sorted()
+	return m
+}
+
+func addEdge(c *Cell, g *Graph, e iedge) {
+	c.Count++
+	switch {
+	case g.Edges[e.e].Type == rodedraad.RelOverlaps:
+		c.Overlaps++
+	case e.score > 0:
+		c.Supports++
+	default:
+		c.Conflicts++
+	}
+	c.Pairs = append(c.Pairs, Pair{g.Nodes[e.from].ID, g.Nodes[e.to].ID})
+}
+
+// ActorMatrix holds, for each pair of actors (upper triangle: row < column),
+// the recommendations on which they take the same side (both endorse or both
+// oppose: Count and IDs) and those on which they take opposite sides
+// (Disputed). Actors follow node order.
+func ActorMatrix(g *Graph) Matrix {
+	ix := g.ix
+	var m Matrix
+	var pos map[int32]int
+	m.Rows, pos = g.axes(ix.actors)
+	m.Columns = m.Rows
+	cs := cells{}
+	for _, r := range ix.recs {
+		id := g.Nodes[r].ID
+		end, opp := ix.endorsers.of(r), ix.opposers.of(r)
+		for _, side := range [][]int32{end, opp} {
+			for i, a := range side {
+				for _, b := range side[i+1:] {
+					c := cs.at(min(pos[a], pos[b]), max(pos[a], pos[b]))
+					c.Count++
+					c.IDs = append(c.IDs, id)
+				}
+			}
+		}
+		for _, a := range end {
+			for _, b := range opp {
+				if a != b {
+					c := cs.at(min(pos[a], pos[b]), max(pos[a], pos[b]))
+					c.Disputed = append(c.Disputed, id)
+				}
+			}
+		}
+	}
+	m.Cells = cs.sorted()
+	return m
+}
+
+// Matrices are the dashboard matrices of one scope.
+type Matrices struct {
+	ThemeSector      Matrix `json:"themeSector"`
+	ThemeDocument    Matrix `json:"themeDocument"`
+	ThemeScenario    Matrix `json:"themeScenario"`
+	DocumentDocument Matrix `json:"documentDocument"`
+	ActorActor       Matrix `json:"actorActor"`
+}
+
+// ComputeMatrices returns all dashboard matrices of g.
+func ComputeMatrices(g *Graph) Matrices {
+	return Matrices{
+		ThemeSector:      ThemeMatrix(g, DimSector),
+		ThemeDocument:    ThemeMatrix(g, DimDocument),
+		ThemeScenario:    ThemeMatrix(g, DimScenario),
+		DocumentDocument: DocumentMatrix(g),
+		ActorActor:       ActorMatrix(g),
+	}
+}
+
+// EmptyCell is a theme of the study without any recommendation in a
+// scenario or from a sector.
+type EmptyCell struct {
+	Theme  string `json:"theme"`
+	Column string `json:"column"`
+}
+
+// EmptyCells lists the empty cells of a theme matrix, for the themes in the
+// study's scope only (themes outside it are expected to be sparse).
+func EmptyCells(g *Graph, m Matrix) []EmptyCell {
+	filled := map[[2]int]bool{}
+	for _, c := range m.Cells {
+		filled[[2]int{c.Row, c.Column}] = true
+	}
+	var out []EmptyCell
+	for r, row := range m.Rows {
+		if n, _ := g.Node(row.ID); !n.InStudyScope {
+			continue
+		}
+		for c, col := range m.Columns {
+			if !filled[[2]int{r, c}] {
+				out = append(out, EmptyCell{Theme: row.ID, Column: col.ID})
+			}
+		}
+	}
+	return out
+}
