@@ -1,0 +1,31 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// addRoutes maps the entire API surface in one place.
+func addRoutes(mux *http.ServeMux, deps Deps) {
+	mux.Handle("GET /graphql", deps.GraphQL)
+	mux.Handle("POST /graphql", deps.GraphQL)
+	mux.Handle("GET /{$}", playground.Handler("rodedraad", "/graphql"))
+	mux.Handle("GET /healthz", handleHealthz())
+	mux.Handle("GET /readyz", handleReadyz(deps.Readiness, deps.ReadyTimeout))
+	mux.Handle("GET /metrics", promhttp.HandlerFor(deps.Registry, promhttp.HandlerOpts{
+		Registry:          deps.Registry, // counts its own scrape errors
+		EnableOpenMetrics: true,
+	}))
+}
+
+// isProbe reports whether route is polled by orchestrators or scrapers every
+// few seconds; their access lines go to debug so they do not drown the log.
+func isProbe(route string) bool {
+	switch route {
+	case "GET /healthz", "GET /readyz", "GET /metrics":
+		return true
+	}
+	return false
+}
