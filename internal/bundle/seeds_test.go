@@ -22,9 +22,9 @@ func TestCheck_Seeds(t *testing.T) {
 	// ambitions of the letter + 5 taken from conflict sides given in words.
 	want := map[string]int{
 		"themes": 8, "actors": 86, "documents": 41, "recommendations": 176, "scenarios": 27,
-		"SUPPORTS": 34, // 18 corpus links + 11 founding-letter links + 5 stances on positions
+		"SUPPORTS":       34, // 18 corpus links + 11 founding-letter links + 5 stances on positions
 		"CONFLICTS_WITH": 99, // 13 conflicts expanded pairwise
-		"CONTAINS": 173, "DESCRIBES": 31, "INCLUDES": 12,
+		"CONTAINS":       173, "DESCRIBES": 31, "INCLUDES": 12,
 	}
 	got := map[string]int{
 		"themes": c.Themes, "actors": c.Actors, "documents": c.Documents, "recommendations": c.Recommendations, "scenarios": c.Scenarios,
