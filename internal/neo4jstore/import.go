@@ -12,8 +12,14 @@ import (
 // importBatch is how many rows one UNWIND statement carries.
 const importBatch = 2000
 
-// Progress is told how many of the bundle's items are written so far.
-type Progress func(done, total int)
+// ImportOptions tune an import.
+type ImportOptions struct {
+	// CreateOnly makes an id that already exists a CONFLICT instead of an
+	// update: what the create mutations need.
+	CreateOnly bool
+	// Progress, when set, is told how many items are written so far.
+	Progress func(done, total int)
+}
 
 // ImportResult says what an import wrote.
 type ImportResult struct {
@@ -26,18 +32,18 @@ type ImportResult struct {
 // another kind (CONFLICT) and that every edge fits the schema, resolving ends
 // that are not in the bundle against the database (BAD_USER_INPUT or
 // NOT_FOUND). On any error nothing is written.
-func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, progress Progress) (ImportResult, error) {
+func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, opts ImportOptions) (ImportResult, error) {
 	nodes := b.Nodes()
 	total := len(nodes) + len(b.Edges)
 	return write(ctx, s, func(tx neo4j.ManagedTransaction) (ImportResult, error) {
-		if err := checkBundle(ctx, tx, nodes, b.Edges); err != nil {
+		if err := checkBundle(ctx, tx, nodes, b.Edges, opts.CreateOnly); err != nil {
 			return ImportResult{}, err
 		}
 		done := 0
 		tick := func(n int) {
 			done += n
-			if progress != nil {
-				progress(done, total)
+			if opts.Progress != nil {
+				opts.Progress(done, total)
 			}
 		}
 		if err := upsertNodes(ctx, tx, nodes, tick); err != nil {
@@ -51,7 +57,7 @@ func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, progress Progre
 }
 
 // checkBundle validates kinds and edges against the bundle and the database.
-func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []rodedraad.Node, edges []rodedraad.Edge) error {
+func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []rodedraad.Node, edges []rodedraad.Edge, createOnly bool) error {
 	labels := make(map[string]rodedraad.Label, len(nodes))
 	for _, n := range nodes {
 		labels[n.NodeID()] = n.NodeLabel()
@@ -68,7 +74,11 @@ func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []roded
 		return err
 	}
 	for id, l := range stored {
-		if want, ok := labels[id]; ok && want != l {
+		want, inBundle := labels[id]
+		if inBundle && createOnly {
+			return rodedraad.Errorf(rodedraad.ECONFLICT, "a %s with id %q already exists", l, id)
+		}
+		if inBundle && want != l {
 			return rodedraad.Errorf(rodedraad.ECONFLICT, "id %q is a %s in the bundle but a %s in the graph", id, want, l)
 		}
 		labels[id] = l

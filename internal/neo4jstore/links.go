@@ -10,45 +10,20 @@ import (
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
-// Direction says which way to follow a relationship from a node.
-type Direction int
-
-const (
-	Out  Direction = iota // (n)-[r]->(other)
-	In                    // (n)<-[r]-(other)
-	Both                  // either way, for the symmetric OVERLAPS
-)
-
-// Link is one edge seen from a node: the edge and the node at its other end.
-// Via says how an endorsement came about (STANCE or AUTHORED).
-type Link struct {
-	Edge  rodedraad.Edge
-	Other rodedraad.Node
-	Via   string
-}
-
-// LinkQuery names one relationship field: a type, a direction and,
-// optionally, the label the other end must have.
-type LinkQuery struct {
-	Type      rodedraad.RelType
-	Dir       Direction
-	OtherKind rodedraad.Label
-}
-
 // Links follows q from every id in one query and returns the links grouped
 // by id, ordered by the other node's id. This is what request-scoped loaders
 // call, so a nested list costs one round trip per field, not per item.
-func (s *Store) Links(ctx context.Context, ids []string, q LinkQuery) (map[string][]Link, error) {
+func (s *Store) Links(ctx context.Context, ids []string, q rodedraad.LinkQuery) (map[string][]rodedraad.Link, error) {
 	stmt, err := linkStatement(q)
 	if err != nil {
 		return nil, err
 	}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]Link, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]rodedraad.Link, error) {
 		return collectLinks(ctx, tx, stmt, ids)
 	})
 }
 
-func linkStatement(q LinkQuery) (string, error) {
+func linkStatement(q rodedraad.LinkQuery) (string, error) {
 	t, err := relType(q.Type)
 	if err != nil {
 		return "", err
@@ -57,10 +32,10 @@ func linkStatement(q LinkQuery) (string, error) {
 	if q.OtherKind != "" {
 		other = string(q.OtherKind)
 	}
-	pattern := map[Direction]string{
-		Out:  "(n)-[r:%s]->(m:%s)",
-		In:   "(n)<-[r:%s]-(m:%s)",
-		Both: "(n)-[r:%s]-(m:%s)",
+	pattern := map[rodedraad.Direction]string{
+		rodedraad.Out:  "(n)-[r:%s]->(m:%s)",
+		rodedraad.In:   "(n)<-[r:%s]-(m:%s)",
+		rodedraad.Both: "(n)-[r:%s]-(m:%s)",
 	}[q.Dir]
 	return fmt.Sprintf(`UNWIND $ids AS id MATCH (n:Entity {id: id}) MATCH `+pattern+`
 		RETURN id, r, m, startNode(r).id AS from, endNode(r).id AS to, '' AS via
@@ -70,8 +45,8 @@ func linkStatement(q LinkQuery) (string, error) {
 // Endorsers returns, for each recommendation or scenario id, the actors that
 // endorse it: a SUPPORTS stance, or authorship (PUBLISHER or AUTHOR) of a
 // document that contains it.
-func (s *Store) Endorsers(ctx context.Context, ids []string) (map[string][]Link, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]Link, error) {
+func (s *Store) Endorsers(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]rodedraad.Link, error) {
 		return collectLinks(ctx, tx, `UNWIND $ids AS id MATCH (n:Entity {id: id})
 			CALL (n) {
 				MATCH (m:Actor)-[r:SUPPORTS]->(n) RETURN m, r, 'STANCE' AS via
@@ -84,12 +59,12 @@ func (s *Store) Endorsers(ctx context.Context, ids []string) (map[string][]Link,
 	})
 }
 
-func collectLinks(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, ids []string) (map[string][]Link, error) {
+func collectLinks(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, ids []string) (map[string][]rodedraad.Link, error) {
 	res, err := tx.Run(ctx, stmt, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string][]Link, len(ids))
+	out := make(map[string][]rodedraad.Link, len(ids))
 	for res.Next(ctx) {
 		rec := res.Record()
 		id, _, _ := neo4j.GetRecordValue[string](rec, "id")
@@ -104,7 +79,7 @@ func collectLinks(ctx context.Context, tx neo4j.ManagedTransaction, stmt string,
 		from, _, _ := neo4j.GetRecordValue[string](rec, "from")
 		to, _, _ := neo4j.GetRecordValue[string](rec, "to")
 		via, _, _ := neo4j.GetRecordValue[string](rec, "via")
-		out[id] = append(out[id], Link{Edge: edgeFrom(r, from, to), Other: nodeFrom(m), Via: via})
+		out[id] = append(out[id], rodedraad.Link{Edge: edgeFrom(r, from, to), Other: nodeFrom(m), Via: via})
 	}
 	return out, res.Err()
 }

@@ -138,3 +138,30 @@ func (b *Bundle) Count() Counts {
 	}
 	return c
 }
+
+// Link is one edge seen from a node: the edge, with its properties promoted,
+// and the node at its other end. Via says how an endorsement came about:
+// STANCE (a SUPPORTS edge from the actor) or AUTHORED (the actor published
+// or wrote the containing document); it is empty for other links.
+type Link struct {
+	Edge
+	Other Node
+	Via   string
+}
+
+// Direction says which way to follow a relationship from a node.
+type Direction int
+
+const (
+	Out  Direction = iota // (n)-[r]->(other)
+	In                    // (n)<-[r]-(other)
+	Both                  // either way, for the symmetric OVERLAPS
+)
+
+// LinkQuery names one relationship field: a type, a direction and,
+// optionally, the label the other end must have.
+type LinkQuery struct {
+	Type      RelType
+	Dir       Direction
+	OtherKind Label
+}

@@ -62,3 +62,19 @@ func (b *Bundle) Nodes() []Node {
 	}
 	return out
 }
+
+// Add appends a node to the bundle under its kind.
+func (b *Bundle) Add(n Node) {
+	switch n := n.(type) {
+	case *Theme:
+		b.Themes = append(b.Themes, *n)
+	case *Actor:
+		b.Actors = append(b.Actors, *n)
+	case *Document:
+		b.Documents = append(b.Documents, *n)
+	case *Recommendation:
+		b.Recommendations = append(b.Recommendations, *n)
+	case *Scenario:
+		b.Scenarios = append(b.Scenarios, *n)
+	}
+}

@@ -1,0 +1,90 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+)
+
+// Subgraph is a set of nodes and the edges among them, ready to draw.
+type Subgraph struct {
+	Nodes     []rodedraad.Node
+	Edges     []rodedraad.Edge
+	Truncated bool
+}
+
+// MaxNeighbourhoodDepth and MaxNeighbourhoodNodes bound a neighbourhood so
+// that one request cannot pull the whole graph.
+const (
+	MaxNeighbourhoodDepth = 3
+	MaxNeighbourhoodNodes = 500
+)
+
+// Neighbourhood returns the nodes within depth hops of id over the given
+// relationship types (all when empty), and every edge of those types among
+// them. NOT_FOUND when id does not exist.
+func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, types []rodedraad.RelType) (Subgraph, error) {
+	if depth < 1 || depth > MaxNeighbourhoodDepth {
+		return Subgraph{}, rodedraad.Errorf(rodedraad.EINVALID, "depth %d is outside 1..%d", depth, MaxNeighbourhoodDepth)
+	}
+	if len(types) == 0 {
+		types = rodedraad.RelTypes
+	}
+	names := make([]string, 0, len(types))
+	for _, t := range types {
+		rt, err := relType(t)
+		if err != nil {
+			return Subgraph{}, err
+		}
+		names = append(names, rt)
+	}
+	rels := strings.Join(names, "|")
+	stmt := fmt.Sprintf(`MATCH (c:Entity {id: $id})
+		OPTIONAL MATCH (c)-[:%[1]s*1..%[2]d]-(m:Entity)
+		WITH c, collect(DISTINCT m) AS found
+		WITH [c] + found[..$limit] AS ns, size(found) > $limit AS truncated
+		CALL (ns) {
+			UNWIND ns AS a MATCH (a)-[r:%[1]s]->(b) WHERE b IN ns
+			RETURN collect({r: r, from: a.id, to: b.id}) AS rs
+		}
+		RETURN ns, rs, truncated`, rels, depth)
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (Subgraph, error) {
+		res, err := tx.Run(ctx, stmt, map[string]any{"id": id, "limit": MaxNeighbourhoodNodes - 1})
+		if err != nil {
+			return Subgraph{}, err
+		}
+		if !res.Next(ctx) {
+			if err := res.Err(); err != nil {
+				return Subgraph{}, err
+			}
+			return Subgraph{}, rodedraad.Errorf(rodedraad.ENOTFOUND, "no node with id %q", id)
+		}
+		return subgraphFrom(res.Record())
+	})
+}
+
+func subgraphFrom(rec *neo4j.Record) (Subgraph, error) {
+	var g Subgraph
+	ns, _, err := neo4j.GetRecordValue[[]any](rec, "ns")
+	if err != nil {
+		return g, err
+	}
+	for _, n := range ns {
+		g.Nodes = append(g.Nodes, nodeFrom(n.(dbtype.Node)))
+	}
+	rs, _, err := neo4j.GetRecordValue[[]any](rec, "rs")
+	if err != nil {
+		return g, err
+	}
+	for _, x := range rs {
+		m := x.(map[string]any)
+		g.Edges = append(g.Edges, edgeFrom(m["r"].(dbtype.Relationship), m["from"].(string), m["to"].(string)))
+	}
+	g.Truncated, _, _ = neo4j.GetRecordValue[bool](rec, "truncated")
+	return g, nil
+}

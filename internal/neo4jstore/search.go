@@ -1,0 +1,93 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+)
+
+// Hit is one search result with its relevance score.
+type Hit struct {
+	Node  rodedraad.Node
+	Score float64
+}
+
+// Search queries the Dutch and the English full-text indexes and merges the
+// hits, keeping each node's best score, best first. The text is taken as
+// words, not as Lucene syntax, so user input cannot break the query.
+func (s *Store) Search(ctx context.Context, text string, kinds []rodedraad.Label, limit int) ([]Hit, error) {
+	query := luceneTerms(text)
+	if query == "" {
+		return nil, rodedraad.Errorf(rodedraad.EINVALID, "text is empty: give one or more words to search for")
+	}
+	labels := make([]string, 0, len(kinds))
+	for _, k := range kinds {
+		if err := checkLabel(k); err != nil {
+			return nil, err
+		}
+		labels = append(labels, string(k))
+	}
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]Hit, error) {
+		res, err := tx.Run(ctx, `
+			CALL () {
+				CALL db.index.fulltext.queryNodes('entity_text_nl', $q) YIELD node, score RETURN node, score
+				UNION ALL
+				CALL db.index.fulltext.queryNodes('entity_text_en', $q) YIELD node, score RETURN node, score
+			}
+			WITH node, max(score) AS score
+			WHERE size($labels) = 0 OR any(l IN labels(node) WHERE l IN $labels)
+			RETURN node, score ORDER BY score DESC, node.id LIMIT $limit`,
+			map[string]any{"q": query, "labels": labels, "limit": limit})
+		if err != nil {
+			return nil, err
+		}
+		var hits []Hit
+		for res.Next(ctx) {
+			n, _, err := neo4j.GetRecordValue[dbtype.Node](res.Record(), "node")
+			if err != nil {
+				return nil, err
+			}
+			score, _, _ := neo4j.GetRecordValue[float64](res.Record(), "score")
+			hits = append(hits, Hit{Node: nodeFrom(n), Score: score})
+		}
+		return hits, res.Err()
+	})
+}
+
+// luceneTerms turns free text into OR-ed, escaped terms, with a prefix
+// wildcard on the last word so that search-as-you-type finds "waterst*".
+func luceneTerms(text string) string {
+	words := strings.FieldsFunc(text, func(r rune) bool {
+		return !(r == '-' || r == '\'' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
+	})
+	var terms []string
+	for _, w := range words {
+		w = strings.Trim(w, "-'")
+		if w == "" {
+			continue
+		}
+		terms = append(terms, escapeLucene(w))
+	}
+	if len(terms) == 0 {
+		return ""
+	}
+	last := terms[len(terms)-1]
+	terms[len(terms)-1] = fmt.Sprintf("(%s OR %s*)", last, strings.ToLower(last))
+	return strings.Join(terms, " ")
+}
+
+func escapeLucene(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if strings.ContainsRune(`+-&|!(){}[]^"~*?:\/'`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,201 @@
+// Package service is the application layer between the API and the store:
+// it fills in ids and provenance, applies patches, validates, and runs the
+// analyses on a cached snapshot. It speaks no Cypher and no GraphQL.
+package service
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base32"
+	"strings"
+	"time"
+
+	"github.com/rodedraad/rodedraad/internal/neo4jstore"
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+)
+
+// Store is what the service needs of the graph of record.
+type Store interface {
+	Reader
+	CreateNode(ctx context.Context, n rodedraad.Node) error
+	ReplaceNode(ctx context.Context, n rodedraad.Node) error
+	DeleteNode(ctx context.Context, label rodedraad.Label, id string) error
+	ReviewNode(ctx context.Context, id string, status rodedraad.Status, reviewer, note string) (rodedraad.Node, error)
+	Link(ctx context.Context, e rodedraad.Edge) (rodedraad.Edge, error)
+	Unlink(ctx context.Context, t rodedraad.RelType, from, to string) error
+	ReviewEdge(ctx context.Context, t rodedraad.RelType, from, to string, status rodedraad.Status, reviewer, note string) (rodedraad.Edge, error)
+	Import(ctx context.Context, b *rodedraad.Bundle, opts neo4jstore.ImportOptions) (neo4jstore.ImportResult, error)
+	Labels(ctx context.Context, ids []string) (map[string]rodedraad.Label, error)
+}
+
+// Reader is the read side, which the service passes through unchanged.
+type Reader interface {
+	Node(ctx context.Context, id string) (rodedraad.Node, error)
+	Nodes(ctx context.Context, ids []string) (map[string]rodedraad.Node, error)
+	List(ctx context.Context, label rodedraad.Label, f rodedraad.Filter, o rodedraad.Order, p rodedraad.Page) (rodedraad.PageOf[rodedraad.Node], error)
+	Count(ctx context.Context, label rodedraad.Label, f rodedraad.Filter) (int, error)
+	Links(ctx context.Context, ids []string, q rodedraad.LinkQuery) (map[string][]rodedraad.Link, error)
+	Endorsers(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error)
+	Search(ctx context.Context, text string, kinds []rodedraad.Label, limit int) ([]neo4jstore.Hit, error)
+	Neighbourhood(ctx context.Context, id string, depth int, types []rodedraad.RelType) (neo4jstore.Subgraph, error)
+}
+
+var _ Store = (*neo4jstore.Store)(nil)
+
+// Service implements the use cases. Its reads are the store's.
+type Service struct {
+	Reader
+	store Store
+	now   func() time.Time
+}
+
+// New returns a service over store.
+func New(store Store) *Service {
+	return &Service{Reader: store, store: store, now: time.Now}
+}
+
+// Create adds a node with the given relationships (whose From or To may be
+// left empty to mean the new node) in one transaction. A missing id is
+// generated with the kind's prefix; missing provenance becomes ACCEPTED and
+// MANUAL. BAD_USER_INPUT for invalid fields or edges, CONFLICT when the id
+// exists, NOT_FOUND... never: unknown ends are BAD_USER_INPUT, and nothing is
+// written on any error.
+func (s *Service) Create(ctx context.Context, n rodedraad.Node, edges []rodedraad.Edge) (rodedraad.Node, error) {
+	if err := s.prepareNode(n); err != nil {
+		return nil, err
+	}
+	b := &rodedraad.Bundle{}
+	b.Add(n)
+	for _, e := range edges {
+		if e.From == "" {
+			e.From = n.NodeID()
+		}
+		if e.To == "" {
+			e.To = n.NodeID()
+		}
+		s.defaultProvenance(&e.Provenance)
+		b.Edges = append(b.Edges, e)
+	}
+	if _, err := s.store.Import(ctx, b, neo4jstore.ImportOptions{CreateOnly: true}); err != nil {
+		return nil, err
+	}
+	return s.store.Node(ctx, n.NodeID())
+}
+
+func (s *Service) prepareNode(n rodedraad.Node) error {
+	if n.NodeID() == "" {
+		setID(n, newID(rodedraad.IDPrefix[n.NodeLabel()]))
+	}
+	s.defaultProvenance(n.Prov())
+	return rodedraad.ValidateNode(n)
+}
+
+func (s *Service) defaultProvenance(p *rodedraad.Provenance) {
+	if p.Status == "" {
+		p.Status = rodedraad.StatusAccepted
+	}
+	if p.Method == "" {
+		p.Method = rodedraad.MethodManual
+	}
+}
+
+// Update loads the node of kind label with id, applies patch to it,
+// validates the result and stores it. NOT_FOUND when there is no such node.
+func (s *Service) Update(ctx context.Context, label rodedraad.Label, id string, patch func(rodedraad.Node)) (rodedraad.Node, error) {
+	n, err := s.store.Node(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if n.NodeLabel() != label {
+		return nil, rodedraad.Errorf(rodedraad.ENOTFOUND, "no %s with id %q (it is a %s)", label, id, n.NodeLabel())
+	}
+	patch(n)
+	if err := rodedraad.ValidateNode(n); err != nil {
+		return nil, err
+	}
+	if err := s.store.ReplaceNode(ctx, n); err != nil {
+		return nil, err
+	}
+	return s.store.Node(ctx, id)
+}
+
+// Delete removes a node of kind label with its relationships.
+func (s *Service) Delete(ctx context.Context, label rodedraad.Label, id string) error {
+	return s.store.DeleteNode(ctx, label, id)
+}
+
+// Link creates or updates an edge; missing provenance becomes ACCEPTED and
+// MANUAL.
+func (s *Service) Link(ctx context.Context, e rodedraad.Edge) (rodedraad.Edge, error) {
+	s.defaultProvenance(&e.Provenance)
+	return s.store.Link(ctx, e)
+}
+
+// Unlink removes an edge. NOT_FOUND when there is none.
+func (s *Service) Unlink(ctx context.Context, t rodedraad.RelType, from, to string) error {
+	return s.store.Unlink(ctx, t, from, to)
+}
+
+// Review is a decision on a proposed node (ID) or edge (Type, From, To).
+type Review struct {
+	ID             string
+	Type           rodedraad.RelType
+	From, To       string
+	Accept         bool
+	Reviewer, Note string
+}
+
+// Review accepts or rejects a node or an edge. BAD_USER_INPUT unless exactly
+// one of a node id or an edge (type, from, to) is given, or without a
+// reviewer; NOT_FOUND when the item does not exist.
+func (s *Service) Review(ctx context.Context, r Review) (rodedraad.Node, *rodedraad.Edge, error) {
+	if strings.TrimSpace(r.Reviewer) == "" {
+		return nil, nil, rodedraad.Errorf(rodedraad.EINVALID, "reviewer is required: say who decides")
+	}
+	status := rodedraad.StatusRejected
+	if r.Accept {
+		status = rodedraad.StatusAccepted
+	}
+	isEdge := r.Type != "" || r.From != "" || r.To != ""
+	switch {
+	case r.ID != "" && isEdge:
+		return nil, nil, rodedraad.Errorf(rodedraad.EINVALID, "give either id (a node) or type, from and to (an edge), not both")
+	case r.ID != "":
+		n, err := s.store.ReviewNode(ctx, r.ID, status, r.Reviewer, r.Note)
+		return n, nil, err
+	case r.Type == "" || r.From == "" || r.To == "":
+		return nil, nil, rodedraad.Errorf(rodedraad.EINVALID, "give id to review a node, or type, from and to to review an edge")
+	}
+	e, err := s.store.ReviewEdge(ctx, r.Type, r.From, r.To, status, r.Reviewer, r.Note)
+	if err != nil {
+		return nil, nil, err
+	}
+	return nil, &e, nil
+}
+
+// newID returns prefix plus 8 random base32 characters: readable, and
+// unlikely to collide; a collision is a CONFLICT, not an overwrite.
+func newID(prefix string) string {
+	b := make([]byte, 5)
+	_, _ = rand.Read(b)
+	id := strings.ToLower(base32.StdEncoding.EncodeToString(b))
+	if !strings.HasSuffix(prefix, "-") {
+		prefix += "-"
+	}
+	return prefix + id
+}
+
+func setID(n rodedraad.Node, id string) {
+	switch n := n.(type) {
+	case *rodedraad.Theme:
+		n.ID = id
+	case *rodedraad.Actor:
+		n.ID = id
+	case *rodedraad.Document:
+		n.ID = id
+	case *rodedraad.Recommendation:
+		n.ID = id
+	case *rodedraad.Scenario:
+		n.ID = id
+	}
+}
