@@ -40,8 +40,19 @@ func (c *corpus) allPairs(threshold float64) []scored {
 type scratch struct {
 	acc     []float64
 	touched []int32
-	seen    []int32 // LSH: item i+1 when j is already a candidate of i
+	seen    []int32   // LSH: item i+1 when j is already a candidate of i
+	dense   []float32 // LSH: the current item's vector, by feature id
 	out     []scored
+}
+
+// dot is the cosine of v and the vector scattered in s.dense, computed like cosine (in float64,
+// in feature order) so that both give the same value.
+func (s *scratch) dot(v sparse) float64 {
+	var d float64
+	for k, x := range v.idx {
+		d += float64(s.dense[x]) * float64(v.val[k])
+	}
+	return min(d, 1)
 }
 
 func (s *scratch) add(j int32, v float64) {

@@ -82,27 +82,39 @@ func isNumeric(t string) bool {
 // vectors. Word and n-gram blocks are normalised apart and weighted, so that the cosine of two
 // items is WordWeight x word cosine + (1 - WordWeight) x n-gram cosine.
 func (c *corpus) vectorise(an []analysed, opts Options) {
-	words, grams := map[string]uint32{}, map[string]uint32{}
+	// Each distinct stem gets its features once: its own id, then the ids of its n-grams.
+	grams := map[string]uint32{}
+	stems := map[string][]uint32{}
 	var isGram []bool
-	id := func(m map[string]uint32, key string, gram bool) uint32 {
-		v, ok := m[key]
-		if !ok {
-			v = uint32(len(isGram))
-			m[key] = v
-			isGram = append(isGram, gram)
+	newID := func(gram bool) uint32 {
+		isGram = append(isGram, gram)
+		return uint32(len(isGram) - 1)
+	}
+	features := func(stem string) []uint32 {
+		if f, ok := stems[stem]; ok {
+			return f
 		}
-		return v
+		f := []uint32{newID(false)}
+		forGrams(stem, opts.MinGram, opts.MaxGram, func(g string) {
+			v, ok := grams[g]
+			if !ok {
+				v = newID(true)
+				grams[g] = v
+			}
+			f = append(f, v)
+		})
+		stems[stem] = f
+		return f
 	}
 	ids := make([][]uint32, len(an))
 	for i, a := range an {
 		var f []uint32
 		for _, s := range a.stems {
-			f = append(f, id(words, s, false))
-			forGrams(s, opts.MinGram, opts.MaxGram, func(g string) { f = append(f, id(grams, g, true)) })
+			f = append(f, features(s)...)
 		}
-		slices.Sort(f)
 		ids[i] = f
 	}
+	parallel(len(ids), func(i int) { slices.Sort(ids[i]) })
 	c.nFeat = len(isGram)
 	df := make([]int32, c.nFeat)
 	for _, f := range ids {

@@ -1,6 +1,5 @@
 package textsim
 
-import "strings"
 
 // StemDutch stems one lower-case Dutch word with the Snowball Dutch algorithm
 // (the original one by Martin Porter, https://snowballstem.org/algorithms/dutch/stemmer.html),
@@ -19,7 +18,15 @@ func StemDutch(word string) string {
 	d.step3a()
 	d.step3b()
 	d.step4()
-	return strings.NewReplacer("I", "i", "Y", "y").Replace(string(d.w))
+	for i, r := range d.w {
+		switch r {
+		case 'I':
+			d.w[i] = 'i'
+		case 'Y':
+			d.w[i] = 'y'
+		}
+	}
+	return string(d.w)
 }
 
 type dutchWord struct {
@@ -69,10 +76,24 @@ func (d *dutchWord) regions() {
 	d.r1 = max(d.r1, 3)
 }
 
-func (d *dutchWord) hasSuffix(s string) bool { return strings.HasSuffix(string(d.w), s) }
+// hasSuffix reports whether the word ends in the ASCII suffix s.
+func (d *dutchWord) hasSuffix(s string) bool { return endsWith(d.w, s) }
 
-// suffixStart returns where suffix s would start.
-func (d *dutchWord) suffixStart(s string) int { return len(d.w) - len([]rune(s)) }
+func endsWith(w []rune, s string) bool {
+	if len(w) < len(s) {
+		return false
+	}
+	w = w[len(w)-len(s):]
+	for i := range len(s) {
+		if w[i] != rune(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// suffixStart returns where the ASCII suffix s would start.
+func (d *dutchWord) suffixStart(s string) int { return len(d.w) - len(s) }
 
 // before reports the rune just before a suffix of length n, or 0.
 func (d *dutchWord) before(n int) rune {
@@ -97,7 +118,7 @@ func (d *dutchWord) validEnEnding(n int) bool {
 	if b == 0 || isDutchVowel(b) {
 		return false
 	}
-	return !strings.HasSuffix(string(d.w[:len(d.w)-n]), "gem")
+	return !endsWith(d.w[:len(d.w)-n], "gem")
 }
 
 func (d *dutchWord) removeEn(n int) {

@@ -16,8 +16,19 @@ func (c *corpus) lshPairs(opts Options) []scored {
 	var candidates atomic.Int64
 	out := c.perItem(func(i int, s *scratch) {
 		if s.seen == nil {
-			s.seen = make([]int32, len(c.vecs))
+			s.seen, s.dense = make([]int32, len(c.vecs)), make([]float32, c.nFeat)
 		}
+		// Scatter item i into a dense vector: each candidate then costs one pass over its own
+		// features, without the branches of a sorted merge.
+		vi := c.vecs[i]
+		for k, x := range vi.idx {
+			s.dense[x] = vi.val[k]
+		}
+		defer func() {
+			for _, x := range vi.idx {
+				s.dense[x] = 0
+			}
+		}()
 		var n int64
 		for b := range bands {
 			p := bands[b].pos[i]
@@ -31,7 +42,7 @@ func (c *corpus) lshPairs(opts Options) []scored {
 				}
 				s.seen[j] = int32(i) + 1
 				n++
-				if sim := cosine(c.vecs[i], c.vecs[j]); sim >= opts.Threshold {
+				if sim := s.dot(c.vecs[j]); sim >= opts.Threshold {
 					s.out = append(s.out, scored{int32(i), j, sim})
 				}
 			}

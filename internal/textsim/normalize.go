@@ -19,9 +19,11 @@ const (
 func Normalize(s string) string {
 	s = strings.ToLower(norm.NFKC.String(s))
 	s = stripDiacritics(s)
-	s = strings.NewReplacer("\u2019", "'", "\u2018", "'", "`", "'").Replace(s)
+	s = apostrophes.Replace(s)
 	return dropApostropheS(s)
 }
+
+var apostrophes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "`", "'")
 
 // stripDiacritics decomposes s and removes the combining marks (é -> e, ë -> e).
 func stripDiacritics(s string) string {
