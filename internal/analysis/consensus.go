@@ -101,7 +101,7 @@ func ComputeConsensus(g *Graph, opt Options) Consensus {
 
 func (g *Graph) consensusItem(r int32) ConsensusItem {
 	ix := g.ix
-	it := ConsensusItem{ID: g.Nodes[r].ID, Name: g.Nodes[r].Name, GAC: 1}
+	it := ConsensusItem{ID: g.Nodes[r].ID, Name: g.Nodes[r].Name}
 	for _, a := range ix.endorsers.of(r) {
 		if s := ix.sector[a]; s >= 0 {
 			it.Endorse[s]++
@@ -112,15 +112,22 @@ func (g *Graph) consensusItem(r int32) ConsensusItem {
 			it.Oppose[s]++
 		}
 	}
+	// GAC from integers, divided once, so that equal products give equal
+	// floats whatever the sector order (ties rank by id, thresholds compare
+	// exactly).
+	num, den := int64(1), int64(1)
 	lo, hi := 1.0, 0.0
 	for s := range sectors {
-		p := float64(it.Endorse[s]+1) / float64(it.Endorse[s]+it.Oppose[s]+2)
-		it.P[s], it.GAC = p, it.GAC*p
+		a, d := int64(it.Endorse[s]), int64(it.Oppose[s])
+		num, den = num*(a+1), den*(a+d+2)
+		p := float64(a+1) / float64(a+d+2)
+		it.P[s] = p
 		lo, hi = min(lo, p), max(hi, p)
-		if it.Endorse[s] > 0 {
+		if a > 0 {
 			it.Sectors++
 		}
 	}
+	it.GAC = float64(num) / float64(den)
 	it.Divisiveness = hi - lo
 	return it
 }
