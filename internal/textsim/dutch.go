@@ -1,6 +1,5 @@
 package textsim
 
-
 // StemDutch stems one lower-case Dutch word with the Snowball Dutch algorithm
 // (the original one by Martin Porter, https://snowballstem.org/algorithms/dutch/stemmer.html),
 // written from its published description. The word should already be lower case; accents are
