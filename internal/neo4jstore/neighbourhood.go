@@ -11,13 +11,6 @@ import (
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
-// Subgraph is a set of nodes and the edges among them, ready to draw.
-type Subgraph struct {
-	Nodes     []rodedraad.Node
-	Edges     []rodedraad.Edge
-	Truncated bool
-}
-
 // MaxNeighbourhoodDepth and MaxNeighbourhoodNodes bound a neighbourhood so
 // that one request cannot pull the whole graph.
 const (
@@ -28,9 +21,9 @@ const (
 // Neighbourhood returns the nodes within depth hops of id over the given
 // relationship types (all when empty), and every edge of those types among
 // them. NOT_FOUND when id does not exist.
-func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, types []rodedraad.RelType) (Subgraph, error) {
+func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, types []rodedraad.RelType) (rodedraad.Subgraph, error) {
 	if depth < 1 || depth > MaxNeighbourhoodDepth {
-		return Subgraph{}, rodedraad.Errorf(rodedraad.EINVALID, "depth %d is outside 1..%d", depth, MaxNeighbourhoodDepth)
+		return rodedraad.Subgraph{}, rodedraad.Errorf(rodedraad.EINVALID, "depth %d is outside 1..%d", depth, MaxNeighbourhoodDepth)
 	}
 	if len(types) == 0 {
 		types = rodedraad.RelTypes
@@ -39,7 +32,7 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, types [
 	for _, t := range types {
 		rt, err := relType(t)
 		if err != nil {
-			return Subgraph{}, err
+			return rodedraad.Subgraph{}, err
 		}
 		names = append(names, rt)
 	}
@@ -53,23 +46,23 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, types [
 			RETURN collect({r: r, from: a.id, to: b.id}) AS rs
 		}
 		RETURN ns, rs, truncated`, rels, depth)
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (Subgraph, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (rodedraad.Subgraph, error) {
 		res, err := tx.Run(ctx, stmt, map[string]any{"id": id, "limit": MaxNeighbourhoodNodes - 1})
 		if err != nil {
-			return Subgraph{}, err
+			return rodedraad.Subgraph{}, err
 		}
 		if !res.Next(ctx) {
 			if err := res.Err(); err != nil {
-				return Subgraph{}, err
+				return rodedraad.Subgraph{}, err
 			}
-			return Subgraph{}, rodedraad.Errorf(rodedraad.ENOTFOUND, "no node with id %q", id)
+			return rodedraad.Subgraph{}, rodedraad.Errorf(rodedraad.ENOTFOUND, "no node with id %q", id)
 		}
 		return subgraphFrom(res.Record())
 	})
 }
 
-func subgraphFrom(rec *neo4j.Record) (Subgraph, error) {
-	var g Subgraph
+func subgraphFrom(rec *neo4j.Record) (rodedraad.Subgraph, error) {
+	var g rodedraad.Subgraph
 	ns, _, err := neo4j.GetRecordValue[[]any](rec, "ns")
 	if err != nil {
 		return g, err

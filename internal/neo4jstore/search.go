@@ -11,16 +11,10 @@ import (
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
-// Hit is one search result with its relevance score.
-type Hit struct {
-	Node  rodedraad.Node
-	Score float64
-}
-
 // Search queries the Dutch and the English full-text indexes and merges the
 // hits, keeping each node's best score, best first. The text is taken as
 // words, not as Lucene syntax, so user input cannot break the query.
-func (s *Store) Search(ctx context.Context, text string, kinds []rodedraad.Label, limit int) ([]Hit, error) {
+func (s *Store) Search(ctx context.Context, text string, kinds []rodedraad.Label, limit int) ([]rodedraad.Hit, error) {
 	query := luceneTerms(text)
 	if query == "" {
 		return nil, rodedraad.Errorf(rodedraad.EINVALID, "text is empty: give one or more words to search for")
@@ -32,7 +26,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []rodedraad.Label
 		}
 		labels = append(labels, string(k))
 	}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]Hit, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Hit, error) {
 		res, err := tx.Run(ctx, `
 			CALL () {
 				CALL db.index.fulltext.queryNodes('entity_text_nl', $q) YIELD node, score RETURN node, score
@@ -46,14 +40,14 @@ func (s *Store) Search(ctx context.Context, text string, kinds []rodedraad.Label
 		if err != nil {
 			return nil, err
 		}
-		var hits []Hit
+		var hits []rodedraad.Hit
 		for res.Next(ctx) {
 			n, _, err := neo4j.GetRecordValue[dbtype.Node](res.Record(), "node")
 			if err != nil {
 				return nil, err
 			}
 			score, _, _ := neo4j.GetRecordValue[float64](res.Record(), "score")
-			hits = append(hits, Hit{Node: nodeFrom(n), Score: score})
+			hits = append(hits, rodedraad.Hit{Node: nodeFrom(n), Score: score})
 		}
 		return hits, res.Err()
 	})

@@ -121,7 +121,8 @@ func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, fn func(tx
 		var zero T
 		return zero, mapError(err)
 	}
-	return res.(T), nil
+	v, _ := res.(T) // nil when fn returned a nil T
+	return v, nil
 }
 
 // mapError turns driver errors into domain errors: an unreachable database

@@ -36,8 +36,8 @@ type Reader interface {
 	Count(ctx context.Context, label rodedraad.Label, f rodedraad.Filter) (int, error)
 	Links(ctx context.Context, ids []string, q rodedraad.LinkQuery) (map[string][]rodedraad.Link, error)
 	Endorsers(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error)
-	Search(ctx context.Context, text string, kinds []rodedraad.Label, limit int) ([]neo4jstore.Hit, error)
-	Neighbourhood(ctx context.Context, id string, depth int, types []rodedraad.RelType) (neo4jstore.Subgraph, error)
+	Search(ctx context.Context, text string, kinds []rodedraad.Label, limit int) ([]rodedraad.Hit, error)
+	Neighbourhood(ctx context.Context, id string, depth int, types []rodedraad.RelType) (rodedraad.Subgraph, error)
 }
 
 var _ Store = (*neo4jstore.Store)(nil)

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/rodedraad/rodedraad/internal/bundle"
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+	"github.com/rodedraad/rodedraad/internal/service"
+	"github.com/rodedraad/rodedraad/seeds"
+)
+
+// runMigrate creates the constraints and indexes.
+func runMigrate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, err := loadConfig(args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	store, err := openStore(ctx, cfg, stderr)
+	if err != nil {
+		return err
+	}
+	defer closeStore(store)
+	if err := store.Migrate(ctx); err != nil {
+		return userError(err)
+	}
+	v, err := store.SchemaVersion(ctx)
+	if err != nil {
+		return userError(err)
+	}
+	fmt.Fprintf(stdout, "migrated: schema version %d\n", v)
+	return nil
+}
+
+// runSeed loads the embedded seeds; with --check it only validates them and
+// prints the counts, without a database.
+func runSeed(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	check, args := takeBool(args, "check")
+	if check {
+		counts, err := bundle.Check(seeds.FS)
+		if err != nil {
+			return fmt.Errorf("seeds are invalid:\n%w", err)
+		}
+		printCounts(stdout, "seeds are valid", counts)
+		return nil
+	}
+	cfg, err := loadConfig(args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	store, err := openStore(ctx, cfg, stderr)
+	if err != nil {
+		return err
+	}
+	defer closeStore(store)
+	if err := store.Migrate(ctx); err != nil {
+		return userError(err)
+	}
+	if err := seedStore(ctx, store, newLogger(cfg, stderr)); err != nil {
+		return userError(err)
+	}
+	counts, _ := bundle.Check(seeds.FS)
+	printCounts(stdout, "seeded", counts)
+	return nil
+}
+
+// runImport loads one bundle file in one transaction.
+func runImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || strings.HasPrefix(args[len(args)-1], "-") {
+		return errors.New("import: give the bundle file to load, e.g. rodedraad import plans.yaml")
+	}
+	file, args := args[len(args)-1], args[:len(args)-1]
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	cfg, err := loadConfig(args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	store, err := openStore(ctx, cfg, stderr)
+	if err != nil {
+		return err
+	}
+	defer closeStore(store)
+	if err := store.Migrate(ctx); err != nil {
+		return userError(err)
+	}
+	counts, err := service.New(store).ImportBundle(ctx, filepath.ToSlash(file), data)
+	if err != nil {
+		return fmt.Errorf("import %s: nothing was written:\n%w", file, userError(err))
+	}
+	printCounts(stdout, "imported "+file, counts)
+	return nil
+}
+
+func printCounts(w io.Writer, title string, c rodedraad.Counts) {
+	fmt.Fprintf(w, "%s:\n", title)
+	fmt.Fprintf(w, "  themes           %5d\n  actors           %5d\n  documents        %5d\n  recommendations  %5d\n  scenarios        %5d\n",
+		c.Themes, c.Actors, c.Documents, c.Recommendations, c.Scenarios)
+	types := make([]string, 0, len(c.Edges))
+	for t := range c.Edges {
+		types = append(types, string(t))
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		fmt.Fprintf(w, "  %-16s %5d\n", t, c.Edges[rodedraad.RelType(t)])
+	}
+}

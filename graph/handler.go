@@ -1,0 +1,126 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/rs/zerolog"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/rodedraad/rodedraad/graph/model"
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+)
+
+// Limits protect the server from expensive requests.
+type Limits struct {
+	// Complexity caps the cost of one operation: one per field, lists
+	// multiplied by their page size.
+	Complexity int
+	// Depth caps how deeply selections nest.
+	Depth int
+	// Timeout bounds one operation; the store also passes it to Neo4j as the
+	// transaction timeout.
+	Timeout time.Duration
+}
+
+// NewHandler returns the /graphql handler: gqlgen's server built with
+// handler.New and explicit transports, the limits, an error presenter that
+// maps domain codes to extensions.code, a recover func, and per-request
+// loaders.
+func NewHandler(svc Service, limits Limits) http.Handler {
+	cfg := Config{Resolvers: NewResolver(svc)}
+	setComplexity(&cfg.Complexity)
+	srv := handler.New(NewExecutableSchema(cfg))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	srv.Use(extension.FixedComplexityLimit(limits.Complexity))
+	srv.Use(DepthLimit(limits.Depth))
+	srv.SetErrorPresenter(presentError)
+	srv.SetRecoverFunc(recoverPanic)
+	return withTimeout(limits.Timeout, WithLoaders(svc, srv))
+}
+
+func withTimeout(d time.Duration, next http.Handler) http.Handler {
+	if d <= 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// pageCost multiplies the cost of a list's children by its page size, so
+// that complexity reflects how much a query can fetch.
+func pageCost(child, first int) int { return child * max(first, 1) }
+
+func setComplexity(c *ComplexityRoot) {
+	c.Query.Recommendations = func(child, first int, _ *string, _ *model.RecommendationFilter, _ *model.Order) int {
+		return pageCost(child, first)
+	}
+	c.Query.Documents = func(child, first int, _ *string, _ *model.DocumentFilter, _ *model.Order) int {
+		return pageCost(child, first)
+	}
+	c.Query.Actors = func(child, first int, _ *string, _ *model.ActorFilter, _ *model.Order) int {
+		return pageCost(child, first)
+	}
+	c.Query.Themes = func(child, first int, _ *string, _ *model.ThemeFilter, _ *model.Order) int {
+		return pageCost(child, first)
+	}
+	c.Query.Scenarios = func(child, first int, _ *string, _ *model.ScenarioFilter, _ *model.Order) int {
+		return pageCost(child, first)
+	}
+	c.Query.Search = func(child int, _ string, _ []model.NodeKind, first int) int { return pageCost(child, first) }
+}
+
+// presentError turns a resolver error into a GraphQL error with
+// extensions.code. Domain errors keep their message and code; gqlgen's own
+// (parse, validation, limits) keep theirs; anything else is logged and shown
+// as INTERNAL without details.
+func presentError(ctx context.Context, err error) *gqlerror.Error {
+	gerr := graphql.DefaultErrorPresenter(ctx, err)
+	var de *rodedraad.Error
+	if errors.As(err, &de) {
+		gerr.Message = de.Message
+		setCode(gerr, de.Code)
+		return gerr
+	}
+	if gerr.Extensions["code"] != nil {
+		return gerr
+	}
+	if gerr.Err == nil && gerr.Rule != "" {
+		return gerr
+	}
+	zerolog.Ctx(ctx).Error().Err(err).Msg("graphql: internal error")
+	gerr.Message = "internal error: see the server log for details"
+	setCode(gerr, rodedraad.EINTERNAL)
+	return gerr
+}
+
+func setCode(e *gqlerror.Error, code string) {
+	if e.Extensions == nil {
+		e.Extensions = map[string]any{}
+	}
+	e.Extensions["code"] = code
+}
+
+// recoverPanic keeps the server up when a resolver panics.
+func recoverPanic(ctx context.Context, p any) error {
+	zerolog.Ctx(ctx).Error().Str("panic", fmt.Sprint(p)).Bytes("stack", debug.Stack()).Msg("graphql: resolver panicked")
+	return rodedraad.Errorf(rodedraad.EINTERNAL, "internal error: see the server log for details")
+}

@@ -1,0 +1,43 @@
+// Package graph is the GraphQL adapter: gqlgen's generated executor, thin
+// resolvers that convert, call the service and convert back, per-request
+// loaders, the error presenter and the handler with its limits.
+package graph
+
+//go:generate go tool gqlgen generate
+
+import (
+	"context"
+
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+	"github.com/rodedraad/rodedraad/internal/service"
+)
+
+// Service is what the resolvers need: the use cases of package service.
+type Service interface {
+	Node(ctx context.Context, id string) (rodedraad.Node, error)
+	Nodes(ctx context.Context, ids []string) (map[string]rodedraad.Node, error)
+	List(ctx context.Context, label rodedraad.Label, f rodedraad.Filter, o rodedraad.Order, p rodedraad.Page) (rodedraad.PageOf[rodedraad.Node], error)
+	Count(ctx context.Context, label rodedraad.Label, f rodedraad.Filter) (int, error)
+	Links(ctx context.Context, ids []string, q rodedraad.LinkQuery) (map[string][]rodedraad.Link, error)
+	Endorsers(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error)
+	Search(ctx context.Context, text string, kinds []rodedraad.Label, limit int) ([]rodedraad.Hit, error)
+	Neighbourhood(ctx context.Context, id string, depth int, types []rodedraad.RelType) (rodedraad.Subgraph, error)
+
+	Create(ctx context.Context, n rodedraad.Node, edges []rodedraad.Edge) (rodedraad.Node, error)
+	Update(ctx context.Context, label rodedraad.Label, id string, patch func(rodedraad.Node)) (rodedraad.Node, error)
+	Delete(ctx context.Context, label rodedraad.Label, id string) error
+	Link(ctx context.Context, e rodedraad.Edge) (rodedraad.Edge, error)
+	Unlink(ctx context.Context, t rodedraad.RelType, from, to string) error
+	Review(ctx context.Context, r service.Review) (rodedraad.Node, *rodedraad.Edge, error)
+	ImportBundle(ctx context.Context, name string, data []byte) (rodedraad.Counts, error)
+}
+
+var _ Service = (*service.Service)(nil)
+
+// Resolver is the root of the resolvers; it holds their one dependency.
+type Resolver struct {
+	svc Service
+}
+
+// NewResolver returns the root resolver over svc.
+func NewResolver(svc Service) *Resolver { return &Resolver{svc: svc} }
