@@ -165,3 +165,16 @@ type LinkQuery struct {
 	Dir       Direction
 	OtherKind Label
 }
+
+// Hit is one search result with its relevance score.
+type Hit struct {
+	Node  Node
+	Score float64
+}
+
+// Subgraph is a set of nodes and the edges among them, ready to draw.
+type Subgraph struct {
+	Nodes     []Node
+	Edges     []Edge
+	Truncated bool
+}
