@@ -1,0 +1,67 @@
+# rodedraad — every tool is a target. `make run` and `make test` are all a
+# new user needs; both start the project's own Neo4j when they need one.
+
+GO       ?= go
+BIN      := bin/rodedraad
+# The throw-away Neo4j of `make test`: its own port and data folder.
+TEST_NEO4J_DIR  ?= .neo4j-test
+TEST_NEO4J_ADDR ?= 127.0.0.1:17687
+TEST_FLAGS      ?= -count=1 -timeout 30m
+
+.PHONY: all build run neo4j neo4j-stop neo4j-status seed-check test test-short bench generate check-generated lint fmt clean
+
+all: build
+
+## build: compile the binary into bin/
+build:
+	$(GO) build -o $(BIN) ./cmd/rodedraad
+
+## run: start Neo4j unless NEO4J_URI is set, migrate, seed and serve GraphQL
+run: build
+	./$(BIN) serve
+
+## neo4j: start the project's own Neo4j (idempotent) and print its URI
+neo4j: build
+	./$(BIN) neo4j start
+
+## neo4j-stop: stop the project's own Neo4j
+neo4j-stop: build
+	./$(BIN) neo4j stop
+
+neo4j-status: build
+	./$(BIN) neo4j status
+
+## seed-check: validate the seeds without a database
+seed-check: build
+	./$(BIN) seed --check
+
+## test: every test, against a throw-away Neo4j started and stopped here
+test: build
+	@./.ci/with-test-neo4j $(TEST_NEO4J_DIR) $(TEST_NEO4J_ADDR) -- $(GO) test $(TEST_FLAGS) -p 1 ./...
+
+## test-short: the tests that need no database
+test-short:
+	$(GO) test -short -count=1 ./...
+
+## bench: benchmarks of analysis, overlaps and the store (see docs/benchmarks.md)
+bench: build
+	@./.ci/with-test-neo4j $(TEST_NEO4J_DIR) $(TEST_NEO4J_ADDR) -- $(GO) test -run '^$$' -bench . -benchmem -timeout 60m -p 1 ./...
+
+## generate: regenerate gqlgen code from schema.graphql
+generate:
+	$(GO) generate ./...
+
+## check-generated: fail when generated code is stale
+check-generated: generate
+	@git diff --exit-code -- graph || (echo "generated code is stale: run make generate and commit" >&2; exit 1)
+
+## lint: formatting and go vet
+lint:
+	@test -z "$$(gofmt -l cmd graph internal seeds neo4j)" || (gofmt -l cmd graph internal seeds neo4j; echo "run make fmt" >&2; exit 1)
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w cmd graph internal seeds neo4j
+
+clean:
+	rm -rf bin $(TEST_NEO4J_DIR)
