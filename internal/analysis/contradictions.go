@@ -75,14 +75,24 @@ func Contradictions(g *Graph) []Contradiction {
 		}
 		return s
 	}
-	var out []Contradiction
-	for _, e := range g.ix.conflicts() {
-		out = append(out, g.contradiction(e, side(e.from), side(e.to)))
+	// Sort the small edges, not the large results.
+	type ranked struct {
+		iedge
+		sev int
 	}
-	slices.SortFunc(out, func(a, b Contradiction) int {
-		return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(a.Score, b.Score),
-			cmp.Compare(a.From.ID, b.From.ID), cmp.Compare(a.To.ID, b.To.ID))
+	es := g.ix.conflicts()
+	rs := make([]ranked, len(es))
+	for i, e := range es {
+		rs[i] = ranked{e, g.ix.severity(e)}
+	}
+	slices.SortFunc(rs, func(a, b ranked) int {
+		return cmp.Or(cmp.Compare(b.sev, a.sev), cmp.Compare(a.score, b.score),
+			cmp.Compare(g.Nodes[a.from].ID, g.Nodes[b.from].ID), cmp.Compare(g.Nodes[a.to].ID, g.Nodes[b.to].ID))
 	})
+	out := make([]Contradiction, len(rs))
+	for i, e := range rs {
+		out[i] = g.contradiction(e.iedge, side(e.from), side(e.to))
+	}
 	return out
 }
 

@@ -76,17 +76,24 @@ func ComputeInfluence(g *Graph) Influence {
 		}
 	}
 	res.MedianActive, res.MedianPassive = median(active, halfInt), median(passive, halfInt)
+	var order []int32
 	for i := range nodes {
 		if nd := &nodes[i]; linked(nd) {
 			nd.Role = role(float64(nd.Active), float64(nd.Passive), res.MedianActive, res.MedianPassive)
 			nd.ID, nd.Label = g.Nodes[i].ID, g.Nodes[i].Label
-			res.Ranking = append(res.Ranking, *nd)
+			order = append(order, int32(i))
 		}
 	}
-	slices.SortFunc(res.Ranking, func(a, b InfluenceNode) int {
+	// Sort positions, not the results.
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := &nodes[i], &nodes[j]
 		return cmp.Or(cmp.Compare(b.Net, a.Net), cmp.Compare(b.Net2, a.Net2),
 			cmp.Compare(b.Active, a.Active), cmp.Compare(a.ID, b.ID))
 	})
+	res.Ranking = make([]InfluenceNode, len(order))
+	for k, i := range order {
+		res.Ranking[k] = nodes[i]
+	}
 	return res
 }
 

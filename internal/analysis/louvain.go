@@ -1,5 +1,7 @@
 package analysis
 
+import "slices"
+
 // wgraph is an undirected weighted graph in CSR form. Every edge i–j appears
 // in the rows of both i and j; a self-loop (from aggregation) appears once
 // in its row with weight A_ii, the sum over ordered pairs inside the merged
@@ -18,45 +20,69 @@ type wedge struct {
 	w    float64
 }
 
-// newWGraph builds a wgraph over n nodes, summing parallel edges. Self-loop
-// entries in edges carry A_ii and are not mirrored.
+// newWGraph builds a wgraph over n nodes in O(n + edges), summing parallel
+// edges. Self-loop entries in edges carry A_ii and are not mirrored. Rows are
+// not sorted.
 func newWGraph(n int, edges []wedge) *wgraph {
-	links := make([]link, 0, 2*len(edges))
+	off := make([]int32, n+1)
 	for _, e := range edges {
-		links = append(links, link{e.a, e.b})
+		off[e.a+1]++
 		if e.a != e.b {
-			links = append(links, link{e.b, e.a})
+			off[e.b+1]++
 		}
 	}
-	a := buildAdj(n, links) // distinct neighbours per row
-	g := &wgraph{off: a.off, nbr: a.to, w: make([]float64, len(a.to)), deg: make([]float64, n)}
-	add := func(i, j int32, w float64) {
-		row := g.nbr[g.off[i]:g.off[i+1]]
-		k := searchInt32(row, j)
-		g.w[int(g.off[i])+k] += w
-		g.deg[i] += w
-		g.m2 += w
+	for i := range n {
+		off[i+1] += off[i]
+	}
+	nbr, w := make([]int32, off[n]), make([]float64, off[n])
+	next := slices.Clone(off[:n])
+	put := func(i, j int32, x float64) {
+		nbr[next[i]], w[next[i]] = j, x
+		next[i]++
 	}
 	for _, e := range edges {
-		add(e.a, e.b, e.w)
+		put(e.a, e.b, e.w)
 		if e.a != e.b {
-			add(e.b, e.a, e.w)
+			put(e.b, e.a, e.w)
 		}
+	}
+	g := &wgraph{deg: make([]float64, n)}
+	g.off, g.nbr, g.w = mergeRows(off, nbr, w)
+	for i := range n {
+		for p := g.off[i]; p < g.off[i+1]; p++ {
+			g.deg[i] += g.w[p]
+		}
+		g.m2 += g.deg[i]
 	}
 	return g
 }
 
-func searchInt32(xs []int32, x int32) int {
-	lo, hi := 0, len(xs)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if xs[m] < x {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+// mergeRows sums repeated neighbours within each row, in place.
+func mergeRows(off, nbr []int32, w []float64) ([]int32, []int32, []float64) {
+	n := len(off) - 1
+	at := make([]int32, n) // where neighbour j sits in the row being merged
+	for i := range at {
+		at[i] = -1
 	}
-	return lo
+	write := int32(0)
+	start := off[0]
+	for i := range n {
+		end := off[i+1]
+		rowStart := write
+		for p := start; p < end; p++ {
+			j := nbr[p]
+			if at[j] >= rowStart {
+				w[at[j]] += w[p]
+				continue
+			}
+			at[j] = write
+			nbr[write], w[write] = j, w[p]
+			write++
+		}
+		off[i], start = rowStart, end
+	}
+	off[n] = write
+	return off, nbr[:write], w[:write]
 }
 
 // louvain returns a community label (0..k-1) per node of g that locally
@@ -86,6 +112,13 @@ func louvain(g *wgraph) []int32 {
 	}
 }
 
+// Local moving stops after maxPasses or when a pass adds less than
+// minPassGain to the modularity.
+const (
+	maxPasses   = 100
+	minPassGain = 1e-6
+)
+
 // moveNodes runs local moving to convergence and returns each node's
 // community and whether any node moved.
 func (g *wgraph) moveNodes() ([]int32, bool) {
@@ -99,8 +132,8 @@ func (g *wgraph) moveNodes() ([]int32, bool) {
 	nw := make([]float64, n) // weight from the current node to each community
 	touched := make([]int32, 0, 64)
 	movedAny := false
-	for pass := 0; pass < 100; pass++ {
-		moves := 0
+	for pass := 0; pass < maxPasses; pass++ {
+		moves, gained := 0, 0.0
 		for i := int32(0); int(i) < n; i++ {
 			ci, ki := comm[i], g.deg[i]
 			touched = touched[:0]
@@ -116,7 +149,8 @@ func (g *wgraph) moveNodes() ([]int32, bool) {
 				nw[c] += g.w[p]
 			}
 			tot[ci] -= ki
-			best, bestGain := ci, nw[ci]-tot[ci]*ki/g.m2
+			stay := nw[ci] - tot[ci]*ki/g.m2
+			best, bestGain := ci, stay
 			for _, c := range touched {
 				if gain := nw[c] - tot[c]*ki/g.m2; gain > bestGain+1e-12 {
 					best, bestGain = c, gain
@@ -130,12 +164,15 @@ func (g *wgraph) moveNodes() ([]int32, bool) {
 			if best != ci {
 				comm[i] = best
 				moves++
+				gained += bestGain - stay
 			}
 		}
-		if moves == 0 {
+		movedAny = movedAny || moves > 0
+		// A move's gain in Q is 2 x (bestGain - stay) / 2m. Long tails of
+		// passes that move a few nodes back and forth gain almost nothing.
+		if moves == 0 || 2*gained/g.m2 < minPassGain {
 			break
 		}
-		movedAny = true
 	}
 	return comm, movedAny
 }

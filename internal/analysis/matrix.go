@@ -79,23 +79,30 @@ func (m Matrix) Transpose() Matrix {
 	return t
 }
 
-// cells collects cells by (row, column).
-type cells map[[2]int]*Cell
-
-func (c cells) at(r, col int) *Cell {
-	k := [2]int{r, col}
-	if c[k] == nil {
-		c[k] = &Cell{Row: r, Column: col}
-	}
-	return c[k]
+// entry is one item behind a cell, collected before the cells are built so
+// that no map and no large struct is sorted.
+type entry struct {
+	row, col, item int32
+	kind           int8
 }
 
-func (c cells) sorted() []Cell {
-	out := make([]Cell, 0, len(c))
-	for _, v := range c {
-		out = append(out, *v)
+// groupCells sorts entries by row, column, item and kind and folds each run
+// into a Cell with fill. Entries are packed into one uint64 (row and column
+// 20 bits, item 23, kind 1) so that the sort compares integers.
+func groupCells(es []entry, fill func(c *Cell, e entry)) []Cell {
+	keys := make([]uint64, len(es))
+	for i, e := range es {
+		keys[i] = uint64(e.row)<<44 | uint64(e.col)<<24 | uint64(e.item)<<1 | uint64(e.kind)
 	}
-	sortCells(out)
+	slices.Sort(keys)
+	var out []Cell
+	for i, k := range keys {
+		e := entry{row: int32(k >> 44), col: int32(k >> 24 & (1<<20 - 1)), item: int32(k >> 1 & (1<<23 - 1)), kind: int8(k & 1)}
+		if i == 0 || k>>24 != keys[i-1]>>24 {
+			out = append(out, Cell{Row: int(e.row), Column: int(e.col)})
+		}
+		fill(&out[len(out)-1], e)
+	}
 	return out
 }
 
@@ -135,7 +142,7 @@ func ThemeMatrix(g *Graph, cols Dimension) Matrix {
 	default:
 		m.Columns, colPos = g.axes(g.shownDocs())
 	}
-	cs := cells{}
+	var es []entry
 	for _, r := range ix.recs {
 		for _, t := range ix.recThemes.of(r) {
 			row, ok := rowPos[t]
@@ -144,14 +151,15 @@ func ThemeMatrix(g *Graph, cols Dimension) Matrix {
 			}
 			for _, c := range colsOf(r) {
 				if col, ok := colPos[c]; ok {
-					cell := cs.at(row, col)
-					cell.Count++
-					cell.IDs = append(cell.IDs, g.Nodes[r].ID)
+					es = append(es, entry{row: int32(row), col: int32(col), item: r})
 				}
 			}
 		}
 	}
-	m.Cells = cs.sorted()
+	m.Cells = groupCells(es, func(c *Cell, e entry) {
+		c.Count++
+		c.IDs = append(c.IDs, g.Nodes[e.item].ID)
+	})
 	return m
 }
 
@@ -178,19 +186,20 @@ func DocumentMatrix(g *Graph) Matrix {
 	var pos map[int32]int
 	m.Rows, pos = g.axes(g.shownDocs())
 	m.Columns = m.Rows
-	cs := cells{}
-	for _, e := range ix.recEdges() {
+	edges := ix.recEdges()
+	var es []entry
+	for k, e := range edges {
 		for _, a := range ix.recDocs.of(e.from) {
 			for _, b := range ix.recDocs.of(e.to) {
 				ra, okA := pos[a]
 				rb, okB := pos[b]
 				if okA && okB {
-					addEdge(cs.at(ra, rb), g, e)
+					es = append(es, entry{row: int32(ra), col: int32(rb), item: int32(k)})
 				}
 			}
 		}
 	}
-	m.Cells = cs.sorted()
+	m.Cells = groupCells(es, func(c *Cell, e entry) { addEdge(c, g, edges[e.item]) })
 	return m
 }
 
@@ -217,29 +226,36 @@ func ActorMatrix(g *Graph) Matrix {
 	var pos map[int32]int
 	m.Rows, pos = g.axes(ix.actors)
 	m.Columns = m.Rows
-	cs := cells{}
+	var es []entry
+	add := func(a, b, r int32, kind int8) {
+		pa, pb := int32(pos[a]), int32(pos[b])
+		es = append(es, entry{row: min(pa, pb), col: max(pa, pb), item: r, kind: kind})
+	}
 	for _, r := range ix.recs {
-		id := g.Nodes[r].ID
 		end, opp := ix.endorsers.of(r), ix.opposers.of(r)
 		for _, side := range [][]int32{end, opp} {
 			for i, a := range side {
 				for _, b := range side[i+1:] {
-					c := cs.at(min(pos[a], pos[b]), max(pos[a], pos[b]))
-					c.Count++
-					c.IDs = append(c.IDs, id)
+					add(a, b, r, 0)
 				}
 			}
 		}
 		for _, a := range end {
 			for _, b := range opp {
 				if a != b {
-					c := cs.at(min(pos[a], pos[b]), max(pos[a], pos[b]))
-					c.Disputed = append(c.Disputed, id)
+					add(a, b, r, 1)
 				}
 			}
 		}
 	}
-	m.Cells = cs.sorted()
+	m.Cells = groupCells(es, func(c *Cell, e entry) {
+		if e.kind == 1 {
+			c.Disputed = append(c.Disputed, g.Nodes[e.item].ID)
+			return
+		}
+		c.Count++
+		c.IDs = append(c.IDs, g.Nodes[e.item].ID)
+	})
 	return m
 }
 
