@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -72,6 +73,10 @@ func runSeed(ctx context.Context, args []string, getenv func(string) string, std
 
 // runImport loads one bundle file in one transaction.
 func runImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if slices.ContainsFunc(args, isHelpFlag) {
+		printUsage(stderr)
+		return nil
+	}
 	if len(args) == 0 || strings.HasPrefix(args[len(args)-1], "-") {
 		return errors.New("import: give the bundle file to load, e.g. rodedraad import plans.yaml")
 	}
@@ -99,6 +104,8 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, s
 	printCounts(stdout, "imported "+file, counts)
 	return nil
 }
+
+func isHelpFlag(a string) bool { return a == "-h" || a == "-help" || a == "--help" }
 
 func printCounts(w io.Writer, title string, c rodedraad.Counts) {
 	fmt.Fprintf(w, "%s:\n", title)

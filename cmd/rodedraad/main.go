@@ -45,7 +45,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		printUsage(stderr)
 		return errors.New("missing command")
 	}
-	cmd, args := args[0], args[1:]
+	err := dispatch(ctx, args[0], args[1:], getenv, stdout, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil // --help printed the usage: asking for it is no failure
+	}
+	return err
+}
+
+func dispatch(ctx context.Context, cmd string, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	switch cmd {
 	case "serve":
 		return runServe(ctx, args, getenv, stderr)

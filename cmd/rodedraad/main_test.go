@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// deadNeo4j is a Bolt URI where nothing listens. Tests that must not reach a
+// database set it, so a missing NEO4J_URI never starts the project's own
+// Neo4j in .data/neo4j by accident.
+const deadNeo4j = "bolt://127.0.0.1:1"
+
+// env returns a getenv over m.
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+// runResult is what one call of run printed and returned.
+type runResult struct {
+	err            error
+	stdout, stderr string
+}
+
+// mustRun calls run with args and the environment m, failing the test when
+// it returns an error.
+func mustRun(tb testing.TB, m map[string]string, args ...string) runResult {
+	tb.Helper()
+	r := runArgs(tb, m, args...)
+	if r.err != nil {
+		tb.Fatalf("run(%q) = %v; stderr:\n%s", args, r.err, r.stderr)
+	}
+	return r
+}
+
+func runArgs(tb testing.TB, m map[string]string, args ...string) runResult {
+	tb.Helper()
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), args, env(m), &stdout, &stderr)
+	return runResult{err: err, stdout: stdout.String(), stderr: stderr.String()}
+}
+
+// wantErr fails the test unless err is non-nil and contains every part.
+func wantErr(tb testing.TB, err error, parts ...string) {
+	tb.Helper()
+	if err == nil {
+		tb.Fatalf("error = nil, want one containing %q", parts)
+	}
+	for _, p := range parts {
+		if !strings.Contains(err.Error(), p) {
+			tb.Errorf("error = %q, want it to contain %q", err, p)
+		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's concurrent loggers.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func TestRun_Help(t *testing.T) {
+	for _, arg := range []string{"help", "-h", "--help"} {
+		t.Run(arg, func(t *testing.T) {
+			r := mustRun(t, nil, arg)
+			for _, want := range []string{"usage: rodedraad <command>", "serve", "import FILE", "NEO4J_URI", "RODEDRAAD_ADDR"} {
+				if !strings.Contains(r.stdout, want) {
+					t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+				}
+			}
+		})
+	}
+}
+
+// A subcommand's --help prints the usage and is no failure.
+func TestRun_SubcommandHelp(t *testing.T) {
+	for _, cmd := range []string{"serve", "migrate", "seed", "import"} {
+		t.Run(cmd, func(t *testing.T) {
+			r := mustRun(t, map[string]string{"NEO4J_URI": deadNeo4j}, cmd, "--help")
+			if !strings.Contains(r.stderr, "NEO4J_URI") {
+				t.Errorf("stderr lacks the settings:\n%s", r.stderr)
+			}
+		})
+	}
+}
+
+func TestRun_Errors(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want []string // parts of the error
+	}{
+		{"NoCommand", nil, nil, []string{"missing command"}},
+		{"UnknownCommand", nil, []string{"frobnicate"}, []string{`unknown command "frobnicate"`}},
+		{"BadEnvDuration", map[string]string{"RODEDRAAD_QUERY_TIMEOUT": "soon"},
+			[]string{"migrate"}, []string{"query-timeout", "RODEDRAAD_QUERY_TIMEOUT", `"soon"`, "duration"}},
+		{"BadEnvBool", map[string]string{"RODEDRAAD_SEED": "maybe"},
+			[]string{"serve"}, []string{"seed", "RODEDRAAD_SEED", "true or false"}},
+		{"BadFlagValue", nil, []string{"seed", "--depth-limit", "0"}, []string{"depth-limit", "RODEDRAAD_DEPTH_LIMIT"}},
+		{"BadFlagNumber", nil, []string{"serve", "--max-body-bytes=lots"}, []string{"max-body-bytes", "whole number"}},
+		{"UnknownFlag", nil, []string{"migrate", "--nope"}, []string{"nope"}},
+		{"BadURIScheme", map[string]string{"NEO4J_URI": "http://localhost:7474"},
+			[]string{"migrate"}, []string{"neo4j-uri", "NEO4J_URI", `"http"`}},
+		{"BadAddr", map[string]string{"RODEDRAAD_ADDR": "8080"}, []string{"serve"}, []string{"addr", "RODEDRAAD_ADDR", "host:port"}},
+		{"BadLogFormat", nil, []string{"seed", "--log-format", "xml"}, []string{"log-format", "RODEDRAAD_LOG_FORMAT"}},
+		{"ExtraArgument", nil, []string{"migrate", "now"}, []string{`unexpected argument "now"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := map[string]string{"NEO4J_URI": deadNeo4j}
+			for k, v := range tt.env {
+				m[k] = v
+			}
+			r := runArgs(t, m, tt.args...)
+			wantErr(t, r.err, tt.want...)
+		})
+	}
+}
+
+// seed --check validates the embedded seeds without any database: NEO4J_URI
+// points where nothing listens.
+func TestRun_SeedCheck(t *testing.T) {
+	r := mustRun(t, map[string]string{"NEO4J_URI": deadNeo4j}, "seed", "--check")
+	for _, want := range []string{"seeds are valid", "documents           41", "actors              86", "recommendations    176"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
