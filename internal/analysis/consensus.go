@@ -14,8 +14,9 @@ type Options struct {
 	MinSectors int `json:"minSectors"`
 	// MaxSeverity: it is in no contradiction more severe than this.
 	MaxSeverity int `json:"maxSeverity"`
-	// MinEchoDocuments: its overlap cluster spans at least this many
-	// documents.
+	// MinEchoDocuments: it is echoed by at least this many documents: those
+	// of its overlap cluster and of the recommendations it supports or that
+	// support it, its own included.
 	MinEchoDocuments int `json:"minEchoDocuments"`
 }
 
@@ -49,7 +50,11 @@ type ConsensusItem struct {
 	// MaxSeverity of the contradictions it takes part in (0 for none).
 	MaxSeverity int `json:"maxSeverity"`
 	// EchoSize is the size of its overlap cluster (1 when it overlaps
-	// nothing); EchoDocuments the distinct documents of that cluster.
+	// nothing). EchoDocuments counts the distinct documents that echo it:
+	// those of its overlap cluster and of the recommendations linked to it
+	// by SUPPORTS in either direction. Accepted overlaps are rare until the
+	// study team has reviewed suggestOverlaps, and a plan that another plan
+	// builds on is echoed just as well.
 	EchoSize      int  `json:"echoSize"`
 	EchoDocuments int  `json:"echoDocuments"`
 	Candidate     bool `json:"candidate"`
@@ -76,11 +81,12 @@ func ComputeConsensus(g *Graph, opt Options) Consensus {
 		maxSev[e.from], maxSev[e.to] = max(maxSev[e.from], s), max(maxSev[e.to], s)
 	}
 	echo := g.echoes()
+	support := ix.supportAdj(len(g.Nodes))
 	res.Items = make([]ConsensusItem, 0, len(ix.recs))
 	for _, r := range ix.recs {
 		it := g.consensusItem(r)
 		it.MaxSeverity = maxSev[r]
-		it.EchoSize, it.EchoDocuments = echo.size(r), echo.docs(r)
+		it.EchoSize, it.EchoDocuments = echo.size(r), echo.documents(ix, support, r)
 		it.Candidate = it.GAC >= opt.MinGAC && it.Sectors >= opt.MinSectors &&
 			it.MaxSeverity <= opt.MaxSeverity && it.EchoDocuments >= opt.MinEchoDocuments
 		res.Items = append(res.Items, it)
@@ -134,16 +140,33 @@ func (g *Graph) consensusItem(r int32) ConsensusItem {
 
 // echo holds, per overlap cluster root, its size and distinct documents.
 type echo struct {
-	sets       dsu
-	sizes, doc []int32
+	sets  dsu
+	sizes []int32
+	docs  map[int32][]int32 // root → sorted distinct documents of the cluster
 }
 
 func (e echo) size(r int32) int { return int(e.sizes[e.sets.find(r)]) }
-func (e echo) docs(r int32) int { return int(e.doc[e.sets.find(r)]) }
+
+// documents counts the distinct documents of r's overlap cluster and of the
+// recommendations support links to r.
+func (e echo) documents(ix *index, support adj, r int32) int {
+	own := e.docs[e.sets.find(r)]
+	extra := 0
+	var seen []int32
+	for _, o := range support.of(r) {
+		for _, d := range ix.recDocs.of(o) {
+			if _, in := slices.BinarySearch(own, d); !in && !slices.Contains(seen, d) {
+				seen = append(seen, d)
+				extra++
+			}
+		}
+	}
+	return len(own) + extra
+}
 
 func (g *Graph) echoes() echo {
 	ix := g.ix
-	e := echo{sets: ix.overlapSets(len(g.Nodes)), sizes: make([]int32, len(g.Nodes)), doc: make([]int32, len(g.Nodes))}
+	e := echo{sets: ix.overlapSets(len(g.Nodes)), sizes: make([]int32, len(g.Nodes)), docs: map[int32][]int32{}}
 	var pairs []link // (root, document)
 	for _, r := range ix.recs {
 		root := e.sets.find(r)
@@ -155,8 +178,20 @@ func (g *Graph) echoes() echo {
 	slices.SortFunc(pairs, func(a, b link) int { return cmp.Or(cmp.Compare(a.a, b.a), cmp.Compare(a.b, b.b)) })
 	for i, p := range pairs {
 		if i == 0 || p != pairs[i-1] {
-			e.doc[p.a]++
+			e.docs[p.a] = append(e.docs[p.a], p.b)
 		}
 	}
 	return e
+}
+
+// supportAdj links every recommendation to the recommendations it supports
+// or that support it.
+func (ix *index) supportAdj(n int) adj {
+	var links []link
+	for _, e := range ix.inter {
+		if e.score > 0 && ix.isRec(e.from) && ix.isRec(e.to) {
+			links = append(links, link{e.from, e.to}, link{e.to, e.from})
+		}
+	}
+	return buildAdj(n, links)
 }

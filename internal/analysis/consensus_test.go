@@ -17,13 +17,13 @@ func TestComputeConsensus_Fixture(t *testing.T) {
 		candidate    bool
 	}
 	want := []row{
-		{"R4", 4.0 / 27, 1.0 / 6, 3, 0, 1, 1, false},  // 2/3 2/3 2/3 1/2; echoed by D2 only
+		{"R4", 4.0 / 27, 1.0 / 6, 3, 0, 1, 2, true},   // 2/3 2/3 2/3 1/2; echoed by D2 and by R3's D1 (R3→R4)
 		{"R5", 4.0 / 27, 1.0 / 6, 3, 12, 1, 1, false}, // same; c1 severity 12 > 4
-		{"R3", 1.0 / 9, 1.0 / 6, 2, 2, 2, 2, true},    // 2/3 1/2 1/2 2/3; c3 severity 2; overlaps R8 of D3
+		{"R3", 1.0 / 9, 1.0 / 6, 2, 2, 2, 3, true},    // 2/3 1/2 1/2 2/3; c3 severity 2; overlaps R8 of D3; supports R4 of D2
 		{"R6", 1.0 / 9, 1.0 / 6, 2, 5, 1, 1, false},   // 1/2 2/3 2/3 1/2; c4 severity 5
 		{"R1", 1.0 / 12, 1.0 / 6, 1, 8, 1, 1, false},  // 2/3 x 1/8
 		{"R2", 1.0 / 12, 1.0 / 6, 1, 0, 1, 1, false},
-		{"R8", 1.0 / 12, 1.0 / 6, 1, 0, 2, 2, false}, // one sector only
+		{"R8", 1.0 / 12, 1.0 / 6, 1, 0, 2, 2, false}, // one sector only; D3 and R3's D1 (R9 is D3 too)
 		{"R9", 1.0 / 12, 1.0 / 6, 1, 0, 1, 1, false},
 		{"R10", 1.0 / 16, 0, 0, 0, 1, 1, false},       // nobody: (1/2)^4
 		{"R7", 1.0 / 18, 1.0 / 3, 1, 12, 1, 1, false}, // 1/2 1/3 1/2 2/3: TATA opposes
@@ -39,8 +39,8 @@ func TestComputeConsensus_Fixture(t *testing.T) {
 			t.Errorf("item %d: got %+v, want %+v", i, g, w)
 		}
 	}
-	if len(got.Candidates) != 1 || got.Candidates[0].ID != "R3" {
-		t.Errorf("candidates = %+v, want R3", got.Candidates)
+	if len(got.Candidates) != 2 || got.Candidates[0].ID != "R4" || got.Candidates[1].ID != "R3" {
+		t.Errorf("candidates = %+v, want R4 (GAC 4/27) then R3 (1/9)", got.Candidates)
 	}
 	t.Run("R7PerSector", func(t *testing.T) {
 		it := got.Items[9]

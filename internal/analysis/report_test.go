@@ -18,7 +18,7 @@ func TestReport_Summary(t *testing.T) {
 		Interactions: 11, Supports: 7, Conflicts: 4, Overlaps: 1, Stances: 4,
 		Contradictions: 4, ActorInconsistencies: 3, ScenarioIncoherences: 2, FrameGaps: 1,
 		OwnershipGaps: 4, Isolated: 1, Components: 2, LargestShare: 0.9, CrossDocumentRatio: 4.0 / 11,
-		Communities: 3, Modularity: c.Summary.Modularity, RedThreadCandidates: 1,
+		Communities: 3, Modularity: c.Summary.Modularity, RedThreadCandidates: 2,
 		CoherenceIndex: 5.0 / 19, CoherenceEdges: 11, Coverage: 1.0 / 12,
 	}
 	if c.Summary != want || !near(c.Summary.Modularity, 346.0/729) {

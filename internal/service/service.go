@@ -8,7 +8,6 @@ import (
 	"crypto/rand"
 	"encoding/base32"
 	"strings"
-	"time"
 
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
@@ -26,6 +25,7 @@ type Store interface {
 	ReviewEdge(ctx context.Context, t rodedraad.RelType, from, to string, status rodedraad.Status, reviewer, note string) (rodedraad.Edge, error)
 	Import(ctx context.Context, b *rodedraad.Bundle, opts neo4jstore.ImportOptions) (neo4jstore.ImportResult, error)
 	Labels(ctx context.Context, ids []string) (map[string]rodedraad.Label, error)
+	Snapshotter
 }
 
 // Reader is the read side, which the service passes through unchanged.
@@ -46,12 +46,13 @@ var _ Store = (*neo4jstore.Store)(nil)
 type Service struct {
 	Reader
 	store Store
-	now   func() time.Time
+	snap  Snapshotter
+	cache snapshotCache
 }
 
 // New returns a service over store.
 func New(store Store) *Service {
-	return &Service{Reader: store, store: store, now: time.Now}
+	return &Service{Reader: store, store: store, snap: store}
 }
 
 // Create adds a node with the given relationships (whose From or To may be

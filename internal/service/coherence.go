@@ -1,0 +1,122 @@
+package service
+
+import (
+	"context"
+	"encoding/json"
+	"sync"
+
+	"github.com/rs/zerolog"
+
+	"github.com/rodedraad/rodedraad/internal/analysis"
+	"github.com/rodedraad/rodedraad/internal/neo4jstore"
+)
+
+// Snapshotter reads the whole graph for the analyses, and the version that
+// every write bumps.
+type Snapshotter interface {
+	GraphVersion(ctx context.Context) (int64, error)
+	Snapshot(ctx context.Context, progress func(rows int)) (*analysis.Graph, neo4jstore.SnapshotStats, error)
+}
+
+// reportsKept bounds the reports cached for the current graph version: one
+// per scope a dashboard asks for.
+const reportsKept = 16
+
+// snapshotCache keeps the last snapshot and the reports computed on it,
+// until the graph version changes.
+type snapshotCache struct {
+	mu      sync.Mutex
+	version int64
+	graph   *analysis.Graph
+	reports map[string]*analysis.Coherence
+}
+
+// Snapshot returns the graph the analyses run on, read from the store only
+// when the graph changed since the last read. Concurrent callers wait for
+// one read instead of each starting their own.
+func (s *Service) Snapshot(ctx context.Context) (*analysis.Graph, error) {
+	v, err := s.snap.GraphVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := &s.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.graph != nil && c.version == v {
+		return c.graph, nil
+	}
+	log := zerolog.Ctx(ctx)
+	g, stats, err := s.snap.Snapshot(ctx, func(rows int) {
+		log.Info().Int("rows", rows).Msg("snapshot: reading")
+	})
+	if err != nil {
+		return nil, err
+	}
+	log.Info().Int("nodes", stats.Nodes).Int("edges", stats.Edges).Dur("took", stats.Took).
+		Int64("graph_version", v).Msg("snapshot: read")
+	c.version, c.graph, c.reports = v, g, map[string]*analysis.Coherence{}
+	return g, nil
+}
+
+// Coherence runs every analysis over the scope on the current snapshot. A
+// report is computed once per graph version and scope. Errors: NOT_FOUND for
+// an unknown id in the scope, BAD_USER_INPUT for an unknown status,
+// UNAVAILABLE when Neo4j is.
+func (s *Service) Coherence(ctx context.Context, sc analysis.Scope, opt analysis.Options) (*analysis.Coherence, error) {
+	g, err := s.Snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	key := reportKey(sc, opt)
+	if r := s.cachedReport(g, key); r != nil {
+		return r, nil
+	}
+	r, err := analysis.Report(g, sc, opt)
+	if err != nil {
+		return nil, err
+	}
+	s.keepReport(g, key, r)
+	return r, nil
+}
+
+func reportKey(sc analysis.Scope, opt analysis.Options) string {
+	b, _ := json.Marshal(struct {
+		S analysis.Scope
+		O analysis.Options
+	}{sc, opt})
+	return string(b)
+}
+
+func (s *Service) cachedReport(g *analysis.Graph, key string) *analysis.Coherence {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	if s.cache.graph != g {
+		return nil
+	}
+	return s.cache.reports[key]
+}
+
+func (s *Service) keepReport(g *analysis.Graph, key string, r *analysis.Coherence) {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	if s.cache.graph != g {
+		return // the graph changed while we computed; this report is stale
+	}
+	if len(s.cache.reports) >= reportsKept {
+		clear(s.cache.reports)
+	}
+	s.cache.reports[key] = r
+}
+
+// Matrix builds one dashboard matrix over the scope.
+func (s *Service) Matrix(ctx context.Context, rows, cols analysis.Dimension, sc analysis.Scope) (analysis.Matrix, error) {
+	g, err := s.Snapshot(ctx)
+	if err != nil {
+		return analysis.Matrix{}, err
+	}
+	scoped, err := g.Restrict(sc)
+	if err != nil {
+		return analysis.Matrix{}, err
+	}
+	return analysis.BuildMatrix(scoped, rows, cols)
+}
