@@ -249,7 +249,7 @@ func TestRecommendation_Relationships(t *testing.T) {
 			Themes     []idOf
 			AssignedTo []idOf `json:"assignedTo"`
 			EndorsedBy []struct {
-				Actor            idOf
+				Actor             idOf
 				Via, Role, Status string
 			} `json:"endorsedBy"`
 			OpposedBy     []struct{ Actor idOf } `json:"opposedBy"`
