@@ -15,7 +15,9 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/rodedraad/rodedraad/graph/model"
+	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
+	"github.com/rodedraad/rodedraad/internal/service"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -33,13 +35,22 @@ type ResolverRoot interface {
 	Actor() ActorResolver
 	ActorConnection() ActorConnectionResolver
 	Authorship() AuthorshipResolver
+	Coherence() CoherenceResolver
+	Communities() CommunitiesResolver
+	Consensus() ConsensusResolver
+	ConsensusItem() ConsensusItemResolver
+	ContradictionSide() ContradictionSideResolver
 	Document() DocumentResolver
 	DocumentConnection() DocumentConnectionResolver
 	Edge() EdgeResolver
 	Endorsement() EndorsementResolver
+	Fragmentation() FragmentationResolver
+	Influence() InfluenceResolver
+	InfluenceNode() InfluenceNodeResolver
 	Interaction() InteractionResolver
 	Mutation() MutationResolver
 	Overlap() OverlapResolver
+	OverlapSuggestion() OverlapSuggestionResolver
 	Query() QueryResolver
 	Recommendation() RecommendationResolver
 	RecommendationConnection() RecommendationConnectionResolver
@@ -82,6 +93,18 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ActorInconsistency struct {
+		Actor      func(childComplexity int) int
+		ConflictID func(childComplexity int) int
+		From       func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Score      func(childComplexity int) int
+		Sector     func(childComplexity int) int
+		Severity   func(childComplexity int) int
+		To         func(childComplexity int) int
+		Topic      func(childComplexity int) int
+	}
+
 	Authorship struct {
 		Actor    func(childComplexity int) int
 		Document func(childComplexity int) int
@@ -89,11 +112,155 @@ type ComplexityRoot struct {
 		Status   func(childComplexity int) int
 	}
 
+	BlindSpot struct {
+		Documents       func(childComplexity int) int
+		Flags           func(childComplexity int) int
+		InStudyScope    func(childComplexity int) int
+		Name            func(childComplexity int) int
+		Owners          func(childComplexity int) int
+		Recommendations func(childComplexity int) int
+		Sectors         func(childComplexity int) int
+		Theme           func(childComplexity int) int
+	}
+
+	BlindSpots struct {
+		Median    func(childComplexity int) int
+		Themes    func(childComplexity int) int
+		ThinBelow func(childComplexity int) int
+	}
+
+	Coherence struct {
+		ActorInconsistencies func(childComplexity int, first int) int
+		BlindSpots           func(childComplexity int) int
+		Coherence            func(childComplexity int) int
+		Communities          func(childComplexity int) int
+		Consensus            func(childComplexity int) int
+		Contradictions       func(childComplexity int, first int) int
+		EmptyThemeScenario   func(childComplexity int) int
+		EmptyThemeSector     func(childComplexity int) int
+		Fragmentation        func(childComplexity int) int
+		FrameGaps            func(childComplexity int) int
+		Influence            func(childComplexity int) int
+		Isolated             func(childComplexity int, first int) int
+		Overlaps             func(childComplexity int, first int) int
+		OwnershipGaps        func(childComplexity int, first int) int
+		ScenarioIncoherence  func(childComplexity int, first int) int
+		Scope                func(childComplexity int) int
+		Summary              func(childComplexity int) int
+	}
+
+	CoherenceIndex struct {
+		Edges    func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Index    func(childComplexity int) int
+		Name     func(childComplexity int) int
+		Negative func(childComplexity int) int
+		Positive func(childComplexity int) int
+	}
+
+	CoherenceSummary struct {
+		ActorInconsistencies func(childComplexity int) int
+		Actors               func(childComplexity int) int
+		CoherenceEdges       func(childComplexity int) int
+		CoherenceIndex       func(childComplexity int) int
+		Communities          func(childComplexity int) int
+		Components           func(childComplexity int) int
+		Conflicts            func(childComplexity int) int
+		Contradictions       func(childComplexity int) int
+		Coverage             func(childComplexity int) int
+		CrossDocumentRatio   func(childComplexity int) int
+		Documents            func(childComplexity int) int
+		FrameGaps            func(childComplexity int) int
+		Interactions         func(childComplexity int) int
+		Isolated             func(childComplexity int) int
+		LargestShare         func(childComplexity int) int
+		Modularity           func(childComplexity int) int
+		Overlaps             func(childComplexity int) int
+		OwnershipGaps        func(childComplexity int) int
+		Recommendations      func(childComplexity int) int
+		RedThreadCandidates  func(childComplexity int) int
+		ScenarioIncoherences func(childComplexity int) int
+		Scenarios            func(childComplexity int) int
+		Stances              func(childComplexity int) int
+		Supports             func(childComplexity int) int
+		Themes               func(childComplexity int) int
+	}
+
+	Coherences struct {
+		Scenarios func(childComplexity int) int
+		Scope     func(childComplexity int) int
+		Themes    func(childComplexity int) int
+	}
+
+	Communities struct {
+		Communities func(childComplexity int, first int) int
+		Modularity  func(childComplexity int) int
+		Singletons  func(childComplexity int) int
+	}
+
+	Community struct {
+		Conflicts func(childComplexity int) int
+		Documents func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Members   func(childComplexity int) int
+		Sectors   func(childComplexity int) int
+		Size      func(childComplexity int) int
+		Themes    func(childComplexity int) int
+	}
+
+	Component struct {
+		Documents func(childComplexity int) int
+		Members   func(childComplexity int) int
+		Size      func(childComplexity int) int
+	}
+
 	ConflictInfo struct {
 		Evidence func(childComplexity int) int
 		ID       func(childComplexity int) int
 		Summary  func(childComplexity int) int
 		Topic    func(childComplexity int) int
+	}
+
+	Consensus struct {
+		Candidates func(childComplexity int, first int) int
+		Items      func(childComplexity int, first int) int
+		Options    func(childComplexity int) int
+	}
+
+	ConsensusItem struct {
+		Candidate      func(childComplexity int) int
+		Divisiveness   func(childComplexity int) int
+		EchoDocuments  func(childComplexity int) int
+		EchoSize       func(childComplexity int) int
+		GAC            func(childComplexity int) int
+		ID             func(childComplexity int) int
+		MaxSeverity    func(childComplexity int) int
+		Name           func(childComplexity int) int
+		Recommendation func(childComplexity int) int
+		Sectors        func(childComplexity int) int
+	}
+
+	Contradiction struct {
+		ConflictID       func(childComplexity int) int
+		CrossesDocuments func(childComplexity int) int
+		From             func(childComplexity int) int
+		Score            func(childComplexity int) int
+		Severity         func(childComplexity int) int
+		SharedThemes     func(childComplexity int) int
+		Source           func(childComplexity int) int
+		Status           func(childComplexity int) int
+		To               func(childComplexity int) int
+		Topic            func(childComplexity int) int
+	}
+
+	ContradictionSide struct {
+		Documents func(childComplexity int) int
+		Endorsers func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Label     func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Node      func(childComplexity int) int
+		Sectors   func(childComplexity int) int
 	}
 
 	DeletePayload struct {
@@ -144,6 +311,11 @@ type ComplexityRoot struct {
 		Weight     func(childComplexity int) int
 	}
 
+	EmptyCell struct {
+		Column func(childComplexity int) int
+		Theme  func(childComplexity int) int
+	}
+
 	Endorsement struct {
 		Actor      func(childComplexity int) int
 		Provenance func(childComplexity int) int
@@ -151,6 +323,37 @@ type ComplexityRoot struct {
 		Source     func(childComplexity int) int
 		Status     func(childComplexity int) int
 		Via        func(childComplexity int) int
+	}
+
+	Fragmentation struct {
+		Components         func(childComplexity int) int
+		CrossDocumentEdges func(childComplexity int) int
+		CrossDocumentRatio func(childComplexity int) int
+		DocumentIslands    func(childComplexity int) int
+		Edges              func(childComplexity int) int
+		Groups             func(childComplexity int, first int) int
+		Largest            func(childComplexity int) int
+		LargestShare       func(childComplexity int) int
+		Recommendations    func(childComplexity int) int
+		Singletons         func(childComplexity int) int
+	}
+
+	FrameGap struct {
+		Contradictions func(childComplexity int) int
+		Name           func(childComplexity int) int
+		Pairs          func(childComplexity int) int
+		Severity       func(childComplexity int) int
+		Theme          func(childComplexity int) int
+	}
+
+	IdCount struct {
+		Count func(childComplexity int) int
+		ID    func(childComplexity int) int
+	}
+
+	IdPair struct {
+		From func(childComplexity int) int
+		To   func(childComplexity int) int
 	}
 
 	ImportCount struct {
@@ -164,6 +367,29 @@ type ComplexityRoot struct {
 		Nodes  func(childComplexity int) int
 	}
 
+	Influence struct {
+		Coverage      func(childComplexity int) int
+		Edges         func(childComplexity int) int
+		MedianActive  func(childComplexity int) int
+		MedianPassive func(childComplexity int) int
+		Nodes         func(childComplexity int) int
+		Ranking       func(childComplexity int, first int) int
+	}
+
+	InfluenceNode struct {
+		Active  func(childComplexity int) int
+		ID      func(childComplexity int) int
+		InNeg   func(childComplexity int) int
+		InPos   func(childComplexity int) int
+		Label   func(childComplexity int) int
+		Net     func(childComplexity int) int
+		Net2    func(childComplexity int) int
+		OutNeg  func(childComplexity int) int
+		OutPos  func(childComplexity int) int
+		Passive func(childComplexity int) int
+		Role    func(childComplexity int) int
+	}
+
 	Interaction struct {
 		Conflict   func(childComplexity int) int
 		From       func(childComplexity int) int
@@ -175,6 +401,29 @@ type ComplexityRoot struct {
 		Status     func(childComplexity int) int
 		To         func(childComplexity int) int
 		Type       func(childComplexity int) int
+	}
+
+	Matrix struct {
+		Cells   func(childComplexity int) int
+		Columns func(childComplexity int) int
+		Rows    func(childComplexity int) int
+	}
+
+	MatrixAxis struct {
+		ID   func(childComplexity int) int
+		Name func(childComplexity int) int
+	}
+
+	MatrixCell struct {
+		Column    func(childComplexity int) int
+		Conflicts func(childComplexity int) int
+		Count     func(childComplexity int) int
+		Disputed  func(childComplexity int) int
+		IDs       func(childComplexity int) int
+		Overlaps  func(childComplexity int) int
+		Pairs     func(childComplexity int) int
+		Row       func(childComplexity int) int
+		Supports  func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -191,6 +440,7 @@ type ComplexityRoot struct {
 		ImportBundle         func(childComplexity int, bundle string, format model.BundleFormat) int
 		Link                 func(childComplexity int, input model.LinkInput) int
 		Review               func(childComplexity int, input model.ReviewInput) int
+		SuggestOverlaps      func(childComplexity int, input *model.SuggestOverlapsInput) int
 		Unlink               func(childComplexity int, input model.UnlinkInput) int
 		UpdateActor          func(childComplexity int, id string, patch model.ActorPatch) int
 		UpdateDocument       func(childComplexity int, id string, patch model.DocumentPatch) int
@@ -204,6 +454,22 @@ type ComplexityRoot struct {
 		Provenance func(childComplexity int) int
 		Similarity func(childComplexity int) int
 		Status     func(childComplexity int) int
+	}
+
+	OverlapSuggestion struct {
+		A              func(childComplexity int) int
+		B              func(childComplexity int) int
+		Created        func(childComplexity int) int
+		NumberMismatch func(childComplexity int) int
+		Numbers        func(childComplexity int) int
+		Similarity     func(childComplexity int) int
+	}
+
+	OwnershipGap struct {
+		Documents func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Themes    func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -226,8 +492,10 @@ type ComplexityRoot struct {
 	Query struct {
 		Actor           func(childComplexity int, id string) int
 		Actors          func(childComplexity int, first int, after *string, filter *model.ActorFilter, orderBy *model.Order) int
+		Coherence       func(childComplexity int, scope *model.ScopeInput, redThread *model.RedThreadOptions) int
 		Document        func(childComplexity int, id string) int
 		Documents       func(childComplexity int, first int, after *string, filter *model.DocumentFilter, orderBy *model.Order) int
+		Matrix          func(childComplexity int, rows analysis.Dimension, columns analysis.Dimension, scope *model.ScopeInput) int
 		Neighbourhood   func(childComplexity int, id string, depth int, types []rodedraad.RelType) int
 		Node            func(childComplexity int, id string) int
 		Recommendation  func(childComplexity int, id string) int
@@ -274,6 +542,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	RedThreadThresholds struct {
+		MaxSeverity      func(childComplexity int) int
+		MinEchoDocuments func(childComplexity int) int
+		MinGAC           func(childComplexity int) int
+		MinSectors       func(childComplexity int) int
+	}
+
 	ReviewPayload struct {
 		Edge func(childComplexity int) int
 		Node func(childComplexity int) int
@@ -310,9 +585,34 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ScenarioIncoherence struct {
+		ConflictID func(childComplexity int) int
+		From       func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Scenario   func(childComplexity int) int
+		Score      func(childComplexity int) int
+		Severity   func(childComplexity int) int
+		To         func(childComplexity int) int
+		Topic      func(childComplexity int) int
+	}
+
+	Scope struct {
+		Documents func(childComplexity int) int
+		Scenarios func(childComplexity int) int
+		Statuses  func(childComplexity int) int
+		Themes    func(childComplexity int) int
+	}
+
 	SearchHit struct {
 		Node  func(childComplexity int) int
 		Score func(childComplexity int) int
+	}
+
+	SectorScore struct {
+		Endorse func(childComplexity int) int
+		Oppose  func(childComplexity int) int
+		P       func(childComplexity int) int
+		Sector  func(childComplexity int) int
 	}
 
 	Source struct {
@@ -335,6 +635,12 @@ type ComplexityRoot struct {
 		Edges     func(childComplexity int) int
 		Nodes     func(childComplexity int) int
 		Truncated func(childComplexity int) int
+	}
+
+	SuggestOverlapsPayload struct {
+		Compared    func(childComplexity int) int
+		Created     func(childComplexity int) int
+		Suggestions func(childComplexity int) int
 	}
 
 	Theme struct {
@@ -382,6 +688,32 @@ type AuthorshipResolver interface {
 	Actor(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Actor, error)
 	Document(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Document, error)
 }
+type CoherenceResolver interface {
+	Contradictions(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.Contradiction, error)
+	ActorInconsistencies(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.ActorInconsistency, error)
+	ScenarioIncoherence(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.ScenarioIncoherence, error)
+
+	OwnershipGaps(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.OwnershipGap, error)
+	Isolated(ctx context.Context, obj *analysis.Coherence, first int) ([]string, error)
+
+	Overlaps(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.Component, error)
+}
+type CommunitiesResolver interface {
+	Communities(ctx context.Context, obj *analysis.Communities, first int) ([]*analysis.Community, error)
+}
+type ConsensusResolver interface {
+	Items(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error)
+	Candidates(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error)
+}
+type ConsensusItemResolver interface {
+	Recommendation(ctx context.Context, obj *analysis.ConsensusItem) (*rodedraad.Recommendation, error)
+	Sectors(ctx context.Context, obj *analysis.ConsensusItem) ([]*model.SectorScore, error)
+}
+type ContradictionSideResolver interface {
+	Label(ctx context.Context, obj *analysis.Side) (model.NodeKind, error)
+
+	Node(ctx context.Context, obj *analysis.Side) (rodedraad.Node, error)
+}
 type DocumentResolver interface {
 	Recommendations(ctx context.Context, obj *rodedraad.Document) ([]*rodedraad.Recommendation, error)
 	Authors(ctx context.Context, obj *rodedraad.Document) ([]*rodedraad.Link, error)
@@ -398,6 +730,15 @@ type EdgeResolver interface {
 }
 type EndorsementResolver interface {
 	Actor(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Actor, error)
+}
+type FragmentationResolver interface {
+	Groups(ctx context.Context, obj *analysis.Fragmentation, first int) ([]*analysis.Component, error)
+}
+type InfluenceResolver interface {
+	Ranking(ctx context.Context, obj *analysis.Influence, first int) ([]*analysis.InfluenceNode, error)
+}
+type InfluenceNodeResolver interface {
+	Label(ctx context.Context, obj *analysis.InfluenceNode) (model.NodeKind, error)
 }
 type InteractionResolver interface {
 	Conflict(ctx context.Context, obj *rodedraad.Link) (*model.ConflictInfo, error)
@@ -422,9 +763,14 @@ type MutationResolver interface {
 	Unlink(ctx context.Context, input model.UnlinkInput) (*model.UnlinkPayload, error)
 	Review(ctx context.Context, input model.ReviewInput) (*model.ReviewPayload, error)
 	ImportBundle(ctx context.Context, bundle string, format model.BundleFormat) (*model.ImportPayload, error)
+	SuggestOverlaps(ctx context.Context, input *model.SuggestOverlapsInput) (*service.Suggested, error)
 }
 type OverlapResolver interface {
 	Other(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Recommendation, error)
+}
+type OverlapSuggestionResolver interface {
+	A(ctx context.Context, obj *service.Suggestion) (*rodedraad.Recommendation, error)
+	B(ctx context.Context, obj *service.Suggestion) (*rodedraad.Recommendation, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (rodedraad.Node, error)
@@ -440,6 +786,8 @@ type QueryResolver interface {
 	Scenarios(ctx context.Context, first int, after *string, filter *model.ScenarioFilter, orderBy *model.Order) (*model.Connection[*rodedraad.Scenario], error)
 	Search(ctx context.Context, text string, kinds []model.NodeKind, first int) ([]*model.SearchHit, error)
 	Neighbourhood(ctx context.Context, id string, depth int, types []rodedraad.RelType) (*model.Subgraph, error)
+	Coherence(ctx context.Context, scope *model.ScopeInput, redThread *model.RedThreadOptions) (*analysis.Coherence, error)
+	Matrix(ctx context.Context, rows analysis.Dimension, columns analysis.Dimension, scope *model.ScopeInput) (*analysis.Matrix, error)
 }
 type RecommendationResolver interface {
 	Document(ctx context.Context, obj *rodedraad.Recommendation) (*rodedraad.Document, error)
@@ -613,6 +961,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ActorEdge.Node(childComplexity), true
 
+	case "ActorInconsistency.actor":
+		if e.ComplexityRoot.ActorInconsistency.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorInconsistency.Actor(childComplexity), true
+	case "ActorInconsistency.conflictId":
+		if e.ComplexityRoot.ActorInconsistency.ConflictID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorInconsistency.ConflictID(childComplexity), true
+	case "ActorInconsistency.from":
+		if e.ComplexityRoot.ActorInconsistency.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorInconsistency.From(childComplexity), true
+	case "ActorInconsistency.name":
+		if e.ComplexityRoot.ActorInconsistency.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorInconsistency.Name(childComplexity), true
+	case "ActorInconsistency.score":
+		if e.ComplexityRoot.ActorInconsistency.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorInconsistency.Score(childComplexity), true
+	case "ActorInconsistency.sector":
+		if e.ComplexityRoot.ActorInconsistency.Sector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorInconsistency.Sector(childComplexity), true
+	case "ActorInconsistency.severity":
+		if e.ComplexityRoot.ActorInconsistency.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorInconsistency.Severity(childComplexity), true
+	case "ActorInconsistency.to":
+		if e.ComplexityRoot.ActorInconsistency.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorInconsistency.To(childComplexity), true
+	case "ActorInconsistency.topic":
+		if e.ComplexityRoot.ActorInconsistency.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorInconsistency.Topic(childComplexity), true
+
 	case "Authorship.actor":
 		if e.ComplexityRoot.Authorship.Actor == nil {
 			break
@@ -638,6 +1041,500 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Authorship.Status(childComplexity), true
 
+	case "BlindSpot.documents":
+		if e.ComplexityRoot.BlindSpot.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BlindSpot.Documents(childComplexity), true
+	case "BlindSpot.flags":
+		if e.ComplexityRoot.BlindSpot.Flags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BlindSpot.Flags(childComplexity), true
+	case "BlindSpot.inStudyScope":
+		if e.ComplexityRoot.BlindSpot.InStudyScope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BlindSpot.InStudyScope(childComplexity), true
+	case "BlindSpot.name":
+		if e.ComplexityRoot.BlindSpot.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BlindSpot.Name(childComplexity), true
+	case "BlindSpot.owners":
+		if e.ComplexityRoot.BlindSpot.Owners == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BlindSpot.Owners(childComplexity), true
+	case "BlindSpot.recommendations":
+		if e.ComplexityRoot.BlindSpot.Recommendations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BlindSpot.Recommendations(childComplexity), true
+	case "BlindSpot.sectors":
+		if e.ComplexityRoot.BlindSpot.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BlindSpot.Sectors(childComplexity), true
+	case "BlindSpot.theme":
+		if e.ComplexityRoot.BlindSpot.Theme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BlindSpot.Theme(childComplexity), true
+
+	case "BlindSpots.median":
+		if e.ComplexityRoot.BlindSpots.Median == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BlindSpots.Median(childComplexity), true
+	case "BlindSpots.themes":
+		if e.ComplexityRoot.BlindSpots.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BlindSpots.Themes(childComplexity), true
+	case "BlindSpots.thinBelow":
+		if e.ComplexityRoot.BlindSpots.ThinBelow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BlindSpots.ThinBelow(childComplexity), true
+
+	case "Coherence.actorInconsistencies":
+		if e.ComplexityRoot.Coherence.ActorInconsistencies == nil {
+			break
+		}
+
+		args, err := ec.field_Coherence_actorInconsistencies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Coherence.ActorInconsistencies(childComplexity, args["first"].(int)), true
+	case "Coherence.blindSpots":
+		if e.ComplexityRoot.Coherence.BlindSpots == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherence.BlindSpots(childComplexity), true
+	case "Coherence.coherence":
+		if e.ComplexityRoot.Coherence.Coherence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherence.Coherence(childComplexity), true
+	case "Coherence.communities":
+		if e.ComplexityRoot.Coherence.Communities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherence.Communities(childComplexity), true
+	case "Coherence.consensus":
+		if e.ComplexityRoot.Coherence.Consensus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherence.Consensus(childComplexity), true
+	case "Coherence.contradictions":
+		if e.ComplexityRoot.Coherence.Contradictions == nil {
+			break
+		}
+
+		args, err := ec.field_Coherence_contradictions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Coherence.Contradictions(childComplexity, args["first"].(int)), true
+	case "Coherence.emptyThemeScenario":
+		if e.ComplexityRoot.Coherence.EmptyThemeScenario == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherence.EmptyThemeScenario(childComplexity), true
+	case "Coherence.emptyThemeSector":
+		if e.ComplexityRoot.Coherence.EmptyThemeSector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherence.EmptyThemeSector(childComplexity), true
+	case "Coherence.fragmentation":
+		if e.ComplexityRoot.Coherence.Fragmentation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherence.Fragmentation(childComplexity), true
+	case "Coherence.frameGaps":
+		if e.ComplexityRoot.Coherence.FrameGaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherence.FrameGaps(childComplexity), true
+	case "Coherence.influence":
+		if e.ComplexityRoot.Coherence.Influence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherence.Influence(childComplexity), true
+	case "Coherence.isolated":
+		if e.ComplexityRoot.Coherence.Isolated == nil {
+			break
+		}
+
+		args, err := ec.field_Coherence_isolated_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Coherence.Isolated(childComplexity, args["first"].(int)), true
+	case "Coherence.overlaps":
+		if e.ComplexityRoot.Coherence.Overlaps == nil {
+			break
+		}
+
+		args, err := ec.field_Coherence_overlaps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Coherence.Overlaps(childComplexity, args["first"].(int)), true
+	case "Coherence.ownershipGaps":
+		if e.ComplexityRoot.Coherence.OwnershipGaps == nil {
+			break
+		}
+
+		args, err := ec.field_Coherence_ownershipGaps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Coherence.OwnershipGaps(childComplexity, args["first"].(int)), true
+	case "Coherence.scenarioIncoherence":
+		if e.ComplexityRoot.Coherence.ScenarioIncoherence == nil {
+			break
+		}
+
+		args, err := ec.field_Coherence_scenarioIncoherence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Coherence.ScenarioIncoherence(childComplexity, args["first"].(int)), true
+	case "Coherence.scope":
+		if e.ComplexityRoot.Coherence.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherence.Scope(childComplexity), true
+	case "Coherence.summary":
+		if e.ComplexityRoot.Coherence.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherence.Summary(childComplexity), true
+
+	case "CoherenceIndex.edges":
+		if e.ComplexityRoot.CoherenceIndex.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceIndex.Edges(childComplexity), true
+	case "CoherenceIndex.id":
+		if e.ComplexityRoot.CoherenceIndex.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceIndex.ID(childComplexity), true
+	case "CoherenceIndex.index":
+		if e.ComplexityRoot.CoherenceIndex.Index == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceIndex.Index(childComplexity), true
+	case "CoherenceIndex.name":
+		if e.ComplexityRoot.CoherenceIndex.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceIndex.Name(childComplexity), true
+	case "CoherenceIndex.negative":
+		if e.ComplexityRoot.CoherenceIndex.Negative == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceIndex.Negative(childComplexity), true
+	case "CoherenceIndex.positive":
+		if e.ComplexityRoot.CoherenceIndex.Positive == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceIndex.Positive(childComplexity), true
+
+	case "CoherenceSummary.actorInconsistencies":
+		if e.ComplexityRoot.CoherenceSummary.ActorInconsistencies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.ActorInconsistencies(childComplexity), true
+	case "CoherenceSummary.actors":
+		if e.ComplexityRoot.CoherenceSummary.Actors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Actors(childComplexity), true
+	case "CoherenceSummary.coherenceEdges":
+		if e.ComplexityRoot.CoherenceSummary.CoherenceEdges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.CoherenceEdges(childComplexity), true
+	case "CoherenceSummary.coherenceIndex":
+		if e.ComplexityRoot.CoherenceSummary.CoherenceIndex == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.CoherenceIndex(childComplexity), true
+	case "CoherenceSummary.communities":
+		if e.ComplexityRoot.CoherenceSummary.Communities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Communities(childComplexity), true
+	case "CoherenceSummary.components":
+		if e.ComplexityRoot.CoherenceSummary.Components == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Components(childComplexity), true
+	case "CoherenceSummary.conflicts":
+		if e.ComplexityRoot.CoherenceSummary.Conflicts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Conflicts(childComplexity), true
+	case "CoherenceSummary.contradictions":
+		if e.ComplexityRoot.CoherenceSummary.Contradictions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Contradictions(childComplexity), true
+	case "CoherenceSummary.coverage":
+		if e.ComplexityRoot.CoherenceSummary.Coverage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Coverage(childComplexity), true
+	case "CoherenceSummary.crossDocumentRatio":
+		if e.ComplexityRoot.CoherenceSummary.CrossDocumentRatio == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.CrossDocumentRatio(childComplexity), true
+	case "CoherenceSummary.documents":
+		if e.ComplexityRoot.CoherenceSummary.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Documents(childComplexity), true
+	case "CoherenceSummary.frameGaps":
+		if e.ComplexityRoot.CoherenceSummary.FrameGaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.FrameGaps(childComplexity), true
+	case "CoherenceSummary.interactions":
+		if e.ComplexityRoot.CoherenceSummary.Interactions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Interactions(childComplexity), true
+	case "CoherenceSummary.isolated":
+		if e.ComplexityRoot.CoherenceSummary.Isolated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Isolated(childComplexity), true
+	case "CoherenceSummary.largestShare":
+		if e.ComplexityRoot.CoherenceSummary.LargestShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.LargestShare(childComplexity), true
+	case "CoherenceSummary.modularity":
+		if e.ComplexityRoot.CoherenceSummary.Modularity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Modularity(childComplexity), true
+	case "CoherenceSummary.overlaps":
+		if e.ComplexityRoot.CoherenceSummary.Overlaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Overlaps(childComplexity), true
+	case "CoherenceSummary.ownershipGaps":
+		if e.ComplexityRoot.CoherenceSummary.OwnershipGaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.OwnershipGaps(childComplexity), true
+	case "CoherenceSummary.recommendations":
+		if e.ComplexityRoot.CoherenceSummary.Recommendations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Recommendations(childComplexity), true
+	case "CoherenceSummary.redThreadCandidates":
+		if e.ComplexityRoot.CoherenceSummary.RedThreadCandidates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.RedThreadCandidates(childComplexity), true
+	case "CoherenceSummary.scenarioIncoherences":
+		if e.ComplexityRoot.CoherenceSummary.ScenarioIncoherences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.ScenarioIncoherences(childComplexity), true
+	case "CoherenceSummary.scenarios":
+		if e.ComplexityRoot.CoherenceSummary.Scenarios == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Scenarios(childComplexity), true
+	case "CoherenceSummary.stances":
+		if e.ComplexityRoot.CoherenceSummary.Stances == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Stances(childComplexity), true
+	case "CoherenceSummary.supports":
+		if e.ComplexityRoot.CoherenceSummary.Supports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Supports(childComplexity), true
+	case "CoherenceSummary.themes":
+		if e.ComplexityRoot.CoherenceSummary.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoherenceSummary.Themes(childComplexity), true
+
+	case "Coherences.scenarios":
+		if e.ComplexityRoot.Coherences.Scenarios == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherences.Scenarios(childComplexity), true
+	case "Coherences.scope":
+		if e.ComplexityRoot.Coherences.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherences.Scope(childComplexity), true
+	case "Coherences.themes":
+		if e.ComplexityRoot.Coherences.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherences.Themes(childComplexity), true
+
+	case "Communities.communities":
+		if e.ComplexityRoot.Communities.Communities == nil {
+			break
+		}
+
+		args, err := ec.field_Communities_communities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Communities.Communities(childComplexity, args["first"].(int)), true
+	case "Communities.modularity":
+		if e.ComplexityRoot.Communities.Modularity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Communities.Modularity(childComplexity), true
+	case "Communities.singletons":
+		if e.ComplexityRoot.Communities.Singletons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Communities.Singletons(childComplexity), true
+
+	case "Community.conflicts":
+		if e.ComplexityRoot.Community.Conflicts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Community.Conflicts(childComplexity), true
+	case "Community.documents":
+		if e.ComplexityRoot.Community.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Community.Documents(childComplexity), true
+	case "Community.id":
+		if e.ComplexityRoot.Community.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Community.ID(childComplexity), true
+	case "Community.members":
+		if e.ComplexityRoot.Community.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Community.Members(childComplexity), true
+	case "Community.sectors":
+		if e.ComplexityRoot.Community.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Community.Sectors(childComplexity), true
+	case "Community.size":
+		if e.ComplexityRoot.Community.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Community.Size(childComplexity), true
+	case "Community.themes":
+		if e.ComplexityRoot.Community.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Community.Themes(childComplexity), true
+
+	case "Component.documents":
+		if e.ComplexityRoot.Component.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Component.Documents(childComplexity), true
+	case "Component.members":
+		if e.ComplexityRoot.Component.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Component.Members(childComplexity), true
+	case "Component.size":
+		if e.ComplexityRoot.Component.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Component.Size(childComplexity), true
+
 	case "ConflictInfo.evidence":
 		if e.ComplexityRoot.ConflictInfo.Evidence == nil {
 			break
@@ -662,6 +1559,200 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ConflictInfo.Topic(childComplexity), true
+
+	case "Consensus.candidates":
+		if e.ComplexityRoot.Consensus.Candidates == nil {
+			break
+		}
+
+		args, err := ec.field_Consensus_candidates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Consensus.Candidates(childComplexity, args["first"].(int)), true
+	case "Consensus.items":
+		if e.ComplexityRoot.Consensus.Items == nil {
+			break
+		}
+
+		args, err := ec.field_Consensus_items_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Consensus.Items(childComplexity, args["first"].(int)), true
+	case "Consensus.thresholds":
+		if e.ComplexityRoot.Consensus.Options == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consensus.Options(childComplexity), true
+
+	case "ConsensusItem.candidate":
+		if e.ComplexityRoot.ConsensusItem.Candidate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsensusItem.Candidate(childComplexity), true
+	case "ConsensusItem.divisiveness":
+		if e.ComplexityRoot.ConsensusItem.Divisiveness == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsensusItem.Divisiveness(childComplexity), true
+	case "ConsensusItem.echoDocuments":
+		if e.ComplexityRoot.ConsensusItem.EchoDocuments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsensusItem.EchoDocuments(childComplexity), true
+	case "ConsensusItem.echoSize":
+		if e.ComplexityRoot.ConsensusItem.EchoSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsensusItem.EchoSize(childComplexity), true
+	case "ConsensusItem.gac":
+		if e.ComplexityRoot.ConsensusItem.GAC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsensusItem.GAC(childComplexity), true
+	case "ConsensusItem.id":
+		if e.ComplexityRoot.ConsensusItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsensusItem.ID(childComplexity), true
+	case "ConsensusItem.maxSeverity":
+		if e.ComplexityRoot.ConsensusItem.MaxSeverity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsensusItem.MaxSeverity(childComplexity), true
+	case "ConsensusItem.name":
+		if e.ComplexityRoot.ConsensusItem.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsensusItem.Name(childComplexity), true
+	case "ConsensusItem.recommendation":
+		if e.ComplexityRoot.ConsensusItem.Recommendation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsensusItem.Recommendation(childComplexity), true
+	case "ConsensusItem.sectors", "ConsensusItem.endorsingSectors":
+		if e.ComplexityRoot.ConsensusItem.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsensusItem.Sectors(childComplexity), true
+
+	case "Contradiction.conflictId":
+		if e.ComplexityRoot.Contradiction.ConflictID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.ConflictID(childComplexity), true
+	case "Contradiction.crossesDocuments":
+		if e.ComplexityRoot.Contradiction.CrossesDocuments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.CrossesDocuments(childComplexity), true
+	case "Contradiction.from":
+		if e.ComplexityRoot.Contradiction.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.From(childComplexity), true
+	case "Contradiction.score":
+		if e.ComplexityRoot.Contradiction.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.Score(childComplexity), true
+	case "Contradiction.severity":
+		if e.ComplexityRoot.Contradiction.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.Severity(childComplexity), true
+	case "Contradiction.sharedThemes":
+		if e.ComplexityRoot.Contradiction.SharedThemes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.SharedThemes(childComplexity), true
+	case "Contradiction.source":
+		if e.ComplexityRoot.Contradiction.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.Source(childComplexity), true
+	case "Contradiction.status":
+		if e.ComplexityRoot.Contradiction.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.Status(childComplexity), true
+	case "Contradiction.to":
+		if e.ComplexityRoot.Contradiction.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.To(childComplexity), true
+	case "Contradiction.topic":
+		if e.ComplexityRoot.Contradiction.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.Topic(childComplexity), true
+
+	case "ContradictionSide.documents":
+		if e.ComplexityRoot.ContradictionSide.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContradictionSide.Documents(childComplexity), true
+	case "ContradictionSide.endorsers":
+		if e.ComplexityRoot.ContradictionSide.Endorsers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContradictionSide.Endorsers(childComplexity), true
+	case "ContradictionSide.id":
+		if e.ComplexityRoot.ContradictionSide.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContradictionSide.ID(childComplexity), true
+	case "ContradictionSide.label":
+		if e.ComplexityRoot.ContradictionSide.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContradictionSide.Label(childComplexity), true
+	case "ContradictionSide.name":
+		if e.ComplexityRoot.ContradictionSide.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContradictionSide.Name(childComplexity), true
+	case "ContradictionSide.node":
+		if e.ComplexityRoot.ContradictionSide.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContradictionSide.Node(childComplexity), true
+	case "ContradictionSide.sectors":
+		if e.ComplexityRoot.ContradictionSide.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContradictionSide.Sectors(childComplexity), true
 
 	case "DeletePayload.id":
 		if e.ComplexityRoot.DeletePayload.ID == nil {
@@ -866,6 +1957,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Edge.Weight(childComplexity), true
 
+	case "EmptyCell.column":
+		if e.ComplexityRoot.EmptyCell.Column == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmptyCell.Column(childComplexity), true
+	case "EmptyCell.theme":
+		if e.ComplexityRoot.EmptyCell.Theme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmptyCell.Theme(childComplexity), true
+
 	case "Endorsement.actor":
 		if e.ComplexityRoot.Endorsement.Actor == nil {
 			break
@@ -903,6 +2007,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Endorsement.Via(childComplexity), true
 
+	case "Fragmentation.components":
+		if e.ComplexityRoot.Fragmentation.Components == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fragmentation.Components(childComplexity), true
+	case "Fragmentation.crossDocumentEdges":
+		if e.ComplexityRoot.Fragmentation.CrossDocumentEdges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fragmentation.CrossDocumentEdges(childComplexity), true
+	case "Fragmentation.crossDocumentRatio":
+		if e.ComplexityRoot.Fragmentation.CrossDocumentRatio == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fragmentation.CrossDocumentRatio(childComplexity), true
+	case "Fragmentation.documentIslands":
+		if e.ComplexityRoot.Fragmentation.DocumentIslands == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fragmentation.DocumentIslands(childComplexity), true
+	case "Fragmentation.edges":
+		if e.ComplexityRoot.Fragmentation.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fragmentation.Edges(childComplexity), true
+	case "Fragmentation.groups":
+		if e.ComplexityRoot.Fragmentation.Groups == nil {
+			break
+		}
+
+		args, err := ec.field_Fragmentation_groups_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Fragmentation.Groups(childComplexity, args["first"].(int)), true
+	case "Fragmentation.largest":
+		if e.ComplexityRoot.Fragmentation.Largest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fragmentation.Largest(childComplexity), true
+	case "Fragmentation.largestShare":
+		if e.ComplexityRoot.Fragmentation.LargestShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fragmentation.LargestShare(childComplexity), true
+	case "Fragmentation.recommendations":
+		if e.ComplexityRoot.Fragmentation.Recommendations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fragmentation.Recommendations(childComplexity), true
+	case "Fragmentation.singletons":
+		if e.ComplexityRoot.Fragmentation.Singletons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fragmentation.Singletons(childComplexity), true
+
+	case "FrameGap.contradictions":
+		if e.ComplexityRoot.FrameGap.Contradictions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FrameGap.Contradictions(childComplexity), true
+	case "FrameGap.name":
+		if e.ComplexityRoot.FrameGap.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FrameGap.Name(childComplexity), true
+	case "FrameGap.pairs":
+		if e.ComplexityRoot.FrameGap.Pairs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FrameGap.Pairs(childComplexity), true
+	case "FrameGap.severity":
+		if e.ComplexityRoot.FrameGap.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FrameGap.Severity(childComplexity), true
+	case "FrameGap.theme":
+		if e.ComplexityRoot.FrameGap.Theme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FrameGap.Theme(childComplexity), true
+
+	case "IdCount.count":
+		if e.ComplexityRoot.IdCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdCount.Count(childComplexity), true
+	case "IdCount.id":
+		if e.ComplexityRoot.IdCount.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdCount.ID(childComplexity), true
+
+	case "IdPair.from":
+		if e.ComplexityRoot.IdPair.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdPair.From(childComplexity), true
+	case "IdPair.to":
+		if e.ComplexityRoot.IdPair.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdPair.To(childComplexity), true
+
 	case "ImportCount.count":
 		if e.ComplexityRoot.ImportCount.Count == nil {
 			break
@@ -934,6 +2161,115 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ImportPayload.Nodes(childComplexity), true
+
+	case "Influence.coverage":
+		if e.ComplexityRoot.Influence.Coverage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Influence.Coverage(childComplexity), true
+	case "Influence.edges":
+		if e.ComplexityRoot.Influence.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Influence.Edges(childComplexity), true
+	case "Influence.medianActive":
+		if e.ComplexityRoot.Influence.MedianActive == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Influence.MedianActive(childComplexity), true
+	case "Influence.medianPassive":
+		if e.ComplexityRoot.Influence.MedianPassive == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Influence.MedianPassive(childComplexity), true
+	case "Influence.nodes":
+		if e.ComplexityRoot.Influence.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Influence.Nodes(childComplexity), true
+	case "Influence.ranking":
+		if e.ComplexityRoot.Influence.Ranking == nil {
+			break
+		}
+
+		args, err := ec.field_Influence_ranking_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Influence.Ranking(childComplexity, args["first"].(int)), true
+
+	case "InfluenceNode.active":
+		if e.ComplexityRoot.InfluenceNode.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfluenceNode.Active(childComplexity), true
+	case "InfluenceNode.id":
+		if e.ComplexityRoot.InfluenceNode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfluenceNode.ID(childComplexity), true
+	case "InfluenceNode.inNeg":
+		if e.ComplexityRoot.InfluenceNode.InNeg == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfluenceNode.InNeg(childComplexity), true
+	case "InfluenceNode.inPos":
+		if e.ComplexityRoot.InfluenceNode.InPos == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfluenceNode.InPos(childComplexity), true
+	case "InfluenceNode.label":
+		if e.ComplexityRoot.InfluenceNode.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfluenceNode.Label(childComplexity), true
+	case "InfluenceNode.net":
+		if e.ComplexityRoot.InfluenceNode.Net == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfluenceNode.Net(childComplexity), true
+	case "InfluenceNode.net2":
+		if e.ComplexityRoot.InfluenceNode.Net2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfluenceNode.Net2(childComplexity), true
+	case "InfluenceNode.outNeg":
+		if e.ComplexityRoot.InfluenceNode.OutNeg == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfluenceNode.OutNeg(childComplexity), true
+	case "InfluenceNode.outPos":
+		if e.ComplexityRoot.InfluenceNode.OutPos == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfluenceNode.OutPos(childComplexity), true
+	case "InfluenceNode.passive":
+		if e.ComplexityRoot.InfluenceNode.Passive == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfluenceNode.Passive(childComplexity), true
+	case "InfluenceNode.role":
+		if e.ComplexityRoot.InfluenceNode.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfluenceNode.Role(childComplexity), true
 
 	case "Interaction.conflict":
 		if e.ComplexityRoot.Interaction.Conflict == nil {
@@ -995,6 +2331,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Interaction.Type(childComplexity), true
+
+	case "Matrix.cells":
+		if e.ComplexityRoot.Matrix.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Matrix.Cells(childComplexity), true
+	case "Matrix.columns":
+		if e.ComplexityRoot.Matrix.Columns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Matrix.Columns(childComplexity), true
+	case "Matrix.rows":
+		if e.ComplexityRoot.Matrix.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Matrix.Rows(childComplexity), true
+
+	case "MatrixAxis.id":
+		if e.ComplexityRoot.MatrixAxis.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixAxis.ID(childComplexity), true
+	case "MatrixAxis.name":
+		if e.ComplexityRoot.MatrixAxis.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixAxis.Name(childComplexity), true
+
+	case "MatrixCell.column":
+		if e.ComplexityRoot.MatrixCell.Column == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Column(childComplexity), true
+	case "MatrixCell.conflicts":
+		if e.ComplexityRoot.MatrixCell.Conflicts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Conflicts(childComplexity), true
+	case "MatrixCell.count":
+		if e.ComplexityRoot.MatrixCell.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Count(childComplexity), true
+	case "MatrixCell.disputed":
+		if e.ComplexityRoot.MatrixCell.Disputed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Disputed(childComplexity), true
+	case "MatrixCell.ids":
+		if e.ComplexityRoot.MatrixCell.IDs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.IDs(childComplexity), true
+	case "MatrixCell.overlaps":
+		if e.ComplexityRoot.MatrixCell.Overlaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Overlaps(childComplexity), true
+	case "MatrixCell.pairs":
+		if e.ComplexityRoot.MatrixCell.Pairs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Pairs(childComplexity), true
+	case "MatrixCell.row":
+		if e.ComplexityRoot.MatrixCell.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Row(childComplexity), true
+	case "MatrixCell.supports":
+		if e.ComplexityRoot.MatrixCell.Supports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Supports(childComplexity), true
 
 	case "Mutation.createActor":
 		if e.ComplexityRoot.Mutation.CreateActor == nil {
@@ -1139,6 +2562,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Review(childComplexity, args["input"].(model.ReviewInput)), true
+	case "Mutation.suggestOverlaps":
+		if e.ComplexityRoot.Mutation.SuggestOverlaps == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_suggestOverlaps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SuggestOverlaps(childComplexity, args["input"].(*model.SuggestOverlapsInput)), true
 	case "Mutation.unlink":
 		if e.ComplexityRoot.Mutation.Unlink == nil {
 			break
@@ -1231,6 +2665,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Overlap.Status(childComplexity), true
 
+	case "OverlapSuggestion.a":
+		if e.ComplexityRoot.OverlapSuggestion.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapSuggestion.A(childComplexity), true
+	case "OverlapSuggestion.b":
+		if e.ComplexityRoot.OverlapSuggestion.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapSuggestion.B(childComplexity), true
+	case "OverlapSuggestion.created":
+		if e.ComplexityRoot.OverlapSuggestion.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapSuggestion.Created(childComplexity), true
+	case "OverlapSuggestion.numberMismatch":
+		if e.ComplexityRoot.OverlapSuggestion.NumberMismatch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapSuggestion.NumberMismatch(childComplexity), true
+	case "OverlapSuggestion.numbers":
+		if e.ComplexityRoot.OverlapSuggestion.Numbers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapSuggestion.Numbers(childComplexity), true
+	case "OverlapSuggestion.similarity":
+		if e.ComplexityRoot.OverlapSuggestion.Similarity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapSuggestion.Similarity(childComplexity), true
+
+	case "OwnershipGap.documents":
+		if e.ComplexityRoot.OwnershipGap.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OwnershipGap.Documents(childComplexity), true
+	case "OwnershipGap.id":
+		if e.ComplexityRoot.OwnershipGap.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OwnershipGap.ID(childComplexity), true
+	case "OwnershipGap.name":
+		if e.ComplexityRoot.OwnershipGap.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OwnershipGap.Name(childComplexity), true
+	case "OwnershipGap.themes":
+		if e.ComplexityRoot.OwnershipGap.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OwnershipGap.Themes(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1321,6 +2817,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Actors(childComplexity, args["first"].(int), args["after"].(*string), args["filter"].(*model.ActorFilter), args["orderBy"].(*model.Order)), true
+	case "Query.coherence":
+		if e.ComplexityRoot.Query.Coherence == nil {
+			break
+		}
+
+		args, err := ec.field_Query_coherence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Coherence(childComplexity, args["scope"].(*model.ScopeInput), args["redThread"].(*model.RedThreadOptions)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -1344,6 +2851,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Documents(childComplexity, args["first"].(int), args["after"].(*string), args["filter"].(*model.DocumentFilter), args["orderBy"].(*model.Order)), true
 
+	case "Query.matrix":
+		if e.ComplexityRoot.Query.Matrix == nil {
+			break
+		}
+
+		args, err := ec.field_Query_matrix_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Matrix(childComplexity, args["rows"].(analysis.Dimension), args["columns"].(analysis.Dimension), args["scope"].(*model.ScopeInput)), true
 	case "Query.neighbourhood":
 		if e.ComplexityRoot.Query.Neighbourhood == nil {
 			break
@@ -1603,6 +3121,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecommendationEdge.Node(childComplexity), true
 
+	case "RedThreadThresholds.maxSeverity":
+		if e.ComplexityRoot.RedThreadThresholds.MaxSeverity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RedThreadThresholds.MaxSeverity(childComplexity), true
+	case "RedThreadThresholds.minEchoDocuments":
+		if e.ComplexityRoot.RedThreadThresholds.MinEchoDocuments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RedThreadThresholds.MinEchoDocuments(childComplexity), true
+	case "RedThreadThresholds.minGAC":
+		if e.ComplexityRoot.RedThreadThresholds.MinGAC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RedThreadThresholds.MinGAC(childComplexity), true
+	case "RedThreadThresholds.minSectors":
+		if e.ComplexityRoot.RedThreadThresholds.MinSectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RedThreadThresholds.MinSectors(childComplexity), true
+
 	case "ReviewPayload.edge":
 		if e.ComplexityRoot.ReviewPayload.Edge == nil {
 			break
@@ -1751,6 +3294,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ScenarioEdge.Node(childComplexity), true
 
+	case "ScenarioIncoherence.conflictId":
+		if e.ComplexityRoot.ScenarioIncoherence.ConflictID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScenarioIncoherence.ConflictID(childComplexity), true
+	case "ScenarioIncoherence.from":
+		if e.ComplexityRoot.ScenarioIncoherence.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScenarioIncoherence.From(childComplexity), true
+	case "ScenarioIncoherence.name":
+		if e.ComplexityRoot.ScenarioIncoherence.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScenarioIncoherence.Name(childComplexity), true
+	case "ScenarioIncoherence.scenario":
+		if e.ComplexityRoot.ScenarioIncoherence.Scenario == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScenarioIncoherence.Scenario(childComplexity), true
+	case "ScenarioIncoherence.score":
+		if e.ComplexityRoot.ScenarioIncoherence.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScenarioIncoherence.Score(childComplexity), true
+	case "ScenarioIncoherence.severity":
+		if e.ComplexityRoot.ScenarioIncoherence.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScenarioIncoherence.Severity(childComplexity), true
+	case "ScenarioIncoherence.to":
+		if e.ComplexityRoot.ScenarioIncoherence.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScenarioIncoherence.To(childComplexity), true
+	case "ScenarioIncoherence.topic":
+		if e.ComplexityRoot.ScenarioIncoherence.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScenarioIncoherence.Topic(childComplexity), true
+
+	case "Scope.documents":
+		if e.ComplexityRoot.Scope.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scope.Documents(childComplexity), true
+	case "Scope.scenarios":
+		if e.ComplexityRoot.Scope.Scenarios == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scope.Scenarios(childComplexity), true
+	case "Scope.statuses":
+		if e.ComplexityRoot.Scope.Statuses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scope.Statuses(childComplexity), true
+	case "Scope.themes":
+		if e.ComplexityRoot.Scope.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scope.Themes(childComplexity), true
+
 	case "SearchHit.node":
 		if e.ComplexityRoot.SearchHit.Node == nil {
 			break
@@ -1763,6 +3380,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
+
+	case "SectorScore.endorse":
+		if e.ComplexityRoot.SectorScore.Endorse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectorScore.Endorse(childComplexity), true
+	case "SectorScore.oppose":
+		if e.ComplexityRoot.SectorScore.Oppose == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectorScore.Oppose(childComplexity), true
+	case "SectorScore.p":
+		if e.ComplexityRoot.SectorScore.P == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectorScore.P(childComplexity), true
+	case "SectorScore.sector":
+		if e.ComplexityRoot.SectorScore.Sector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectorScore.Sector(childComplexity), true
 
 	case "Source.documentId", "Source.document":
 		if e.ComplexityRoot.Source.Document == nil {
@@ -1844,6 +3486,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
+
+	case "SuggestOverlapsPayload.compared":
+		if e.ComplexityRoot.SuggestOverlapsPayload.Compared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuggestOverlapsPayload.Compared(childComplexity), true
+	case "SuggestOverlapsPayload.created":
+		if e.ComplexityRoot.SuggestOverlapsPayload.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuggestOverlapsPayload.Created(childComplexity), true
+	case "SuggestOverlapsPayload.suggestions":
+		if e.ComplexityRoot.SuggestOverlapsPayload.Suggestions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuggestOverlapsPayload.Suggestions(childComplexity), true
 
 	case "Theme.description":
 		if e.ComplexityRoot.Theme.Description == nil {
@@ -1960,11 +3621,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RecommendationFilter", ec.unmarshalInputRecommendationFilter),
 			graphql.NewInputUnmarshaler("RecommendationInput", ec.unmarshalInputRecommendationInput),
 			graphql.NewInputUnmarshaler("RecommendationPatch", ec.unmarshalInputRecommendationPatch),
+			graphql.NewInputUnmarshaler("RedThreadOptions", ec.unmarshalInputRedThreadOptions),
 			graphql.NewInputUnmarshaler("ReviewInput", ec.unmarshalInputReviewInput),
 			graphql.NewInputUnmarshaler("ScenarioFilter", ec.unmarshalInputScenarioFilter),
 			graphql.NewInputUnmarshaler("ScenarioInput", ec.unmarshalInputScenarioInput),
 			graphql.NewInputUnmarshaler("ScenarioPatch", ec.unmarshalInputScenarioPatch),
+			graphql.NewInputUnmarshaler("ScopeInput", ec.unmarshalInputScopeInput),
 			graphql.NewInputUnmarshaler("SourceInput", ec.unmarshalInputSourceInput),
+			graphql.NewInputUnmarshaler("SuggestOverlapsInput", ec.unmarshalInputSuggestOverlapsInput),
 			graphql.NewInputUnmarshaler("ThemeFilter", ec.unmarshalInputThemeFilter),
 			graphql.NewInputUnmarshaler("ThemeInput", ec.unmarshalInputThemeInput),
 			graphql.NewInputUnmarshaler("ThemePatch", ec.unmarshalInputThemePatch),
@@ -2594,6 +4258,17 @@ type Query {
   search(text: String!, kinds: [NodeKind!], first: Int! = 20): [SearchHit!]!
   "The nodes within depth (1..3) hops of id over the given relationship types (all when empty)."
   neighbourhood(id: ID!, depth: Int! = 1, types: [RelationshipType!]): Subgraph!
+
+  """
+  Where the plans do not cohere, and where the common thread is: every analysis of the study over
+  the scope, computed on a snapshot of the graph that is cached until the graph changes.
+  """
+  coherence(scope: ScopeInput, redThread: RedThreadOptions): Coherence!
+  """
+  One matrix for a dashboard heat map. Supported: THEME by SECTOR, DOCUMENT or SCENARIO (either way
+  round), DOCUMENT x DOCUMENT (supports, conflicts, overlaps) and ACTOR x ACTOR (agreement).
+  """
+  matrix(rows: MatrixDimension!, columns: MatrixDimension!, scope: ScopeInput): Matrix!
 }
 
 # ---------------------------------------------------------------- mutations
@@ -2799,6 +4474,34 @@ type ImportPayload {
   counts: [ImportCount!]!
 }
 
+"""
+Ask text similarity for near-duplicate recommendations from different documents. Each pair above the
+threshold that is not linked yet becomes a PROPOSED OVERLAPS edge (method SIMILARITY) for review.
+"""
+input SuggestOverlapsInput {
+  "0..1; default 0.5."
+  threshold: Float
+  "Only recommendations in this scope are compared (statuses default to ACCEPTED and PROPOSED)."
+  scope: ScopeInput
+}
+
+type OverlapSuggestion {
+  a: Recommendation!
+  b: Recommendation!
+  similarity: Float!
+  "The two texts differ in a number or a year: often a hidden contradiction."
+  numberMismatch: Boolean!
+  numbers: [String!]!
+  "False when an OVERLAPS edge between the two already existed (any status)."
+  created: Boolean!
+}
+
+type SuggestOverlapsPayload {
+  compared: Int!
+  created: Int!
+  suggestions: [OverlapSuggestion!]!
+}
+
 type Mutation {
   createRecommendation(input: RecommendationInput!): Recommendation!
   updateRecommendation(id: ID!, patch: RecommendationPatch!): Recommendation!
@@ -2822,6 +4525,381 @@ type Mutation {
   review(input: ReviewInput!): ReviewPayload!
   "Idempotent bulk upsert in the seeds format (docs/seed-format.md). All or nothing."
   importBundle(bundle: String!, format: BundleFormat! = YAML): ImportPayload!
+  suggestOverlaps(input: SuggestOverlapsInput): SuggestOverlapsPayload!
+}
+
+# ---------------------------------------------------------------- coherence
+
+"""
+What an analysis covers. A recommendation is in scope when it matches every filter given; themes,
+documents, actors and scenarios stay in view so that a conflict with another theme still shows.
+Statuses default to ACCEPTED only; add PROPOSED to count what is not reviewed yet.
+"""
+input ScopeInput {
+  themes: [ID!]
+  scenarios: [ID!]
+  documents: [ID!]
+  statuses: [Status!]
+}
+
+type Scope {
+  themes: [ID!]!
+  scenarios: [ID!]!
+  documents: [ID!]!
+  statuses: [Status!]!
+}
+
+"Thresholds of the red-thread candidates; absent fields keep their defaults."
+input RedThreadOptions {
+  "Default 1/9: one endorser in each of two sectors and no opposition."
+  minGAC: Float
+  "Default 2."
+  minSectors: Int
+  "Default 4: in no contradiction more severe than this."
+  maxSeverity: Int
+  "Default 2: echoed by at least this many documents (overlap cluster and support links)."
+  minEchoDocuments: Int
+}
+
+enum MatrixDimension {
+  THEME
+  SECTOR
+  DOCUMENT
+  SCENARIO
+  ACTOR
+}
+
+type CoherenceSummary {
+  recommendations: Int!
+  documents: Int!
+  actors: Int!
+  themes: Int!
+  scenarios: Int!
+  "SUPPORTS + CONFLICTS_WITH between recommendations and scenarios."
+  interactions: Int!
+  supports: Int!
+  conflicts: Int!
+  overlaps: Int!
+  "Actors' SUPPORTS and CONFLICTS_WITH stances."
+  stances: Int!
+  contradictions: Int!
+  actorInconsistencies: Int!
+  scenarioIncoherences: Int!
+  frameGaps: Int!
+  ownershipGaps: Int!
+  isolated: Int!
+  components: Int!
+  largestShare: Float!
+  crossDocumentRatio: Float!
+  communities: Int!
+  modularity: Float!
+  redThreadCandidates: Int!
+  "(sum of positive scores - sum of |negative scores|) / sum of |scores|, in [-1, 1]."
+  coherenceIndex: Float!
+  "The number of edges the coherence index rests on."
+  coherenceEdges: Int!
+  "Interactions / (n x (n-1)): how sparse the influence ranking is."
+  coverage: Float!
+}
+
+"All analyses over one scope. Lists are ranked; first caps them (at most 1000)."
+type Coherence {
+  scope: Scope!
+  summary: CoherenceSummary!
+  "CONFLICTS_WITH edges by severity = |score| x (endorsers(a) + endorsers(b))."
+  contradictions(first: Int! = 20): [Contradiction!]!
+  "An actor endorses both sides of a conflict."
+  actorInconsistencies(first: Int! = 20): [ActorInconsistency!]!
+  "A scenario includes both sides of a conflict."
+  scenarioIncoherence(first: Int! = 20): [ScenarioIncoherence!]!
+  blindSpots: BlindSpots!
+  "Themes outside the study's scope that take part in contradictions."
+  frameGaps: [FrameGap!]!
+  "Theme x scenario cells without any recommendation."
+  emptyThemeScenario: [EmptyCell!]!
+  "Theme x sector cells without any endorsement."
+  emptyThemeSector: [EmptyCell!]!
+  "Recommendations of kind RECOMMENDATION assigned to nobody."
+  ownershipGaps(first: Int! = 20): [OwnershipGap!]!
+  "Recommendations with no SUPPORTS, CONFLICTS_WITH or OVERLAPS edge to another recommendation or scenario."
+  isolated(first: Int! = 20): [ID!]!
+  fragmentation: Fragmentation!
+  "Louvain communities on the positive layer (SUPPORTS + OVERLAPS)."
+  communities: Communities!
+  influence: Influence!
+  "Polis' group-informed consensus across the four sectors, and the red-thread candidates."
+  consensus: Consensus!
+  "Clusters of near-duplicate recommendations: components of accepted OVERLAPS."
+  overlaps(first: Int! = 20): [Component!]!
+  "Coherence index per scope, theme and scenario."
+  coherence: Coherences!
+}
+
+"One end of a contradiction."
+type ContradictionSide {
+  id: ID!
+  label: NodeKind!
+  name: String
+  node: Interactor
+  documents: [ID!]!
+  endorsers: [ID!]!
+  sectors: [Sector!]!
+}
+
+type Contradiction {
+  from: ContradictionSide!
+  to: ContradictionSide!
+  score: Int!
+  severity: Int!
+  sharedThemes: [ID!]!
+  "Both sides come from documents and share none."
+  crossesDocuments: Boolean!
+  conflictId: ID
+  topic: String
+  "The document the conflict edge cites as evidence."
+  source: ID
+  status: Status!
+}
+
+type ActorInconsistency {
+  actor: ID!
+  name: String
+  sector: Sector
+  from: ID!
+  to: ID!
+  score: Int!
+  severity: Int!
+  conflictId: ID
+  topic: String
+}
+
+type ScenarioIncoherence {
+  scenario: ID!
+  name: String
+  from: ID!
+  to: ID!
+  score: Int!
+  severity: Int!
+  conflictId: ID
+  topic: String
+}
+
+enum BlindSpotFlag {
+  "No recommendation addresses the theme."
+  EMPTY
+  "Fewer recommendations than thinBelow."
+  THIN
+  "Endorsed from one sector only (or none)."
+  SINGLE_PERSPECTIVE
+  "No recommendation in the theme is assigned to an actor."
+  NO_OWNER
+}
+
+type BlindSpots {
+  "Median number of recommendations over the study's themes."
+  median: Float!
+  "A theme is THIN below max(median / 4, 3)."
+  thinBelow: Float!
+  themes: [BlindSpot!]!
+}
+
+type BlindSpot {
+  theme: ID!
+  name: String
+  inStudyScope: Boolean!
+  recommendations: Int!
+  documents: Int!
+  sectors: [Sector!]!
+  owners: Int!
+  flags: [BlindSpotFlag!]!
+}
+
+type IdPair {
+  from: ID!
+  to: ID!
+}
+
+type FrameGap {
+  theme: ID!
+  name: String
+  contradictions: Int!
+  severity: Int!
+  pairs: [IdPair!]!
+}
+
+type EmptyCell {
+  theme: ID!
+  column: ID!
+}
+
+type OwnershipGap {
+  id: ID!
+  name: String
+  documents: [ID!]!
+  themes: [ID!]!
+}
+
+type Component {
+  size: Int!
+  members: [ID!]!
+  documents: [ID!]!
+}
+
+type Fragmentation {
+  recommendations: Int!
+  "Connected components of the undirected recommendation graph (SUPPORTS, CONFLICTS_WITH, OVERLAPS)."
+  components: Int!
+  singletons: Int!
+  largest: Int!
+  largestShare: Float!
+  edges: Int!
+  crossDocumentEdges: Int!
+  "Edges whose ends come from different documents / all edges."
+  crossDocumentRatio: Float!
+  "Documents with no edge to another document's recommendations."
+  documentIslands: [ID!]!
+  "Components of two or more, largest first."
+  groups(first: Int! = 20): [Component!]!
+}
+
+type IdCount {
+  id: ID!
+  count: Int!
+}
+
+type Communities {
+  modularity: Float!
+  singletons: Int!
+  communities(first: Int! = 20): [Community!]!
+}
+
+type Community {
+  id: Int!
+  size: Int!
+  members: [ID!]!
+  themes: [IdCount!]!
+  documents: [IdCount!]!
+  sectors: [IdCount!]!
+  "Conflicts between members of the community."
+  conflicts: [IdPair!]!
+}
+
+enum InfluenceRole {
+  "Active >= median, passive < median: moves others, is moved little."
+  DRIVER
+  "Both >= median."
+  CRITICAL
+  "Active < median, passive >= median."
+  DEPENDENT
+  "Both < median."
+  BUFFER
+}
+
+type InfluenceNode {
+  id: ID!
+  label: NodeKind!
+  outPos: Int!
+  outNeg: Int!
+  inPos: Int!
+  inNeg: Int!
+  "outPos + outNeg."
+  net: Int!
+  "sum over j of score(i, j) x net(j) / 3."
+  net2: Float!
+  active: Int!
+  passive: Int!
+  role: InfluenceRole!
+}
+
+type Influence {
+  nodes: Int!
+  edges: Int!
+  "edges / (n x (n-1)): how much of the influence matrix is assessed."
+  coverage: Float!
+  medianActive: Float!
+  medianPassive: Float!
+  ranking(first: Int! = 20): [InfluenceNode!]!
+}
+
+type SectorScore {
+  sector: Sector!
+  endorse: Int!
+  oppose: Int!
+  "(endorse + 1) / (endorse + oppose + 2)"
+  p: Float!
+}
+
+type ConsensusItem {
+  id: ID!
+  name: String
+  recommendation: Recommendation
+  sectors: [SectorScore!]!
+  "Group-informed consensus: the product of p over the four sectors."
+  gac: Float!
+  "max p - min p."
+  divisiveness: Float!
+  endorsingSectors: Int!
+  maxSeverity: Int!
+  echoSize: Int!
+  echoDocuments: Int!
+  candidate: Boolean!
+}
+
+type RedThreadThresholds {
+  minGAC: Float!
+  minSectors: Int!
+  maxSeverity: Int!
+  minEchoDocuments: Int!
+}
+
+type Consensus {
+  thresholds: RedThreadThresholds!
+  "Every recommendation by GAC."
+  items(first: Int! = 20): [ConsensusItem!]!
+  "The red thread: high GAC, endorsed from several sectors, in no severe contradiction, echoed by several documents."
+  candidates(first: Int! = 20): [ConsensusItem!]!
+}
+
+type CoherenceIndex {
+  id: ID
+  name: String
+  index: Float!
+  edges: Int!
+  positive: Int!
+  negative: Int!
+}
+
+type Coherences {
+  scope: CoherenceIndex!
+  themes: [CoherenceIndex!]!
+  scenarios: [CoherenceIndex!]!
+}
+
+type MatrixAxis {
+  id: ID!
+  name: String
+}
+
+"One non-empty cell; row and column index into rows and columns."
+type MatrixCell {
+  row: Int!
+  column: Int!
+  count: Int!
+  "The recommendations behind count (theme and actor matrices)."
+  ids: [ID!]!
+  supports: Int!
+  conflicts: Int!
+  overlaps: Int!
+  "Document x document: the edges behind the cell."
+  pairs: [IdPair!]!
+  "Actor x actor: recommendations one endorses and the other opposes."
+  disputed: [ID!]!
+}
+
+type Matrix {
+  rows: [MatrixAxis!]!
+  columns: [MatrixAxis!]!
+  cells: [MatrixCell!]!
 }
 `, BuiltIn: false},
 }
@@ -2885,6 +4963,30 @@ func (ec *executionContext) childFields_ActorEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type ActorEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ActorInconsistency(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actor":
+		return ec.fieldContext_ActorInconsistency_actor(ctx, field)
+	case "name":
+		return ec.fieldContext_ActorInconsistency_name(ctx, field)
+	case "sector":
+		return ec.fieldContext_ActorInconsistency_sector(ctx, field)
+	case "from":
+		return ec.fieldContext_ActorInconsistency_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ActorInconsistency_to(ctx, field)
+	case "score":
+		return ec.fieldContext_ActorInconsistency_score(ctx, field)
+	case "severity":
+		return ec.fieldContext_ActorInconsistency_severity(ctx, field)
+	case "conflictId":
+		return ec.fieldContext_ActorInconsistency_conflictId(ctx, field)
+	case "topic":
+		return ec.fieldContext_ActorInconsistency_topic(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActorInconsistency", field.Name)
+}
+
 func (ec *executionContext) childFields_Authorship(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "actor":
@@ -2899,6 +5001,210 @@ func (ec *executionContext) childFields_Authorship(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type Authorship", field.Name)
 }
 
+func (ec *executionContext) childFields_BlindSpot(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "theme":
+		return ec.fieldContext_BlindSpot_theme(ctx, field)
+	case "name":
+		return ec.fieldContext_BlindSpot_name(ctx, field)
+	case "inStudyScope":
+		return ec.fieldContext_BlindSpot_inStudyScope(ctx, field)
+	case "recommendations":
+		return ec.fieldContext_BlindSpot_recommendations(ctx, field)
+	case "documents":
+		return ec.fieldContext_BlindSpot_documents(ctx, field)
+	case "sectors":
+		return ec.fieldContext_BlindSpot_sectors(ctx, field)
+	case "owners":
+		return ec.fieldContext_BlindSpot_owners(ctx, field)
+	case "flags":
+		return ec.fieldContext_BlindSpot_flags(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BlindSpot", field.Name)
+}
+
+func (ec *executionContext) childFields_BlindSpots(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "median":
+		return ec.fieldContext_BlindSpots_median(ctx, field)
+	case "thinBelow":
+		return ec.fieldContext_BlindSpots_thinBelow(ctx, field)
+	case "themes":
+		return ec.fieldContext_BlindSpots_themes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BlindSpots", field.Name)
+}
+
+func (ec *executionContext) childFields_Coherence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "scope":
+		return ec.fieldContext_Coherence_scope(ctx, field)
+	case "summary":
+		return ec.fieldContext_Coherence_summary(ctx, field)
+	case "contradictions":
+		return ec.fieldContext_Coherence_contradictions(ctx, field)
+	case "actorInconsistencies":
+		return ec.fieldContext_Coherence_actorInconsistencies(ctx, field)
+	case "scenarioIncoherence":
+		return ec.fieldContext_Coherence_scenarioIncoherence(ctx, field)
+	case "blindSpots":
+		return ec.fieldContext_Coherence_blindSpots(ctx, field)
+	case "frameGaps":
+		return ec.fieldContext_Coherence_frameGaps(ctx, field)
+	case "emptyThemeScenario":
+		return ec.fieldContext_Coherence_emptyThemeScenario(ctx, field)
+	case "emptyThemeSector":
+		return ec.fieldContext_Coherence_emptyThemeSector(ctx, field)
+	case "ownershipGaps":
+		return ec.fieldContext_Coherence_ownershipGaps(ctx, field)
+	case "isolated":
+		return ec.fieldContext_Coherence_isolated(ctx, field)
+	case "fragmentation":
+		return ec.fieldContext_Coherence_fragmentation(ctx, field)
+	case "communities":
+		return ec.fieldContext_Coherence_communities(ctx, field)
+	case "influence":
+		return ec.fieldContext_Coherence_influence(ctx, field)
+	case "consensus":
+		return ec.fieldContext_Coherence_consensus(ctx, field)
+	case "overlaps":
+		return ec.fieldContext_Coherence_overlaps(ctx, field)
+	case "coherence":
+		return ec.fieldContext_Coherence_coherence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Coherence", field.Name)
+}
+
+func (ec *executionContext) childFields_CoherenceIndex(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CoherenceIndex_id(ctx, field)
+	case "name":
+		return ec.fieldContext_CoherenceIndex_name(ctx, field)
+	case "index":
+		return ec.fieldContext_CoherenceIndex_index(ctx, field)
+	case "edges":
+		return ec.fieldContext_CoherenceIndex_edges(ctx, field)
+	case "positive":
+		return ec.fieldContext_CoherenceIndex_positive(ctx, field)
+	case "negative":
+		return ec.fieldContext_CoherenceIndex_negative(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CoherenceIndex", field.Name)
+}
+
+func (ec *executionContext) childFields_CoherenceSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "recommendations":
+		return ec.fieldContext_CoherenceSummary_recommendations(ctx, field)
+	case "documents":
+		return ec.fieldContext_CoherenceSummary_documents(ctx, field)
+	case "actors":
+		return ec.fieldContext_CoherenceSummary_actors(ctx, field)
+	case "themes":
+		return ec.fieldContext_CoherenceSummary_themes(ctx, field)
+	case "scenarios":
+		return ec.fieldContext_CoherenceSummary_scenarios(ctx, field)
+	case "interactions":
+		return ec.fieldContext_CoherenceSummary_interactions(ctx, field)
+	case "supports":
+		return ec.fieldContext_CoherenceSummary_supports(ctx, field)
+	case "conflicts":
+		return ec.fieldContext_CoherenceSummary_conflicts(ctx, field)
+	case "overlaps":
+		return ec.fieldContext_CoherenceSummary_overlaps(ctx, field)
+	case "stances":
+		return ec.fieldContext_CoherenceSummary_stances(ctx, field)
+	case "contradictions":
+		return ec.fieldContext_CoherenceSummary_contradictions(ctx, field)
+	case "actorInconsistencies":
+		return ec.fieldContext_CoherenceSummary_actorInconsistencies(ctx, field)
+	case "scenarioIncoherences":
+		return ec.fieldContext_CoherenceSummary_scenarioIncoherences(ctx, field)
+	case "frameGaps":
+		return ec.fieldContext_CoherenceSummary_frameGaps(ctx, field)
+	case "ownershipGaps":
+		return ec.fieldContext_CoherenceSummary_ownershipGaps(ctx, field)
+	case "isolated":
+		return ec.fieldContext_CoherenceSummary_isolated(ctx, field)
+	case "components":
+		return ec.fieldContext_CoherenceSummary_components(ctx, field)
+	case "largestShare":
+		return ec.fieldContext_CoherenceSummary_largestShare(ctx, field)
+	case "crossDocumentRatio":
+		return ec.fieldContext_CoherenceSummary_crossDocumentRatio(ctx, field)
+	case "communities":
+		return ec.fieldContext_CoherenceSummary_communities(ctx, field)
+	case "modularity":
+		return ec.fieldContext_CoherenceSummary_modularity(ctx, field)
+	case "redThreadCandidates":
+		return ec.fieldContext_CoherenceSummary_redThreadCandidates(ctx, field)
+	case "coherenceIndex":
+		return ec.fieldContext_CoherenceSummary_coherenceIndex(ctx, field)
+	case "coherenceEdges":
+		return ec.fieldContext_CoherenceSummary_coherenceEdges(ctx, field)
+	case "coverage":
+		return ec.fieldContext_CoherenceSummary_coverage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CoherenceSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_Coherences(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "scope":
+		return ec.fieldContext_Coherences_scope(ctx, field)
+	case "themes":
+		return ec.fieldContext_Coherences_themes(ctx, field)
+	case "scenarios":
+		return ec.fieldContext_Coherences_scenarios(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Coherences", field.Name)
+}
+
+func (ec *executionContext) childFields_Communities(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "modularity":
+		return ec.fieldContext_Communities_modularity(ctx, field)
+	case "singletons":
+		return ec.fieldContext_Communities_singletons(ctx, field)
+	case "communities":
+		return ec.fieldContext_Communities_communities(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Communities", field.Name)
+}
+
+func (ec *executionContext) childFields_Community(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Community_id(ctx, field)
+	case "size":
+		return ec.fieldContext_Community_size(ctx, field)
+	case "members":
+		return ec.fieldContext_Community_members(ctx, field)
+	case "themes":
+		return ec.fieldContext_Community_themes(ctx, field)
+	case "documents":
+		return ec.fieldContext_Community_documents(ctx, field)
+	case "sectors":
+		return ec.fieldContext_Community_sectors(ctx, field)
+	case "conflicts":
+		return ec.fieldContext_Community_conflicts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Community", field.Name)
+}
+
+func (ec *executionContext) childFields_Component(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "size":
+		return ec.fieldContext_Component_size(ctx, field)
+	case "members":
+		return ec.fieldContext_Component_members(ctx, field)
+	case "documents":
+		return ec.fieldContext_Component_documents(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Component", field.Name)
+}
+
 func (ec *executionContext) childFields_ConflictInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2911,6 +5217,92 @@ func (ec *executionContext) childFields_ConflictInfo(ctx context.Context, field 
 		return ec.fieldContext_ConflictInfo_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ConflictInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Consensus(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "thresholds":
+		return ec.fieldContext_Consensus_thresholds(ctx, field)
+	case "items":
+		return ec.fieldContext_Consensus_items(ctx, field)
+	case "candidates":
+		return ec.fieldContext_Consensus_candidates(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Consensus", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsensusItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ConsensusItem_id(ctx, field)
+	case "name":
+		return ec.fieldContext_ConsensusItem_name(ctx, field)
+	case "recommendation":
+		return ec.fieldContext_ConsensusItem_recommendation(ctx, field)
+	case "sectors":
+		return ec.fieldContext_ConsensusItem_sectors(ctx, field)
+	case "gac":
+		return ec.fieldContext_ConsensusItem_gac(ctx, field)
+	case "divisiveness":
+		return ec.fieldContext_ConsensusItem_divisiveness(ctx, field)
+	case "endorsingSectors":
+		return ec.fieldContext_ConsensusItem_endorsingSectors(ctx, field)
+	case "maxSeverity":
+		return ec.fieldContext_ConsensusItem_maxSeverity(ctx, field)
+	case "echoSize":
+		return ec.fieldContext_ConsensusItem_echoSize(ctx, field)
+	case "echoDocuments":
+		return ec.fieldContext_ConsensusItem_echoDocuments(ctx, field)
+	case "candidate":
+		return ec.fieldContext_ConsensusItem_candidate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsensusItem", field.Name)
+}
+
+func (ec *executionContext) childFields_Contradiction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_Contradiction_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Contradiction_to(ctx, field)
+	case "score":
+		return ec.fieldContext_Contradiction_score(ctx, field)
+	case "severity":
+		return ec.fieldContext_Contradiction_severity(ctx, field)
+	case "sharedThemes":
+		return ec.fieldContext_Contradiction_sharedThemes(ctx, field)
+	case "crossesDocuments":
+		return ec.fieldContext_Contradiction_crossesDocuments(ctx, field)
+	case "conflictId":
+		return ec.fieldContext_Contradiction_conflictId(ctx, field)
+	case "topic":
+		return ec.fieldContext_Contradiction_topic(ctx, field)
+	case "source":
+		return ec.fieldContext_Contradiction_source(ctx, field)
+	case "status":
+		return ec.fieldContext_Contradiction_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Contradiction", field.Name)
+}
+
+func (ec *executionContext) childFields_ContradictionSide(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ContradictionSide_id(ctx, field)
+	case "label":
+		return ec.fieldContext_ContradictionSide_label(ctx, field)
+	case "name":
+		return ec.fieldContext_ContradictionSide_name(ctx, field)
+	case "node":
+		return ec.fieldContext_ContradictionSide_node(ctx, field)
+	case "documents":
+		return ec.fieldContext_ContradictionSide_documents(ctx, field)
+	case "endorsers":
+		return ec.fieldContext_ContradictionSide_endorsers(ctx, field)
+	case "sectors":
+		return ec.fieldContext_ContradictionSide_sectors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContradictionSide", field.Name)
 }
 
 func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3013,6 +5405,16 @@ func (ec *executionContext) childFields_Edge(ctx context.Context, field graphql.
 	return nil, fmt.Errorf("no field named %q was found under type Edge", field.Name)
 }
 
+func (ec *executionContext) childFields_EmptyCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "theme":
+		return ec.fieldContext_EmptyCell_theme(ctx, field)
+	case "column":
+		return ec.fieldContext_EmptyCell_column(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EmptyCell", field.Name)
+}
+
 func (ec *executionContext) childFields_Endorsement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "actor":
@@ -3029,6 +5431,68 @@ func (ec *executionContext) childFields_Endorsement(ctx context.Context, field g
 		return ec.fieldContext_Endorsement_provenance(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Endorsement", field.Name)
+}
+
+func (ec *executionContext) childFields_Fragmentation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "recommendations":
+		return ec.fieldContext_Fragmentation_recommendations(ctx, field)
+	case "components":
+		return ec.fieldContext_Fragmentation_components(ctx, field)
+	case "singletons":
+		return ec.fieldContext_Fragmentation_singletons(ctx, field)
+	case "largest":
+		return ec.fieldContext_Fragmentation_largest(ctx, field)
+	case "largestShare":
+		return ec.fieldContext_Fragmentation_largestShare(ctx, field)
+	case "edges":
+		return ec.fieldContext_Fragmentation_edges(ctx, field)
+	case "crossDocumentEdges":
+		return ec.fieldContext_Fragmentation_crossDocumentEdges(ctx, field)
+	case "crossDocumentRatio":
+		return ec.fieldContext_Fragmentation_crossDocumentRatio(ctx, field)
+	case "documentIslands":
+		return ec.fieldContext_Fragmentation_documentIslands(ctx, field)
+	case "groups":
+		return ec.fieldContext_Fragmentation_groups(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Fragmentation", field.Name)
+}
+
+func (ec *executionContext) childFields_FrameGap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "theme":
+		return ec.fieldContext_FrameGap_theme(ctx, field)
+	case "name":
+		return ec.fieldContext_FrameGap_name(ctx, field)
+	case "contradictions":
+		return ec.fieldContext_FrameGap_contradictions(ctx, field)
+	case "severity":
+		return ec.fieldContext_FrameGap_severity(ctx, field)
+	case "pairs":
+		return ec.fieldContext_FrameGap_pairs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FrameGap", field.Name)
+}
+
+func (ec *executionContext) childFields_IdCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_IdCount_id(ctx, field)
+	case "count":
+		return ec.fieldContext_IdCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IdCount", field.Name)
+}
+
+func (ec *executionContext) childFields_IdPair(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_IdPair_from(ctx, field)
+	case "to":
+		return ec.fieldContext_IdPair_to(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IdPair", field.Name)
 }
 
 func (ec *executionContext) childFields_ImportCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3051,6 +5515,52 @@ func (ec *executionContext) childFields_ImportPayload(ctx context.Context, field
 		return ec.fieldContext_ImportPayload_counts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ImportPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Influence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Influence_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Influence_edges(ctx, field)
+	case "coverage":
+		return ec.fieldContext_Influence_coverage(ctx, field)
+	case "medianActive":
+		return ec.fieldContext_Influence_medianActive(ctx, field)
+	case "medianPassive":
+		return ec.fieldContext_Influence_medianPassive(ctx, field)
+	case "ranking":
+		return ec.fieldContext_Influence_ranking(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Influence", field.Name)
+}
+
+func (ec *executionContext) childFields_InfluenceNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_InfluenceNode_id(ctx, field)
+	case "label":
+		return ec.fieldContext_InfluenceNode_label(ctx, field)
+	case "outPos":
+		return ec.fieldContext_InfluenceNode_outPos(ctx, field)
+	case "outNeg":
+		return ec.fieldContext_InfluenceNode_outNeg(ctx, field)
+	case "inPos":
+		return ec.fieldContext_InfluenceNode_inPos(ctx, field)
+	case "inNeg":
+		return ec.fieldContext_InfluenceNode_inNeg(ctx, field)
+	case "net":
+		return ec.fieldContext_InfluenceNode_net(ctx, field)
+	case "net2":
+		return ec.fieldContext_InfluenceNode_net2(ctx, field)
+	case "active":
+		return ec.fieldContext_InfluenceNode_active(ctx, field)
+	case "passive":
+		return ec.fieldContext_InfluenceNode_passive(ctx, field)
+	case "role":
+		return ec.fieldContext_InfluenceNode_role(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InfluenceNode", field.Name)
 }
 
 func (ec *executionContext) childFields_Interaction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3079,6 +5589,52 @@ func (ec *executionContext) childFields_Interaction(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type Interaction", field.Name)
 }
 
+func (ec *executionContext) childFields_Matrix(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rows":
+		return ec.fieldContext_Matrix_rows(ctx, field)
+	case "columns":
+		return ec.fieldContext_Matrix_columns(ctx, field)
+	case "cells":
+		return ec.fieldContext_Matrix_cells(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Matrix", field.Name)
+}
+
+func (ec *executionContext) childFields_MatrixAxis(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MatrixAxis_id(ctx, field)
+	case "name":
+		return ec.fieldContext_MatrixAxis_name(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatrixAxis", field.Name)
+}
+
+func (ec *executionContext) childFields_MatrixCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "row":
+		return ec.fieldContext_MatrixCell_row(ctx, field)
+	case "column":
+		return ec.fieldContext_MatrixCell_column(ctx, field)
+	case "count":
+		return ec.fieldContext_MatrixCell_count(ctx, field)
+	case "ids":
+		return ec.fieldContext_MatrixCell_ids(ctx, field)
+	case "supports":
+		return ec.fieldContext_MatrixCell_supports(ctx, field)
+	case "conflicts":
+		return ec.fieldContext_MatrixCell_conflicts(ctx, field)
+	case "overlaps":
+		return ec.fieldContext_MatrixCell_overlaps(ctx, field)
+	case "pairs":
+		return ec.fieldContext_MatrixCell_pairs(ctx, field)
+	case "disputed":
+		return ec.fieldContext_MatrixCell_disputed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatrixCell", field.Name)
+}
+
 func (ec *executionContext) childFields_Overlap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "other":
@@ -3091,6 +5647,38 @@ func (ec *executionContext) childFields_Overlap(ctx context.Context, field graph
 		return ec.fieldContext_Overlap_provenance(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Overlap", field.Name)
+}
+
+func (ec *executionContext) childFields_OverlapSuggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "a":
+		return ec.fieldContext_OverlapSuggestion_a(ctx, field)
+	case "b":
+		return ec.fieldContext_OverlapSuggestion_b(ctx, field)
+	case "similarity":
+		return ec.fieldContext_OverlapSuggestion_similarity(ctx, field)
+	case "numberMismatch":
+		return ec.fieldContext_OverlapSuggestion_numberMismatch(ctx, field)
+	case "numbers":
+		return ec.fieldContext_OverlapSuggestion_numbers(ctx, field)
+	case "created":
+		return ec.fieldContext_OverlapSuggestion_created(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OverlapSuggestion", field.Name)
+}
+
+func (ec *executionContext) childFields_OwnershipGap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_OwnershipGap_id(ctx, field)
+	case "name":
+		return ec.fieldContext_OwnershipGap_name(ctx, field)
+	case "documents":
+		return ec.fieldContext_OwnershipGap_documents(ctx, field)
+	case "themes":
+		return ec.fieldContext_OwnershipGap_themes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OwnershipGap", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3197,6 +5785,20 @@ func (ec *executionContext) childFields_RecommendationEdge(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type RecommendationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_RedThreadThresholds(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "minGAC":
+		return ec.fieldContext_RedThreadThresholds_minGAC(ctx, field)
+	case "minSectors":
+		return ec.fieldContext_RedThreadThresholds_minSectors(ctx, field)
+	case "maxSeverity":
+		return ec.fieldContext_RedThreadThresholds_maxSeverity(ctx, field)
+	case "minEchoDocuments":
+		return ec.fieldContext_RedThreadThresholds_minEchoDocuments(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RedThreadThresholds", field.Name)
+}
+
 func (ec *executionContext) childFields_ReviewPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -3269,6 +5871,42 @@ func (ec *executionContext) childFields_ScenarioEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ScenarioEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ScenarioIncoherence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "scenario":
+		return ec.fieldContext_ScenarioIncoherence_scenario(ctx, field)
+	case "name":
+		return ec.fieldContext_ScenarioIncoherence_name(ctx, field)
+	case "from":
+		return ec.fieldContext_ScenarioIncoherence_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ScenarioIncoherence_to(ctx, field)
+	case "score":
+		return ec.fieldContext_ScenarioIncoherence_score(ctx, field)
+	case "severity":
+		return ec.fieldContext_ScenarioIncoherence_severity(ctx, field)
+	case "conflictId":
+		return ec.fieldContext_ScenarioIncoherence_conflictId(ctx, field)
+	case "topic":
+		return ec.fieldContext_ScenarioIncoherence_topic(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScenarioIncoherence", field.Name)
+}
+
+func (ec *executionContext) childFields_Scope(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "themes":
+		return ec.fieldContext_Scope_themes(ctx, field)
+	case "scenarios":
+		return ec.fieldContext_Scope_scenarios(ctx, field)
+	case "documents":
+		return ec.fieldContext_Scope_documents(ctx, field)
+	case "statuses":
+		return ec.fieldContext_Scope_statuses(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Scope", field.Name)
+}
+
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -3277,6 +5915,20 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_score(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+}
+
+func (ec *executionContext) childFields_SectorScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sector":
+		return ec.fieldContext_SectorScore_sector(ctx, field)
+	case "endorse":
+		return ec.fieldContext_SectorScore_endorse(ctx, field)
+	case "oppose":
+		return ec.fieldContext_SectorScore_oppose(ctx, field)
+	case "p":
+		return ec.fieldContext_SectorScore_p(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SectorScore", field.Name)
 }
 
 func (ec *executionContext) childFields_Source(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3323,6 +5975,18 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 		return ec.fieldContext_Subgraph_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_SuggestOverlapsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "compared":
+		return ec.fieldContext_SuggestOverlapsPayload_compared(ctx, field)
+	case "created":
+		return ec.fieldContext_SuggestOverlapsPayload_created(ctx, field)
+	case "suggestions":
+		return ec.fieldContext_SuggestOverlapsPayload_suggestions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SuggestOverlapsPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Theme(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3494,6 +6158,160 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Coherence_actorInconsistencies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Coherence_contradictions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Coherence_isolated_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Coherence_overlaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Coherence_ownershipGaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Coherence_scenarioIncoherence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Communities_communities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Consensus_candidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Consensus_items_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Fragmentation_groups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Influence_ranking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
 
 func (ec *executionContext) field_Mutation_createActor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -3677,6 +6495,20 @@ func (ec *executionContext) field_Mutation_review_args(ctx context.Context, rawA
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ReviewInput, error) {
 			return ec.unmarshalNReviewInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_suggestOverlaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (*model.SuggestOverlapsInput, error) {
+			return ec.unmarshalOSuggestOverlapsInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSuggestOverlapsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3875,6 +6707,28 @@ func (ec *executionContext) field_Query_actors_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_coherence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "scope",
+		func(ctx context.Context, v any) (*model.ScopeInput, error) {
+			return ec.unmarshalOScopeInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐScopeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scope"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "redThread",
+		func(ctx context.Context, v any) (*model.RedThreadOptions, error) {
+			return ec.unmarshalORedThreadOptions2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐRedThreadOptions(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["redThread"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_document_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3924,6 +6778,36 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_matrix_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "rows",
+		func(ctx context.Context, v any) (analysis.Dimension, error) {
+			return ec.unmarshalNMatrixDimension2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐDimension(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rows"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "columns",
+		func(ctx context.Context, v any) (analysis.Dimension, error) {
+			return ec.unmarshalNMatrixDimension2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐDimension(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["columns"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "scope",
+		func(ctx context.Context, v any) (*model.ScopeInput, error) {
+			return ec.unmarshalOScopeInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐScopeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scope"] = arg2
 	return args, nil
 }
 
@@ -4717,6 +7601,213 @@ func (ec *executionContext) fieldContext_ActorEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _ActorInconsistency_actor(ctx context.Context, field graphql.CollectedField, obj *analysis.ActorInconsistency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorInconsistency_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorInconsistency_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorInconsistency", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ActorInconsistency_name(ctx context.Context, field graphql.CollectedField, obj *analysis.ActorInconsistency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorInconsistency_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActorInconsistency_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorInconsistency", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActorInconsistency_sector(ctx context.Context, field graphql.CollectedField, obj *analysis.ActorInconsistency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorInconsistency_sector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sector, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOSector2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActorInconsistency_sector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorInconsistency", field, false, false, "Sector")
+}
+
+func (ec *executionContext) _ActorInconsistency_from(ctx context.Context, field graphql.CollectedField, obj *analysis.ActorInconsistency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorInconsistency_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorInconsistency_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorInconsistency", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ActorInconsistency_to(ctx context.Context, field graphql.CollectedField, obj *analysis.ActorInconsistency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorInconsistency_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorInconsistency_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorInconsistency", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ActorInconsistency_score(ctx context.Context, field graphql.CollectedField, obj *analysis.ActorInconsistency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorInconsistency_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorInconsistency_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorInconsistency", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ActorInconsistency_severity(ctx context.Context, field graphql.CollectedField, obj *analysis.ActorInconsistency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorInconsistency_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorInconsistency_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorInconsistency", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ActorInconsistency_conflictId(ctx context.Context, field graphql.CollectedField, obj *analysis.ActorInconsistency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorInconsistency_conflictId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConflictID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOID2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActorInconsistency_conflictId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorInconsistency", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ActorInconsistency_topic(ctx context.Context, field graphql.CollectedField, obj *analysis.ActorInconsistency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorInconsistency_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActorInconsistency_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorInconsistency", field, false, false, "String")
+}
+
 func (ec *executionContext) _Authorship_actor(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Link) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4827,6 +7918,2049 @@ func (ec *executionContext) fieldContext_Authorship_status(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Authorship", field, false, false, "Status")
 }
 
+func (ec *executionContext) _BlindSpot_theme(ctx context.Context, field graphql.CollectedField, obj *analysis.BlindSpot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BlindSpot_theme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Theme, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BlindSpot_theme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BlindSpot", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BlindSpot_name(ctx context.Context, field graphql.CollectedField, obj *analysis.BlindSpot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BlindSpot_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BlindSpot_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BlindSpot", field, false, false, "String")
+}
+
+func (ec *executionContext) _BlindSpot_inStudyScope(ctx context.Context, field graphql.CollectedField, obj *analysis.BlindSpot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BlindSpot_inStudyScope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InStudyScope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BlindSpot_inStudyScope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BlindSpot", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _BlindSpot_recommendations(ctx context.Context, field graphql.CollectedField, obj *analysis.BlindSpot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BlindSpot_recommendations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recommendations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BlindSpot_recommendations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BlindSpot", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BlindSpot_documents(ctx context.Context, field graphql.CollectedField, obj *analysis.BlindSpot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BlindSpot_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BlindSpot_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BlindSpot", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BlindSpot_sectors(ctx context.Context, field graphql.CollectedField, obj *analysis.BlindSpot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BlindSpot_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNSector2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BlindSpot_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BlindSpot", field, false, false, "Sector")
+}
+
+func (ec *executionContext) _BlindSpot_owners(ctx context.Context, field graphql.CollectedField, obj *analysis.BlindSpot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BlindSpot_owners(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Owners, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BlindSpot_owners(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BlindSpot", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BlindSpot_flags(ctx context.Context, field graphql.CollectedField, obj *analysis.BlindSpot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BlindSpot_flags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Flags, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNBlindSpotFlag2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BlindSpot_flags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BlindSpot", field, false, false, "BlindSpotFlag")
+}
+
+func (ec *executionContext) _BlindSpots_median(ctx context.Context, field graphql.CollectedField, obj *analysis.BlindSpots) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BlindSpots_median(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Median, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BlindSpots_median(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BlindSpots", field, false, false, "Float")
+}
+
+func (ec *executionContext) _BlindSpots_thinBelow(ctx context.Context, field graphql.CollectedField, obj *analysis.BlindSpots) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BlindSpots_thinBelow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ThinBelow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BlindSpots_thinBelow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BlindSpots", field, false, false, "Float")
+}
+
+func (ec *executionContext) _BlindSpots_themes(ctx context.Context, field graphql.CollectedField, obj *analysis.BlindSpots) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BlindSpots_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.BlindSpot) graphql.Marshaler {
+			return ec.marshalNBlindSpot2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐBlindSpotᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BlindSpots_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BlindSpots",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BlindSpot(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_scope(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.Scope) graphql.Marshaler {
+			return ec.marshalNScope2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐScope(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Scope(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_summary(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.Summary) graphql.Marshaler {
+			return ec.marshalNCoherenceSummary2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoherenceSummary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_contradictions(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_contradictions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Coherence().Contradictions(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Contradiction) graphql.Marshaler {
+			return ec.marshalNContradiction2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐContradictionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_contradictions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contradiction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Coherence_contradictions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_actorInconsistencies(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_actorInconsistencies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Coherence().ActorInconsistencies(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.ActorInconsistency) graphql.Marshaler {
+			return ec.marshalNActorInconsistency2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐActorInconsistencyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_actorInconsistencies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActorInconsistency(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Coherence_actorInconsistencies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_scenarioIncoherence(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_scenarioIncoherence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Coherence().ScenarioIncoherence(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.ScenarioIncoherence) graphql.Marshaler {
+			return ec.marshalNScenarioIncoherence2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐScenarioIncoherenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_scenarioIncoherence(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScenarioIncoherence(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Coherence_scenarioIncoherence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_blindSpots(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_blindSpots(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BlindSpots, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.BlindSpots) graphql.Marshaler {
+			return ec.marshalNBlindSpots2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐBlindSpots(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_blindSpots(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BlindSpots(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_frameGaps(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_frameGaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FrameGaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.FrameGap) graphql.Marshaler {
+			return ec.marshalNFrameGap2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐFrameGapᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_frameGaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FrameGap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_emptyThemeScenario(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_emptyThemeScenario(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmptyThemeScenario, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.EmptyCell) graphql.Marshaler {
+			return ec.marshalNEmptyCell2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐEmptyCellᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_emptyThemeScenario(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmptyCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_emptyThemeSector(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_emptyThemeSector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmptyThemeSector, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.EmptyCell) graphql.Marshaler {
+			return ec.marshalNEmptyCell2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐEmptyCellᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_emptyThemeSector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmptyCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_ownershipGaps(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_ownershipGaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Coherence().OwnershipGaps(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.OwnershipGap) graphql.Marshaler {
+			return ec.marshalNOwnershipGap2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐOwnershipGapᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_ownershipGaps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OwnershipGap(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Coherence_ownershipGaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_isolated(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_isolated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Coherence().Isolated(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_isolated(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Coherence_isolated_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_fragmentation(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_fragmentation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fragmentation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.Fragmentation) graphql.Marshaler {
+			return ec.marshalNFragmentation2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐFragmentation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_fragmentation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fragmentation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_communities(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_communities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Communities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.Communities) graphql.Marshaler {
+			return ec.marshalNCommunities2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCommunities(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_communities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Communities(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_influence(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_influence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Influence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.Influence) graphql.Marshaler {
+			return ec.marshalNInfluence2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐInfluence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_influence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Influence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_consensus(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_consensus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Consensus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.Consensus) graphql.Marshaler {
+			return ec.marshalNConsensus2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConsensus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_consensus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consensus(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_overlaps(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_overlaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Coherence().Overlaps(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Component) graphql.Marshaler {
+			return ec.marshalNComponent2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐComponentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_overlaps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Component(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Coherence_overlaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_coherence(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_coherence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Coherence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.Coherences) graphql.Marshaler {
+			return ec.marshalNCoherences2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherences(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_coherence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Coherences(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoherenceIndex_id(ctx context.Context, field graphql.CollectedField, obj *analysis.CoherenceIndex) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceIndex_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOID2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceIndex_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceIndex", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CoherenceIndex_name(ctx context.Context, field graphql.CollectedField, obj *analysis.CoherenceIndex) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceIndex_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceIndex_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceIndex", field, false, false, "String")
+}
+
+func (ec *executionContext) _CoherenceIndex_index(ctx context.Context, field graphql.CollectedField, obj *analysis.CoherenceIndex) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceIndex_index(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Index, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceIndex_index(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceIndex", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CoherenceIndex_edges(ctx context.Context, field graphql.CollectedField, obj *analysis.CoherenceIndex) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceIndex_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceIndex_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceIndex", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceIndex_positive(ctx context.Context, field graphql.CollectedField, obj *analysis.CoherenceIndex) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceIndex_positive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Positive, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceIndex_positive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceIndex", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceIndex_negative(ctx context.Context, field graphql.CollectedField, obj *analysis.CoherenceIndex) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceIndex_negative(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Negative, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceIndex_negative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceIndex", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_recommendations(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_recommendations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recommendations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_recommendations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_documents(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_actors(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_actors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_actors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_themes(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_scenarios(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_scenarios(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scenarios, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_scenarios(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_interactions(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_interactions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interactions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_interactions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_supports(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_supports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supports, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_supports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_conflicts(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conflicts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_conflicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_overlaps(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_overlaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overlaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_overlaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_stances(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_stances(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stances, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_stances(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_contradictions(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_contradictions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contradictions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_contradictions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_actorInconsistencies(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_actorInconsistencies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorInconsistencies, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_actorInconsistencies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_scenarioIncoherences(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_scenarioIncoherences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScenarioIncoherences, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_scenarioIncoherences(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_frameGaps(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_frameGaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FrameGaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_frameGaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_ownershipGaps(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_ownershipGaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnershipGaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_ownershipGaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_isolated(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_isolated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Isolated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_isolated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_components(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_components(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Components, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_components(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_largestShare(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_largestShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LargestShare, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_largestShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CoherenceSummary_crossDocumentRatio(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_crossDocumentRatio(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossDocumentRatio, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_crossDocumentRatio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CoherenceSummary_communities(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_communities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Communities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_communities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_modularity(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_modularity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Modularity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_modularity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CoherenceSummary_redThreadCandidates(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_redThreadCandidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RedThreadCandidates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_redThreadCandidates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_coherenceIndex(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_coherenceIndex(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CoherenceIndex, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_coherenceIndex(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CoherenceSummary_coherenceEdges(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_coherenceEdges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CoherenceEdges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_coherenceEdges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoherenceSummary_coverage(ctx context.Context, field graphql.CollectedField, obj *analysis.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoherenceSummary_coverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Coverage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoherenceSummary_coverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Coherences_scope(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherences_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.CoherenceIndex) graphql.Marshaler {
+			return ec.marshalNCoherenceIndex2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherenceIndex(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherences_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherences",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoherenceIndex(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherences_themes(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherences_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.CoherenceIndex) graphql.Marshaler {
+			return ec.marshalNCoherenceIndex2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherenceIndexᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherences_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherences",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoherenceIndex(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherences_scenarios(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherences_scenarios(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scenarios, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.CoherenceIndex) graphql.Marshaler {
+			return ec.marshalNCoherenceIndex2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherenceIndexᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherences_scenarios(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherences",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoherenceIndex(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Communities_modularity(ctx context.Context, field graphql.CollectedField, obj *analysis.Communities) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Communities_modularity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Modularity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Communities_modularity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Communities", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Communities_singletons(ctx context.Context, field graphql.CollectedField, obj *analysis.Communities) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Communities_singletons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Singletons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Communities_singletons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Communities", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Communities_communities(ctx context.Context, field graphql.CollectedField, obj *analysis.Communities) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Communities_communities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Communities().Communities(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Community) graphql.Marshaler {
+			return ec.marshalNCommunity2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCommunityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Communities_communities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Communities",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Community(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Communities_communities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Community_id(ctx context.Context, field graphql.CollectedField, obj *analysis.Community) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Community_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Community_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Community", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Community_size(ctx context.Context, field graphql.CollectedField, obj *analysis.Community) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Community_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Community_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Community", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Community_members(ctx context.Context, field graphql.CollectedField, obj *analysis.Community) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Community_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Community_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Community", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Community_themes(ctx context.Context, field graphql.CollectedField, obj *analysis.Community) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Community_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.Count) graphql.Marshaler {
+			return ec.marshalNIdCount2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Community_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Community",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Community_documents(ctx context.Context, field graphql.CollectedField, obj *analysis.Community) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Community_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.Count) graphql.Marshaler {
+			return ec.marshalNIdCount2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Community_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Community",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Community_sectors(ctx context.Context, field graphql.CollectedField, obj *analysis.Community) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Community_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.Count) graphql.Marshaler {
+			return ec.marshalNIdCount2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Community_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Community",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Community_conflicts(ctx context.Context, field graphql.CollectedField, obj *analysis.Community) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Community_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conflicts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.Pair) graphql.Marshaler {
+			return ec.marshalNIdPair2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐPairᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Community_conflicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Community",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdPair(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Component_size(ctx context.Context, field graphql.CollectedField, obj *analysis.Component) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Component_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Component_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Component", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Component_members(ctx context.Context, field graphql.CollectedField, obj *analysis.Component) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Component_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Component_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Component", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Component_documents(ctx context.Context, field graphql.CollectedField, obj *analysis.Component) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Component_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Component_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Component", field, false, false, "ID")
+}
+
 func (ec *executionContext) _ConflictInfo_id(ctx context.Context, field graphql.CollectedField, obj *model.ConflictInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4917,6 +10051,806 @@ func (ec *executionContext) _ConflictInfo_evidence(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_ConflictInfo_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConflictInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consensus_thresholds(ctx context.Context, field graphql.CollectedField, obj *analysis.Consensus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consensus_thresholds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Options, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.Options) graphql.Marshaler {
+			return ec.marshalNRedThreadThresholds2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐOptions(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consensus_thresholds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consensus",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RedThreadThresholds(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consensus_items(ctx context.Context, field graphql.CollectedField, obj *analysis.Consensus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consensus_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Consensus().Items(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.ConsensusItem) graphql.Marshaler {
+			return ec.marshalNConsensusItem2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConsensusItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consensus_items(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consensus",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsensusItem(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Consensus_items_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consensus_candidates(ctx context.Context, field graphql.CollectedField, obj *analysis.Consensus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consensus_candidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Consensus().Candidates(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.ConsensusItem) graphql.Marshaler {
+			return ec.marshalNConsensusItem2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConsensusItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consensus_candidates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consensus",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsensusItem(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Consensus_candidates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsensusItem_id(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsensusItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsensusItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsensusItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConsensusItem_name(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsensusItem_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsensusItem_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsensusItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConsensusItem_recommendation(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsensusItem_recommendation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConsensusItem().Recommendation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Recommendation) graphql.Marshaler {
+			return ec.marshalORecommendation2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐRecommendation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsensusItem_recommendation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsensusItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsensusItem_sectors(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsensusItem_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConsensusItem().Sectors(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SectorScore) graphql.Marshaler {
+			return ec.marshalNSectorScore2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsensusItem_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsensusItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SectorScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsensusItem_gac(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsensusItem_gac(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GAC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsensusItem_gac(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsensusItem", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ConsensusItem_divisiveness(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsensusItem_divisiveness(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Divisiveness, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsensusItem_divisiveness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsensusItem", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ConsensusItem_endorsingSectors(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsensusItem_endorsingSectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsensusItem_endorsingSectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsensusItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConsensusItem_maxSeverity(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsensusItem_maxSeverity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxSeverity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsensusItem_maxSeverity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsensusItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConsensusItem_echoSize(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsensusItem_echoSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EchoSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsensusItem_echoSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsensusItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConsensusItem_echoDocuments(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsensusItem_echoDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EchoDocuments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsensusItem_echoDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsensusItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConsensusItem_candidate(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsensusItem_candidate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Candidate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsensusItem_candidate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsensusItem", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Contradiction_from(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.Side) graphql.Marshaler {
+			return ec.marshalNContradictionSide2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contradiction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContradictionSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contradiction_to(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.Side) graphql.Marshaler {
+			return ec.marshalNContradictionSide2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contradiction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContradictionSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contradiction_score(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Contradiction_severity(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Contradiction_sharedThemes(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_sharedThemes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SharedThemes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_sharedThemes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Contradiction_crossesDocuments(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_crossesDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossesDocuments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_crossesDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Contradiction_conflictId(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_conflictId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConflictID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOID2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_conflictId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Contradiction_topic(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contradiction_source(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOID2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Contradiction_status(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.Status) graphql.Marshaler {
+			return ec.marshalNStatus2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "Status")
+}
+
+func (ec *executionContext) _ContradictionSide_id(ctx context.Context, field graphql.CollectedField, obj *analysis.Side) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContradictionSide_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContradictionSide_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContradictionSide", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ContradictionSide_label(ctx context.Context, field graphql.CollectedField, obj *analysis.Side) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContradictionSide_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContradictionSide().Label(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.NodeKind) graphql.Marshaler {
+			return ec.marshalNNodeKind2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContradictionSide_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContradictionSide", field, true, true, "NodeKind")
+}
+
+func (ec *executionContext) _ContradictionSide_name(ctx context.Context, field graphql.CollectedField, obj *analysis.Side) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContradictionSide_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContradictionSide_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContradictionSide", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContradictionSide_node(ctx context.Context, field graphql.CollectedField, obj *analysis.Side) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContradictionSide_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContradictionSide().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.Node) graphql.Marshaler {
+			return ec.marshalOInteractor2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContradictionSide_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContradictionSide", field, true, true, "Interactor")
+}
+
+func (ec *executionContext) _ContradictionSide_documents(ctx context.Context, field graphql.CollectedField, obj *analysis.Side) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContradictionSide_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContradictionSide_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContradictionSide", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ContradictionSide_endorsers(ctx context.Context, field graphql.CollectedField, obj *analysis.Side) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContradictionSide_endorsers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Endorsers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContradictionSide_endorsers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContradictionSide", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ContradictionSide_sectors(ctx context.Context, field graphql.CollectedField, obj *analysis.Side) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContradictionSide_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNSector2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContradictionSide_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContradictionSide", field, false, false, "Sector")
 }
 
 func (ec *executionContext) _DeletePayload_id(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
@@ -5823,6 +11757,52 @@ func (ec *executionContext) fieldContext_Edge_provenance(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _EmptyCell_theme(ctx context.Context, field graphql.CollectedField, obj *analysis.EmptyCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmptyCell_theme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Theme, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmptyCell_theme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmptyCell", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EmptyCell_column(ctx context.Context, field graphql.CollectedField, obj *analysis.EmptyCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmptyCell_column(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Column, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmptyCell_column(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmptyCell", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Endorsement_actor(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Link) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5988,6 +11968,473 @@ func (ec *executionContext) fieldContext_Endorsement_provenance(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Fragmentation_recommendations(ctx context.Context, field graphql.CollectedField, obj *analysis.Fragmentation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fragmentation_recommendations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recommendations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fragmentation_recommendations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fragmentation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Fragmentation_components(ctx context.Context, field graphql.CollectedField, obj *analysis.Fragmentation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fragmentation_components(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Components, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fragmentation_components(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fragmentation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Fragmentation_singletons(ctx context.Context, field graphql.CollectedField, obj *analysis.Fragmentation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fragmentation_singletons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Singletons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fragmentation_singletons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fragmentation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Fragmentation_largest(ctx context.Context, field graphql.CollectedField, obj *analysis.Fragmentation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fragmentation_largest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Largest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fragmentation_largest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fragmentation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Fragmentation_largestShare(ctx context.Context, field graphql.CollectedField, obj *analysis.Fragmentation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fragmentation_largestShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LargestShare, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fragmentation_largestShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fragmentation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Fragmentation_edges(ctx context.Context, field graphql.CollectedField, obj *analysis.Fragmentation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fragmentation_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fragmentation_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fragmentation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Fragmentation_crossDocumentEdges(ctx context.Context, field graphql.CollectedField, obj *analysis.Fragmentation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fragmentation_crossDocumentEdges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossDocumentEdges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fragmentation_crossDocumentEdges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fragmentation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Fragmentation_crossDocumentRatio(ctx context.Context, field graphql.CollectedField, obj *analysis.Fragmentation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fragmentation_crossDocumentRatio(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossDocumentRatio, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fragmentation_crossDocumentRatio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fragmentation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Fragmentation_documentIslands(ctx context.Context, field graphql.CollectedField, obj *analysis.Fragmentation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fragmentation_documentIslands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentIslands, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fragmentation_documentIslands(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fragmentation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Fragmentation_groups(ctx context.Context, field graphql.CollectedField, obj *analysis.Fragmentation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fragmentation_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Fragmentation().Groups(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Component) graphql.Marshaler {
+			return ec.marshalNComponent2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐComponentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fragmentation_groups(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fragmentation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Component(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Fragmentation_groups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FrameGap_theme(ctx context.Context, field graphql.CollectedField, obj *analysis.FrameGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FrameGap_theme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Theme, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FrameGap_theme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FrameGap", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FrameGap_name(ctx context.Context, field graphql.CollectedField, obj *analysis.FrameGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FrameGap_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FrameGap_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FrameGap", field, false, false, "String")
+}
+
+func (ec *executionContext) _FrameGap_contradictions(ctx context.Context, field graphql.CollectedField, obj *analysis.FrameGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FrameGap_contradictions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contradictions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FrameGap_contradictions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FrameGap", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FrameGap_severity(ctx context.Context, field graphql.CollectedField, obj *analysis.FrameGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FrameGap_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FrameGap_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FrameGap", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FrameGap_pairs(ctx context.Context, field graphql.CollectedField, obj *analysis.FrameGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FrameGap_pairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pairs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.Pair) graphql.Marshaler {
+			return ec.marshalNIdPair2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐPairᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FrameGap_pairs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FrameGap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdPair(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IdCount_id(ctx context.Context, field graphql.CollectedField, obj *analysis.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdCount_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdCount_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdCount", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IdCount_count(ctx context.Context, field graphql.CollectedField, obj *analysis.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IdPair_from(ctx context.Context, field graphql.CollectedField, obj *analysis.Pair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdPair_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdPair_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdPair", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IdPair_to(ctx context.Context, field graphql.CollectedField, obj *analysis.Pair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdPair_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdPair_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdPair", field, false, false, "ID")
+}
+
 func (ec *executionContext) _ImportCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.ImportCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6110,6 +12557,418 @@ func (ec *executionContext) fieldContext_ImportPayload_counts(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Influence_nodes(ctx context.Context, field graphql.CollectedField, obj *analysis.Influence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Influence_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Influence_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Influence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Influence_edges(ctx context.Context, field graphql.CollectedField, obj *analysis.Influence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Influence_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Influence_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Influence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Influence_coverage(ctx context.Context, field graphql.CollectedField, obj *analysis.Influence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Influence_coverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Coverage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Influence_coverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Influence", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Influence_medianActive(ctx context.Context, field graphql.CollectedField, obj *analysis.Influence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Influence_medianActive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianActive, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Influence_medianActive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Influence", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Influence_medianPassive(ctx context.Context, field graphql.CollectedField, obj *analysis.Influence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Influence_medianPassive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianPassive, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Influence_medianPassive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Influence", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Influence_ranking(ctx context.Context, field graphql.CollectedField, obj *analysis.Influence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Influence_ranking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Influence().Ranking(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.InfluenceNode) graphql.Marshaler {
+			return ec.marshalNInfluenceNode2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐInfluenceNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Influence_ranking(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Influence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InfluenceNode(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Influence_ranking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InfluenceNode_id(ctx context.Context, field graphql.CollectedField, obj *analysis.InfluenceNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfluenceNode_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfluenceNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfluenceNode", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InfluenceNode_label(ctx context.Context, field graphql.CollectedField, obj *analysis.InfluenceNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfluenceNode_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InfluenceNode().Label(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.NodeKind) graphql.Marshaler {
+			return ec.marshalNNodeKind2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfluenceNode_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfluenceNode", field, true, true, "NodeKind")
+}
+
+func (ec *executionContext) _InfluenceNode_outPos(ctx context.Context, field graphql.CollectedField, obj *analysis.InfluenceNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfluenceNode_outPos(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutPos, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfluenceNode_outPos(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfluenceNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InfluenceNode_outNeg(ctx context.Context, field graphql.CollectedField, obj *analysis.InfluenceNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfluenceNode_outNeg(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutNeg, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfluenceNode_outNeg(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfluenceNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InfluenceNode_inPos(ctx context.Context, field graphql.CollectedField, obj *analysis.InfluenceNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfluenceNode_inPos(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InPos, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfluenceNode_inPos(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfluenceNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InfluenceNode_inNeg(ctx context.Context, field graphql.CollectedField, obj *analysis.InfluenceNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfluenceNode_inNeg(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InNeg, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfluenceNode_inNeg(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfluenceNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InfluenceNode_net(ctx context.Context, field graphql.CollectedField, obj *analysis.InfluenceNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfluenceNode_net(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Net, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfluenceNode_net(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfluenceNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InfluenceNode_net2(ctx context.Context, field graphql.CollectedField, obj *analysis.InfluenceNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfluenceNode_net2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Net2, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfluenceNode_net2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfluenceNode", field, false, false, "Float")
+}
+
+func (ec *executionContext) _InfluenceNode_active(ctx context.Context, field graphql.CollectedField, obj *analysis.InfluenceNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfluenceNode_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfluenceNode_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfluenceNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InfluenceNode_passive(ctx context.Context, field graphql.CollectedField, obj *analysis.InfluenceNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfluenceNode_passive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Passive, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfluenceNode_passive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfluenceNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InfluenceNode_role(ctx context.Context, field graphql.CollectedField, obj *analysis.InfluenceNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfluenceNode_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNInfluenceRole2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfluenceNode_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfluenceNode", field, false, false, "InfluenceRole")
 }
 
 func (ec *executionContext) _Interaction_type(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Link) (ret graphql.Marshaler) {
@@ -6367,6 +13226,364 @@ func (ec *executionContext) fieldContext_Interaction_provenance(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Matrix_rows(ctx context.Context, field graphql.CollectedField, obj *analysis.Matrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Matrix_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.Axis) graphql.Marshaler {
+			return ec.marshalNMatrixAxis2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐAxisᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Matrix_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Matrix",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatrixAxis(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Matrix_columns(ctx context.Context, field graphql.CollectedField, obj *analysis.Matrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Matrix_columns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Columns, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.Axis) graphql.Marshaler {
+			return ec.marshalNMatrixAxis2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐAxisᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Matrix_columns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Matrix",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatrixAxis(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Matrix_cells(ctx context.Context, field graphql.CollectedField, obj *analysis.Matrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Matrix_cells(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cells, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.Cell) graphql.Marshaler {
+			return ec.marshalNMatrixCell2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCellᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Matrix_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Matrix",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatrixCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatrixAxis_id(ctx context.Context, field graphql.CollectedField, obj *analysis.Axis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixAxis_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixAxis_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixAxis", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MatrixAxis_name(ctx context.Context, field graphql.CollectedField, obj *analysis.Axis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixAxis_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixAxis_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixAxis", field, false, false, "String")
+}
+
+func (ec *executionContext) _MatrixCell_row(ctx context.Context, field graphql.CollectedField, obj *analysis.Cell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_row(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Row, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_row(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MatrixCell_column(ctx context.Context, field graphql.CollectedField, obj *analysis.Cell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_column(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Column, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_column(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MatrixCell_count(ctx context.Context, field graphql.CollectedField, obj *analysis.Cell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MatrixCell_ids(ctx context.Context, field graphql.CollectedField, obj *analysis.Cell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_ids(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IDs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_ids(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MatrixCell_supports(ctx context.Context, field graphql.CollectedField, obj *analysis.Cell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_supports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supports, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_supports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MatrixCell_conflicts(ctx context.Context, field graphql.CollectedField, obj *analysis.Cell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conflicts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_conflicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MatrixCell_overlaps(ctx context.Context, field graphql.CollectedField, obj *analysis.Cell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_overlaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overlaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_overlaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MatrixCell_pairs(ctx context.Context, field graphql.CollectedField, obj *analysis.Cell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_pairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pairs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analysis.Pair) graphql.Marshaler {
+			return ec.marshalNIdPair2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐPairᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_pairs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixCell",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdPair(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatrixCell_disputed(ctx context.Context, field graphql.CollectedField, obj *analysis.Cell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_disputed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Disputed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_disputed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Mutation_createRecommendation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -7205,6 +14422,50 @@ func (ec *executionContext) fieldContext_Mutation_importBundle(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_suggestOverlaps(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_suggestOverlaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SuggestOverlaps(ctx, fc.Args["input"].(*model.SuggestOverlapsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *service.Suggested) graphql.Marshaler {
+			return ec.marshalNSuggestOverlapsPayload2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐSuggested(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_suggestOverlaps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SuggestOverlapsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_suggestOverlaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Overlap_other(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Link) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7313,6 +14574,254 @@ func (ec *executionContext) fieldContext_Overlap_provenance(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _OverlapSuggestion_a(ctx context.Context, field graphql.CollectedField, obj *service.Suggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverlapSuggestion_a(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OverlapSuggestion().A(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Recommendation) graphql.Marshaler {
+			return ec.marshalNRecommendation2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐRecommendation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverlapSuggestion_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OverlapSuggestion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OverlapSuggestion_b(ctx context.Context, field graphql.CollectedField, obj *service.Suggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverlapSuggestion_b(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OverlapSuggestion().B(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Recommendation) graphql.Marshaler {
+			return ec.marshalNRecommendation2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐRecommendation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverlapSuggestion_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OverlapSuggestion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OverlapSuggestion_similarity(ctx context.Context, field graphql.CollectedField, obj *service.Suggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverlapSuggestion_similarity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Similarity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverlapSuggestion_similarity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverlapSuggestion", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OverlapSuggestion_numberMismatch(ctx context.Context, field graphql.CollectedField, obj *service.Suggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverlapSuggestion_numberMismatch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NumberMismatch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverlapSuggestion_numberMismatch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverlapSuggestion", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _OverlapSuggestion_numbers(ctx context.Context, field graphql.CollectedField, obj *service.Suggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverlapSuggestion_numbers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Numbers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverlapSuggestion_numbers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverlapSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _OverlapSuggestion_created(ctx context.Context, field graphql.CollectedField, obj *service.Suggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverlapSuggestion_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverlapSuggestion_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverlapSuggestion", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _OwnershipGap_id(ctx context.Context, field graphql.CollectedField, obj *analysis.OwnershipGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OwnershipGap_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OwnershipGap_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OwnershipGap", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OwnershipGap_name(ctx context.Context, field graphql.CollectedField, obj *analysis.OwnershipGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OwnershipGap_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OwnershipGap_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OwnershipGap", field, false, false, "String")
+}
+
+func (ec *executionContext) _OwnershipGap_documents(ctx context.Context, field graphql.CollectedField, obj *analysis.OwnershipGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OwnershipGap_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OwnershipGap_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OwnershipGap", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OwnershipGap_themes(ctx context.Context, field graphql.CollectedField, obj *analysis.OwnershipGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OwnershipGap_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OwnershipGap_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OwnershipGap", field, false, false, "ID")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -8149,6 +15658,94 @@ func (ec *executionContext) fieldContext_Query_neighbourhood(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_coherence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_coherence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Coherence(ctx, fc.Args["scope"].(*model.ScopeInput), fc.Args["redThread"].(*model.RedThreadOptions))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analysis.Coherence) graphql.Marshaler {
+			return ec.marshalNCoherence2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_coherence(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Coherence(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_coherence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_matrix(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_matrix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Matrix(ctx, fc.Args["rows"].(analysis.Dimension), fc.Args["columns"].(analysis.Dimension), fc.Args["scope"].(*model.ScopeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analysis.Matrix) graphql.Marshaler {
+			return ec.marshalNMatrix2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐMatrix(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_matrix(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Matrix(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_matrix_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8958,6 +16555,98 @@ func (ec *executionContext) fieldContext_RecommendationEdge_node(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _RedThreadThresholds_minGAC(ctx context.Context, field graphql.CollectedField, obj *analysis.Options) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RedThreadThresholds_minGAC(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinGAC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RedThreadThresholds_minGAC(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RedThreadThresholds", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RedThreadThresholds_minSectors(ctx context.Context, field graphql.CollectedField, obj *analysis.Options) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RedThreadThresholds_minSectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinSectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RedThreadThresholds_minSectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RedThreadThresholds", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RedThreadThresholds_maxSeverity(ctx context.Context, field graphql.CollectedField, obj *analysis.Options) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RedThreadThresholds_maxSeverity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxSeverity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RedThreadThresholds_maxSeverity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RedThreadThresholds", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RedThreadThresholds_minEchoDocuments(ctx context.Context, field graphql.CollectedField, obj *analysis.Options) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RedThreadThresholds_minEchoDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinEchoDocuments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RedThreadThresholds_minEchoDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RedThreadThresholds", field, false, false, "Int")
+}
+
 func (ec *executionContext) _ReviewPayload_node(ctx context.Context, field graphql.CollectedField, obj *model.ReviewPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9636,6 +17325,282 @@ func (ec *executionContext) fieldContext_ScenarioEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _ScenarioIncoherence_scenario(ctx context.Context, field graphql.CollectedField, obj *analysis.ScenarioIncoherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScenarioIncoherence_scenario(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scenario, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScenarioIncoherence_scenario(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScenarioIncoherence", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ScenarioIncoherence_name(ctx context.Context, field graphql.CollectedField, obj *analysis.ScenarioIncoherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScenarioIncoherence_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScenarioIncoherence_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScenarioIncoherence", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScenarioIncoherence_from(ctx context.Context, field graphql.CollectedField, obj *analysis.ScenarioIncoherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScenarioIncoherence_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScenarioIncoherence_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScenarioIncoherence", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ScenarioIncoherence_to(ctx context.Context, field graphql.CollectedField, obj *analysis.ScenarioIncoherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScenarioIncoherence_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScenarioIncoherence_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScenarioIncoherence", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ScenarioIncoherence_score(ctx context.Context, field graphql.CollectedField, obj *analysis.ScenarioIncoherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScenarioIncoherence_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScenarioIncoherence_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScenarioIncoherence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ScenarioIncoherence_severity(ctx context.Context, field graphql.CollectedField, obj *analysis.ScenarioIncoherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScenarioIncoherence_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScenarioIncoherence_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScenarioIncoherence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ScenarioIncoherence_conflictId(ctx context.Context, field graphql.CollectedField, obj *analysis.ScenarioIncoherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScenarioIncoherence_conflictId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConflictID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOID2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScenarioIncoherence_conflictId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScenarioIncoherence", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ScenarioIncoherence_topic(ctx context.Context, field graphql.CollectedField, obj *analysis.ScenarioIncoherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScenarioIncoherence_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScenarioIncoherence_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScenarioIncoherence", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scope_themes(ctx context.Context, field graphql.CollectedField, obj *analysis.Scope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scope_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scope_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scope", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Scope_scenarios(ctx context.Context, field graphql.CollectedField, obj *analysis.Scope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scope_scenarios(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scenarios, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scope_scenarios(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scope", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Scope_documents(ctx context.Context, field graphql.CollectedField, obj *analysis.Scope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scope_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scope_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scope", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Scope_statuses(ctx context.Context, field graphql.CollectedField, obj *analysis.Scope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scope_statuses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statuses, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []rodedraad.Status) graphql.Marshaler {
+			return ec.marshalNStatus2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐStatusᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scope_statuses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scope", field, false, false, "Status")
+}
+
 func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9689,6 +17654,98 @@ func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SectorScore_sector(ctx context.Context, field graphql.CollectedField, obj *model.SectorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectorScore_sector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sector, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNSector2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectorScore_sector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SectorScore", field, false, false, "Sector")
+}
+
+func (ec *executionContext) _SectorScore_endorse(ctx context.Context, field graphql.CollectedField, obj *model.SectorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectorScore_endorse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Endorse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectorScore_endorse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SectorScore", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SectorScore_oppose(ctx context.Context, field graphql.CollectedField, obj *model.SectorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectorScore_oppose(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Oppose, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectorScore_oppose(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SectorScore", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SectorScore_p(ctx context.Context, field graphql.CollectedField, obj *model.SectorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectorScore_p(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.P, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectorScore_p(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SectorScore", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Source_documentId(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Source) (ret graphql.Marshaler) {
@@ -10065,6 +18122,84 @@ func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SuggestOverlapsPayload_compared(ctx context.Context, field graphql.CollectedField, obj *service.Suggested) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuggestOverlapsPayload_compared(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Compared, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuggestOverlapsPayload_compared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SuggestOverlapsPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SuggestOverlapsPayload_created(ctx context.Context, field graphql.CollectedField, obj *service.Suggested) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuggestOverlapsPayload_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuggestOverlapsPayload_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SuggestOverlapsPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SuggestOverlapsPayload_suggestions(ctx context.Context, field graphql.CollectedField, obj *service.Suggested) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuggestOverlapsPayload_suggestions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suggestions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []service.Suggestion) graphql.Marshaler {
+			return ec.marshalNOverlapSuggestion2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐSuggestionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuggestOverlapsPayload_suggestions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SuggestOverlapsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OverlapSuggestion(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Theme_id(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Theme) (ret graphql.Marshaler) {
@@ -12643,6 +20778,69 @@ func UnmarshalRecommendationPatch(ctx context.Context, raw any) (model.Recommend
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRedThreadOptions(ctx context.Context, obj any) (model.RedThreadOptions, error) {
+	var it model.RedThreadOptions
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"minGAC", "minSectors", "maxSeverity", "minEchoDocuments"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "minGAC":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minGAC"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinGac = data
+		case "minSectors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minSectors"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinSectors = data
+		case "maxSeverity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxSeverity"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxSeverity = data
+		case "minEchoDocuments":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minEchoDocuments"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinEchoDocuments = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRedThreadOptions unmarshals raw into the RedThreadOptions input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRedThreadOptions(ctx context.Context, raw any) (model.RedThreadOptions, error) {
+	var out model.RedThreadOptions
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RedThreadOptions", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputReviewInput(ctx context.Context, obj any) (model.ReviewInput, error) {
 	var it model.ReviewInput
 	if obj == nil {
@@ -12986,6 +21184,69 @@ func UnmarshalScenarioPatch(ctx context.Context, raw any) (model.ScenarioPatch, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputScopeInput(ctx context.Context, obj any) (model.ScopeInput, error) {
+	var it model.ScopeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"themes", "scenarios", "documents", "statuses"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "scenarios":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scenarios"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scenarios = data
+		case "documents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documents"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Documents = data
+		case "statuses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
+			data, err := ec.unmarshalOStatus2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statuses = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalScopeInput unmarshals raw into the ScopeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalScopeInput(ctx context.Context, raw any) (model.ScopeInput, error) {
+	var out model.ScopeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScopeInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj any) (model.SourceInput, error) {
 	var it model.SourceInput
 	if obj == nil {
@@ -13046,6 +21307,55 @@ func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj a
 func UnmarshalSourceInput(ctx context.Context, raw any) (model.SourceInput, error) {
 	var out model.SourceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSuggestOverlapsInput(ctx context.Context, obj any) (model.SuggestOverlapsInput, error) {
+	var it model.SuggestOverlapsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"threshold", "scope"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "threshold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threshold"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Threshold = data
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalOScopeInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐScopeInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSuggestOverlapsInput unmarshals raw into the SuggestOverlapsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSuggestOverlapsInput(ctx context.Context, raw any) (model.SuggestOverlapsInput, error) {
+	var out model.SuggestOverlapsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SuggestOverlapsInput", raw, &out)
 	return out, err
 }
 
@@ -13546,6 +21856,79 @@ func (ec *executionContext) _ActorEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var actorInconsistencyImplementors = []string{"ActorInconsistency"}
+
+func (ec *executionContext) _ActorInconsistency(ctx context.Context, sel ast.SelectionSet, obj *analysis.ActorInconsistency) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, actorInconsistencyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActorInconsistency")
+		case "actor":
+			out.Values[i] = ec._ActorInconsistency_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._ActorInconsistency_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "sector":
+			out.Values[i] = ec._ActorInconsistency_sector(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._ActorInconsistency_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ActorInconsistency_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._ActorInconsistency_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "severity":
+			out.Values[i] = ec._ActorInconsistency_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conflictId":
+			out.Values[i] = ec._ActorInconsistency_conflictId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "topic":
+			out.Values[i] = ec._ActorInconsistency_topic(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var authorshipImplementors = []string{"Authorship"}
 
 func (ec *executionContext) _Authorship(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Link) graphql.Marshaler {
@@ -13596,6 +21979,640 @@ func (ec *executionContext) _Authorship(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var blindSpotImplementors = []string{"BlindSpot"}
+
+func (ec *executionContext) _BlindSpot(ctx context.Context, sel ast.SelectionSet, obj *analysis.BlindSpot) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, blindSpotImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BlindSpot")
+		case "theme":
+			out.Values[i] = ec._BlindSpot_theme(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._BlindSpot_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inStudyScope":
+			out.Values[i] = ec._BlindSpot_inStudyScope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recommendations":
+			out.Values[i] = ec._BlindSpot_recommendations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documents":
+			out.Values[i] = ec._BlindSpot_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sectors":
+			out.Values[i] = ec._BlindSpot_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "owners":
+			out.Values[i] = ec._BlindSpot_owners(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "flags":
+			out.Values[i] = ec._BlindSpot_flags(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var blindSpotsImplementors = []string{"BlindSpots"}
+
+func (ec *executionContext) _BlindSpots(ctx context.Context, sel ast.SelectionSet, obj *analysis.BlindSpots) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, blindSpotsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BlindSpots")
+		case "median":
+			out.Values[i] = ec._BlindSpots_median(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "thinBelow":
+			out.Values[i] = ec._BlindSpots_thinBelow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "themes":
+			out.Values[i] = ec._BlindSpots_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var coherenceImplementors = []string{"Coherence"}
+
+func (ec *executionContext) _Coherence(ctx context.Context, sel ast.SelectionSet, obj *analysis.Coherence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, coherenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Coherence")
+		case "scope":
+			out.Values[i] = ec._Coherence_scope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summary":
+			out.Values[i] = ec._Coherence_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contradictions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Coherence_contradictions(ctx, field, obj)
+				})
+		case "actorInconsistencies":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Coherence_actorInconsistencies(ctx, field, obj)
+				})
+		case "scenarioIncoherence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Coherence_scenarioIncoherence(ctx, field, obj)
+				})
+		case "blindSpots":
+			out.Values[i] = ec._Coherence_blindSpots(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "frameGaps":
+			out.Values[i] = ec._Coherence_frameGaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "emptyThemeScenario":
+			out.Values[i] = ec._Coherence_emptyThemeScenario(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "emptyThemeSector":
+			out.Values[i] = ec._Coherence_emptyThemeSector(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownershipGaps":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Coherence_ownershipGaps(ctx, field, obj)
+				})
+		case "isolated":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Coherence_isolated(ctx, field, obj)
+				})
+		case "fragmentation":
+			out.Values[i] = ec._Coherence_fragmentation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "communities":
+			out.Values[i] = ec._Coherence_communities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "influence":
+			out.Values[i] = ec._Coherence_influence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "consensus":
+			out.Values[i] = ec._Coherence_consensus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overlaps":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Coherence_overlaps(ctx, field, obj)
+				})
+		case "coherence":
+			out.Values[i] = ec._Coherence_coherence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var coherenceIndexImplementors = []string{"CoherenceIndex"}
+
+func (ec *executionContext) _CoherenceIndex(ctx context.Context, sel ast.SelectionSet, obj *analysis.CoherenceIndex) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, coherenceIndexImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CoherenceIndex")
+		case "id":
+			out.Values[i] = ec._CoherenceIndex_id(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._CoherenceIndex_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "index":
+			out.Values[i] = ec._CoherenceIndex_index(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._CoherenceIndex_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "positive":
+			out.Values[i] = ec._CoherenceIndex_positive(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "negative":
+			out.Values[i] = ec._CoherenceIndex_negative(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var coherenceSummaryImplementors = []string{"CoherenceSummary"}
+
+func (ec *executionContext) _CoherenceSummary(ctx context.Context, sel ast.SelectionSet, obj *analysis.Summary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, coherenceSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CoherenceSummary")
+		case "recommendations":
+			out.Values[i] = ec._CoherenceSummary_recommendations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documents":
+			out.Values[i] = ec._CoherenceSummary_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actors":
+			out.Values[i] = ec._CoherenceSummary_actors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "themes":
+			out.Values[i] = ec._CoherenceSummary_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scenarios":
+			out.Values[i] = ec._CoherenceSummary_scenarios(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "interactions":
+			out.Values[i] = ec._CoherenceSummary_interactions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supports":
+			out.Values[i] = ec._CoherenceSummary_supports(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conflicts":
+			out.Values[i] = ec._CoherenceSummary_conflicts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overlaps":
+			out.Values[i] = ec._CoherenceSummary_overlaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stances":
+			out.Values[i] = ec._CoherenceSummary_stances(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contradictions":
+			out.Values[i] = ec._CoherenceSummary_contradictions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actorInconsistencies":
+			out.Values[i] = ec._CoherenceSummary_actorInconsistencies(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scenarioIncoherences":
+			out.Values[i] = ec._CoherenceSummary_scenarioIncoherences(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "frameGaps":
+			out.Values[i] = ec._CoherenceSummary_frameGaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ownershipGaps":
+			out.Values[i] = ec._CoherenceSummary_ownershipGaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "isolated":
+			out.Values[i] = ec._CoherenceSummary_isolated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "components":
+			out.Values[i] = ec._CoherenceSummary_components(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "largestShare":
+			out.Values[i] = ec._CoherenceSummary_largestShare(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "crossDocumentRatio":
+			out.Values[i] = ec._CoherenceSummary_crossDocumentRatio(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "communities":
+			out.Values[i] = ec._CoherenceSummary_communities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "modularity":
+			out.Values[i] = ec._CoherenceSummary_modularity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "redThreadCandidates":
+			out.Values[i] = ec._CoherenceSummary_redThreadCandidates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "coherenceIndex":
+			out.Values[i] = ec._CoherenceSummary_coherenceIndex(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "coherenceEdges":
+			out.Values[i] = ec._CoherenceSummary_coherenceEdges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "coverage":
+			out.Values[i] = ec._CoherenceSummary_coverage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var coherencesImplementors = []string{"Coherences"}
+
+func (ec *executionContext) _Coherences(ctx context.Context, sel ast.SelectionSet, obj *analysis.Coherences) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, coherencesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Coherences")
+		case "scope":
+			out.Values[i] = ec._Coherences_scope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "themes":
+			out.Values[i] = ec._Coherences_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scenarios":
+			out.Values[i] = ec._Coherences_scenarios(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var communitiesImplementors = []string{"Communities"}
+
+func (ec *executionContext) _Communities(ctx context.Context, sel ast.SelectionSet, obj *analysis.Communities) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, communitiesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Communities")
+		case "modularity":
+			out.Values[i] = ec._Communities_modularity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "singletons":
+			out.Values[i] = ec._Communities_singletons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "communities":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Communities_communities(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var communityImplementors = []string{"Community"}
+
+func (ec *executionContext) _Community(ctx context.Context, sel ast.SelectionSet, obj *analysis.Community) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, communityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Community")
+		case "id":
+			out.Values[i] = ec._Community_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "size":
+			out.Values[i] = ec._Community_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._Community_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "themes":
+			out.Values[i] = ec._Community_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documents":
+			out.Values[i] = ec._Community_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sectors":
+			out.Values[i] = ec._Community_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conflicts":
+			out.Values[i] = ec._Community_conflicts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var componentImplementors = []string{"Component"}
+
+func (ec *executionContext) _Component(ctx context.Context, sel ast.SelectionSet, obj *analysis.Component) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, componentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Component")
+		case "size":
+			out.Values[i] = ec._Component_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._Component_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documents":
+			out.Values[i] = ec._Component_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var conflictInfoImplementors = []string{"ConflictInfo"}
 
 func (ec *executionContext) _ConflictInfo(ctx context.Context, sel ast.SelectionSet, obj *model.ConflictInfo) graphql.Marshaler {
@@ -13626,6 +22643,279 @@ func (ec *executionContext) _ConflictInfo(ctx context.Context, sel ast.Selection
 			out.Values[i] = ec._ConflictInfo_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consensusImplementors = []string{"Consensus"}
+
+func (ec *executionContext) _Consensus(ctx context.Context, sel ast.SelectionSet, obj *analysis.Consensus) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consensusImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Consensus")
+		case "thresholds":
+			out.Values[i] = ec._Consensus_thresholds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "items":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consensus_items(ctx, field, obj)
+				})
+		case "candidates":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consensus_candidates(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consensusItemImplementors = []string{"ConsensusItem"}
+
+func (ec *executionContext) _ConsensusItem(ctx context.Context, sel ast.SelectionSet, obj *analysis.ConsensusItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consensusItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsensusItem")
+		case "id":
+			out.Values[i] = ec._ConsensusItem_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._ConsensusItem_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recommendation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConsensusItem_recommendation(ctx, field, obj)
+				})
+		case "sectors":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConsensusItem_sectors(ctx, field, obj)
+				})
+		case "gac":
+			out.Values[i] = ec._ConsensusItem_gac(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "divisiveness":
+			out.Values[i] = ec._ConsensusItem_divisiveness(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endorsingSectors":
+			out.Values[i] = ec._ConsensusItem_endorsingSectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "maxSeverity":
+			out.Values[i] = ec._ConsensusItem_maxSeverity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "echoSize":
+			out.Values[i] = ec._ConsensusItem_echoSize(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "echoDocuments":
+			out.Values[i] = ec._ConsensusItem_echoDocuments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "candidate":
+			out.Values[i] = ec._ConsensusItem_candidate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contradictionImplementors = []string{"Contradiction"}
+
+func (ec *executionContext) _Contradiction(ctx context.Context, sel ast.SelectionSet, obj *analysis.Contradiction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contradictionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Contradiction")
+		case "from":
+			out.Values[i] = ec._Contradiction_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._Contradiction_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._Contradiction_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "severity":
+			out.Values[i] = ec._Contradiction_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sharedThemes":
+			out.Values[i] = ec._Contradiction_sharedThemes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "crossesDocuments":
+			out.Values[i] = ec._Contradiction_crossesDocuments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conflictId":
+			out.Values[i] = ec._Contradiction_conflictId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "topic":
+			out.Values[i] = ec._Contradiction_topic(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._Contradiction_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Contradiction_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contradictionSideImplementors = []string{"ContradictionSide"}
+
+func (ec *executionContext) _ContradictionSide(ctx context.Context, sel ast.SelectionSet, obj *analysis.Side) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contradictionSideImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContradictionSide")
+		case "id":
+			out.Values[i] = ec._ContradictionSide_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContradictionSide_label(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._ContradictionSide_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContradictionSide_node(ctx, field, obj)
+				})
+		case "documents":
+			out.Values[i] = ec._ContradictionSide_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endorsers":
+			out.Values[i] = ec._ContradictionSide_endorsers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sectors":
+			out.Values[i] = ec._ContradictionSide_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13966,6 +23256,44 @@ func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var emptyCellImplementors = []string{"EmptyCell"}
+
+func (ec *executionContext) _EmptyCell(ctx context.Context, sel ast.SelectionSet, obj *analysis.EmptyCell) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, emptyCellImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EmptyCell")
+		case "theme":
+			out.Values[i] = ec._EmptyCell_theme(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "column":
+			out.Values[i] = ec._EmptyCell_column(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var endorsementImplementors = []string{"Endorsement"}
 
 func (ec *executionContext) _Endorsement(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Link) graphql.Marshaler {
@@ -14007,6 +23335,214 @@ func (ec *executionContext) _Endorsement(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = ec._Endorsement_provenance(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fragmentationImplementors = []string{"Fragmentation"}
+
+func (ec *executionContext) _Fragmentation(ctx context.Context, sel ast.SelectionSet, obj *analysis.Fragmentation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fragmentationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Fragmentation")
+		case "recommendations":
+			out.Values[i] = ec._Fragmentation_recommendations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "components":
+			out.Values[i] = ec._Fragmentation_components(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "singletons":
+			out.Values[i] = ec._Fragmentation_singletons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "largest":
+			out.Values[i] = ec._Fragmentation_largest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "largestShare":
+			out.Values[i] = ec._Fragmentation_largestShare(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "edges":
+			out.Values[i] = ec._Fragmentation_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "crossDocumentEdges":
+			out.Values[i] = ec._Fragmentation_crossDocumentEdges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "crossDocumentRatio":
+			out.Values[i] = ec._Fragmentation_crossDocumentRatio(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentIslands":
+			out.Values[i] = ec._Fragmentation_documentIslands(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "groups":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Fragmentation_groups(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var frameGapImplementors = []string{"FrameGap"}
+
+func (ec *executionContext) _FrameGap(ctx context.Context, sel ast.SelectionSet, obj *analysis.FrameGap) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, frameGapImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FrameGap")
+		case "theme":
+			out.Values[i] = ec._FrameGap_theme(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._FrameGap_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "contradictions":
+			out.Values[i] = ec._FrameGap_contradictions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "severity":
+			out.Values[i] = ec._FrameGap_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pairs":
+			out.Values[i] = ec._FrameGap_pairs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var idCountImplementors = []string{"IdCount"}
+
+func (ec *executionContext) _IdCount(ctx context.Context, sel ast.SelectionSet, obj *analysis.Count) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, idCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IdCount")
+		case "id":
+			out.Values[i] = ec._IdCount_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._IdCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var idPairImplementors = []string{"IdPair"}
+
+func (ec *executionContext) _IdPair(ctx context.Context, sel ast.SelectionSet, obj *analysis.Pair) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, idPairImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IdPair")
+		case "from":
+			out.Values[i] = ec._IdPair_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._IdPair_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -14106,6 +23642,149 @@ func (ec *executionContext) _ImportPayload(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var influenceImplementors = []string{"Influence"}
+
+func (ec *executionContext) _Influence(ctx context.Context, sel ast.SelectionSet, obj *analysis.Influence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, influenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Influence")
+		case "nodes":
+			out.Values[i] = ec._Influence_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "edges":
+			out.Values[i] = ec._Influence_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "coverage":
+			out.Values[i] = ec._Influence_coverage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "medianActive":
+			out.Values[i] = ec._Influence_medianActive(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "medianPassive":
+			out.Values[i] = ec._Influence_medianPassive(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ranking":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Influence_ranking(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var influenceNodeImplementors = []string{"InfluenceNode"}
+
+func (ec *executionContext) _InfluenceNode(ctx context.Context, sel ast.SelectionSet, obj *analysis.InfluenceNode) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, influenceNodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InfluenceNode")
+		case "id":
+			out.Values[i] = ec._InfluenceNode_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfluenceNode_label(ctx, field, obj)
+				})
+		case "outPos":
+			out.Values[i] = ec._InfluenceNode_outPos(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outNeg":
+			out.Values[i] = ec._InfluenceNode_outNeg(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inPos":
+			out.Values[i] = ec._InfluenceNode_inPos(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inNeg":
+			out.Values[i] = ec._InfluenceNode_inNeg(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "net":
+			out.Values[i] = ec._InfluenceNode_net(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "net2":
+			out.Values[i] = ec._InfluenceNode_net2(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "active":
+			out.Values[i] = ec._InfluenceNode_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passive":
+			out.Values[i] = ec._InfluenceNode_passive(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._InfluenceNode_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var interactionImplementors = []string{"Interaction"}
 
 func (ec *executionContext) _Interaction(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Link) graphql.Marshaler {
@@ -14167,6 +23846,160 @@ func (ec *executionContext) _Interaction(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = ec._Interaction_provenance(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matrixImplementors = []string{"Matrix"}
+
+func (ec *executionContext) _Matrix(ctx context.Context, sel ast.SelectionSet, obj *analysis.Matrix) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matrixImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Matrix")
+		case "rows":
+			out.Values[i] = ec._Matrix_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "columns":
+			out.Values[i] = ec._Matrix_columns(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cells":
+			out.Values[i] = ec._Matrix_cells(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matrixAxisImplementors = []string{"MatrixAxis"}
+
+func (ec *executionContext) _MatrixAxis(ctx context.Context, sel ast.SelectionSet, obj *analysis.Axis) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matrixAxisImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatrixAxis")
+		case "id":
+			out.Values[i] = ec._MatrixAxis_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._MatrixAxis_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matrixCellImplementors = []string{"MatrixCell"}
+
+func (ec *executionContext) _MatrixCell(ctx context.Context, sel ast.SelectionSet, obj *analysis.Cell) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matrixCellImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatrixCell")
+		case "row":
+			out.Values[i] = ec._MatrixCell_row(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "column":
+			out.Values[i] = ec._MatrixCell_column(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._MatrixCell_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ids":
+			out.Values[i] = ec._MatrixCell_ids(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supports":
+			out.Values[i] = ec._MatrixCell_supports(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conflicts":
+			out.Values[i] = ec._MatrixCell_conflicts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overlaps":
+			out.Values[i] = ec._MatrixCell_overlaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pairs":
+			out.Values[i] = ec._MatrixCell_pairs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "disputed":
+			out.Values[i] = ec._MatrixCell_disputed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -14337,6 +24170,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "suggestOverlaps":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_suggestOverlaps(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14385,6 +24225,114 @@ func (ec *executionContext) _Overlap(ctx context.Context, sel ast.SelectionSet, 
 			out.Values[i] = ec._Overlap_provenance(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var overlapSuggestionImplementors = []string{"OverlapSuggestion"}
+
+func (ec *executionContext) _OverlapSuggestion(ctx context.Context, sel ast.SelectionSet, obj *service.Suggestion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, overlapSuggestionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OverlapSuggestion")
+		case "a":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OverlapSuggestion_a(ctx, field, obj)
+				})
+		case "b":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OverlapSuggestion_b(ctx, field, obj)
+				})
+		case "similarity":
+			out.Values[i] = ec._OverlapSuggestion_similarity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "numberMismatch":
+			out.Values[i] = ec._OverlapSuggestion_numberMismatch(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "numbers":
+			out.Values[i] = ec._OverlapSuggestion_numbers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "created":
+			out.Values[i] = ec._OverlapSuggestion_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ownershipGapImplementors = []string{"OwnershipGap"}
+
+func (ec *executionContext) _OwnershipGap(ctx context.Context, sel ast.SelectionSet, obj *analysis.OwnershipGap) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ownershipGapImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OwnershipGap")
+		case "id":
+			out.Values[i] = ec._OwnershipGap_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._OwnershipGap_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "documents":
+			out.Values[i] = ec._OwnershipGap_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "themes":
+			out.Values[i] = ec._OwnershipGap_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -14610,6 +24558,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_neighbourhood(ctx, field)
+				})
+		case "coherence":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_coherence(ctx, field)
+				})
+		case "matrix":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_matrix(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -14848,6 +24808,54 @@ func (ec *executionContext) _RecommendationEdge(ctx context.Context, sel ast.Sel
 			}
 		case "node":
 			out.Values[i] = ec._RecommendationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var redThreadThresholdsImplementors = []string{"RedThreadThresholds"}
+
+func (ec *executionContext) _RedThreadThresholds(ctx context.Context, sel ast.SelectionSet, obj *analysis.Options) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, redThreadThresholdsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RedThreadThresholds")
+		case "minGAC":
+			out.Values[i] = ec._RedThreadThresholds_minGAC(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minSectors":
+			out.Values[i] = ec._RedThreadThresholds_minSectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxSeverity":
+			out.Values[i] = ec._RedThreadThresholds_maxSeverity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minEchoDocuments":
+			out.Values[i] = ec._RedThreadThresholds_minEchoDocuments(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15109,6 +25117,122 @@ func (ec *executionContext) _ScenarioEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var scenarioIncoherenceImplementors = []string{"ScenarioIncoherence"}
+
+func (ec *executionContext) _ScenarioIncoherence(ctx context.Context, sel ast.SelectionSet, obj *analysis.ScenarioIncoherence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scenarioIncoherenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScenarioIncoherence")
+		case "scenario":
+			out.Values[i] = ec._ScenarioIncoherence_scenario(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._ScenarioIncoherence_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._ScenarioIncoherence_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ScenarioIncoherence_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._ScenarioIncoherence_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "severity":
+			out.Values[i] = ec._ScenarioIncoherence_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conflictId":
+			out.Values[i] = ec._ScenarioIncoherence_conflictId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "topic":
+			out.Values[i] = ec._ScenarioIncoherence_topic(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scopeImplementors = []string{"Scope"}
+
+func (ec *executionContext) _Scope(ctx context.Context, sel ast.SelectionSet, obj *analysis.Scope) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scopeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Scope")
+		case "themes":
+			out.Values[i] = ec._Scope_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scenarios":
+			out.Values[i] = ec._Scope_scenarios(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documents":
+			out.Values[i] = ec._Scope_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "statuses":
+			out.Values[i] = ec._Scope_statuses(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var searchHitImplementors = []string{"SearchHit"}
 
 func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.SearchHit) graphql.Marshaler {
@@ -15127,6 +25251,54 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			}
 		case "score":
 			out.Values[i] = ec._SearchHit_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sectorScoreImplementors = []string{"SectorScore"}
+
+func (ec *executionContext) _SectorScore(ctx context.Context, sel ast.SelectionSet, obj *model.SectorScore) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sectorScoreImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SectorScore")
+		case "sector":
+			out.Values[i] = ec._SectorScore_sector(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endorse":
+			out.Values[i] = ec._SectorScore_endorse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "oppose":
+			out.Values[i] = ec._SectorScore_oppose(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "p":
+			out.Values[i] = ec._SectorScore_p(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15284,6 +25456,49 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "truncated":
 			out.Values[i] = ec._Subgraph_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var suggestOverlapsPayloadImplementors = []string{"SuggestOverlapsPayload"}
+
+func (ec *executionContext) _SuggestOverlapsPayload(ctx context.Context, sel ast.SelectionSet, obj *service.Suggested) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, suggestOverlapsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SuggestOverlapsPayload")
+		case "compared":
+			out.Values[i] = ec._SuggestOverlapsPayload_compared(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._SuggestOverlapsPayload_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "suggestions":
+			out.Values[i] = ec._SuggestOverlapsPayload_suggestions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15907,6 +26122,30 @@ func (ec *executionContext) marshalNActorEdge2ᚕgithubᚗcomᚋrodedraadᚋrode
 	return ret
 }
 
+func (ec *executionContext) marshalNActorInconsistency2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐActorInconsistencyᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.ActorInconsistency) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActorInconsistency2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐActorInconsistency(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNActorInconsistency2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐActorInconsistency(ctx context.Context, sel ast.SelectionSet, v *analysis.ActorInconsistency) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ActorInconsistency!")
+		return graphql.Null
+	}
+	return ec._ActorInconsistency(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNActorInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐActorInput(ctx context.Context, v any) (model.ActorInput, error) {
 	res, err := ec.unmarshalInputActorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15969,6 +26208,74 @@ func (ec *executionContext) marshalNAuthorship2ᚖgithubᚗcomᚋrodedraadᚋrod
 	return ec._Authorship(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNBlindSpot2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐBlindSpot(ctx context.Context, sel ast.SelectionSet, v analysis.BlindSpot) graphql.Marshaler {
+	return ec._BlindSpot(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBlindSpot2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐBlindSpotᚄ(ctx context.Context, sel ast.SelectionSet, v []analysis.BlindSpot) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBlindSpot2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐBlindSpot(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNBlindSpotFlag2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBlindSpotFlag2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BlindSpotFlag!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNBlindSpotFlag2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNBlindSpotFlag2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNBlindSpotFlag2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBlindSpotFlag2string(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBlindSpots2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐBlindSpots(ctx context.Context, sel ast.SelectionSet, v analysis.BlindSpots) graphql.Marshaler {
+	return ec._BlindSpots(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15991,6 +26298,150 @@ func (ec *executionContext) unmarshalNBundleFormat2githubᚗcomᚋrodedraadᚋro
 
 func (ec *executionContext) marshalNBundleFormat2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐBundleFormat(ctx context.Context, sel ast.SelectionSet, v model.BundleFormat) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNCoherence2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherence(ctx context.Context, sel ast.SelectionSet, v *analysis.Coherence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Coherence!")
+		return graphql.Null
+	}
+	return ec._Coherence(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCoherenceIndex2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherenceIndex(ctx context.Context, sel ast.SelectionSet, v analysis.CoherenceIndex) graphql.Marshaler {
+	return ec._CoherenceIndex(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCoherenceIndex2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherenceIndexᚄ(ctx context.Context, sel ast.SelectionSet, v []analysis.CoherenceIndex) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCoherenceIndex2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherenceIndex(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCoherenceSummary2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐSummary(ctx context.Context, sel ast.SelectionSet, v analysis.Summary) graphql.Marshaler {
+	return ec._CoherenceSummary(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCoherences2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherences(ctx context.Context, sel ast.SelectionSet, v analysis.Coherences) graphql.Marshaler {
+	return ec._Coherences(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCommunities2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCommunities(ctx context.Context, sel ast.SelectionSet, v analysis.Communities) graphql.Marshaler {
+	return ec._Communities(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCommunity2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCommunityᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.Community) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommunity2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCommunity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCommunity2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCommunity(ctx context.Context, sel ast.SelectionSet, v *analysis.Community) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Community!")
+		return graphql.Null
+	}
+	return ec._Community(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNComponent2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐComponentᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.Component) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNComponent2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐComponent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNComponent2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐComponent(ctx context.Context, sel ast.SelectionSet, v *analysis.Component) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Component!")
+		return graphql.Null
+	}
+	return ec._Component(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConsensus2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConsensus(ctx context.Context, sel ast.SelectionSet, v analysis.Consensus) graphql.Marshaler {
+	return ec._Consensus(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConsensusItem2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConsensusItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.ConsensusItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsensusItem2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConsensusItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConsensusItem2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConsensusItem(ctx context.Context, sel ast.SelectionSet, v *analysis.ConsensusItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsensusItem!")
+		return graphql.Null
+	}
+	return ec._ConsensusItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNContradiction2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐContradictionᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.Contradiction) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContradiction2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐContradiction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNContradiction2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐContradiction(ctx context.Context, sel ast.SelectionSet, v *analysis.Contradiction) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Contradiction!")
+		return graphql.Null
+	}
+	return ec._Contradiction(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNContradictionSide2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐSide(ctx context.Context, sel ast.SelectionSet, v analysis.Side) graphql.Marshaler {
+	return ec._ContradictionSide(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNDeletePayload2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
@@ -16101,6 +26552,26 @@ func (ec *executionContext) marshalNEdge2ᚖgithubᚗcomᚋrodedraadᚋrodedraad
 	return ec._Edge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNEmptyCell2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐEmptyCell(ctx context.Context, sel ast.SelectionSet, v analysis.EmptyCell) graphql.Marshaler {
+	return ec._EmptyCell(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEmptyCell2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐEmptyCellᚄ(ctx context.Context, sel ast.SelectionSet, v []analysis.EmptyCell) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEmptyCell2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐEmptyCell(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNEndorsement2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*rodedraad.Link) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -16171,6 +26642,30 @@ func (ec *executionContext) marshalNFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNFragmentation2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐFragmentation(ctx context.Context, sel ast.SelectionSet, v analysis.Fragmentation) graphql.Marshaler {
+	return ec._Fragmentation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFrameGap2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐFrameGap(ctx context.Context, sel ast.SelectionSet, v analysis.FrameGap) graphql.Marshaler {
+	return ec._FrameGap(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFrameGap2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐFrameGapᚄ(ctx context.Context, sel ast.SelectionSet, v []analysis.FrameGap) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFrameGap2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐFrameGap(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16183,6 +26678,75 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIdCount2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCount(ctx context.Context, sel ast.SelectionSet, v analysis.Count) graphql.Marshaler {
+	return ec._IdCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIdCount2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCountᚄ(ctx context.Context, sel ast.SelectionSet, v []analysis.Count) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIdCount2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIdPair2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐPair(ctx context.Context, sel ast.SelectionSet, v analysis.Pair) graphql.Marshaler {
+	return ec._IdPair(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIdPair2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐPairᚄ(ctx context.Context, sel ast.SelectionSet, v []analysis.Pair) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIdPair2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐPair(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNImportCount2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐImportCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportCount) graphql.Marshaler {
@@ -16215,6 +26779,48 @@ func (ec *executionContext) marshalNImportPayload2ᚖgithubᚗcomᚋrodedraadᚋ
 		return graphql.Null
 	}
 	return ec._ImportPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInfluence2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐInfluence(ctx context.Context, sel ast.SelectionSet, v analysis.Influence) graphql.Marshaler {
+	return ec._Influence(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNInfluenceNode2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐInfluenceNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.InfluenceNode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInfluenceNode2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐInfluenceNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNInfluenceNode2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐInfluenceNode(ctx context.Context, sel ast.SelectionSet, v *analysis.InfluenceNode) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InfluenceNode!")
+		return graphql.Null
+	}
+	return ec._InfluenceNode(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNInfluenceRole2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInfluenceRole2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "InfluenceRole!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -16284,6 +26890,69 @@ func (ec *executionContext) marshalNInteractor2githubᚗcomᚋrodedraadᚋrodedr
 func (ec *executionContext) unmarshalNLinkInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLinkInput(ctx context.Context, v any) (model.LinkInput, error) {
 	res, err := ec.unmarshalInputLinkInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatrix2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐMatrix(ctx context.Context, sel ast.SelectionSet, v *analysis.Matrix) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Matrix!")
+		return graphql.Null
+	}
+	return ec._Matrix(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatrixAxis2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐAxis(ctx context.Context, sel ast.SelectionSet, v analysis.Axis) graphql.Marshaler {
+	return ec._MatrixAxis(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMatrixAxis2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐAxisᚄ(ctx context.Context, sel ast.SelectionSet, v []analysis.Axis) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatrixAxis2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐAxis(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatrixCell2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCell(ctx context.Context, sel ast.SelectionSet, v analysis.Cell) graphql.Marshaler {
+	return ec._MatrixCell(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMatrixCell2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCellᚄ(ctx context.Context, sel ast.SelectionSet, v []analysis.Cell) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatrixCell2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCell(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNMatrixDimension2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐDimension(ctx context.Context, v any) (analysis.Dimension, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := analysis.Dimension(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatrixDimension2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐDimension(ctx context.Context, sel ast.SelectionSet, v analysis.Dimension) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MatrixDimension!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNMethod2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐMethod(ctx context.Context, v any) (rodedraad.Method, error) {
@@ -16369,6 +27038,50 @@ func (ec *executionContext) marshalNOverlap2ᚖgithubᚗcomᚋrodedraadᚋrodedr
 	return ec._Overlap(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNOverlapSuggestion2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐSuggestion(ctx context.Context, sel ast.SelectionSet, v service.Suggestion) graphql.Marshaler {
+	return ec._OverlapSuggestion(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOverlapSuggestion2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []service.Suggestion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOverlapSuggestion2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐSuggestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOwnershipGap2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐOwnershipGapᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.OwnershipGap) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOwnershipGap2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐOwnershipGap(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOwnershipGap2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐOwnershipGap(ctx context.Context, sel ast.SelectionSet, v *analysis.OwnershipGap) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OwnershipGap!")
+		return graphql.Null
+	}
+	return ec._OwnershipGap(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPageInfo2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
 }
@@ -16451,6 +27164,10 @@ func (ec *executionContext) marshalNRecommendationKind2string(ctx context.Contex
 func (ec *executionContext) unmarshalNRecommendationPatch2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐRecommendationPatch(ctx context.Context, v any) (model.RecommendationPatch, error) {
 	res, err := ec.unmarshalInputRecommendationPatch(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRedThreadThresholds2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐOptions(ctx context.Context, sel ast.SelectionSet, v analysis.Options) graphql.Marshaler {
+	return ec._RedThreadThresholds(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNRelationshipType2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐRelType(ctx context.Context, v any) (rodedraad.RelType, error) {
@@ -16543,6 +27260,30 @@ func (ec *executionContext) marshalNScenarioEdge2ᚕgithubᚗcomᚋrodedraadᚋr
 	return ret
 }
 
+func (ec *executionContext) marshalNScenarioIncoherence2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐScenarioIncoherenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.ScenarioIncoherence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScenarioIncoherence2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐScenarioIncoherence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScenarioIncoherence2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐScenarioIncoherence(ctx context.Context, sel ast.SelectionSet, v *analysis.ScenarioIncoherence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ScenarioIncoherence!")
+		return graphql.Null
+	}
+	return ec._ScenarioIncoherence(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNScenarioInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐScenarioInput(ctx context.Context, v any) (model.ScenarioInput, error) {
 	res, err := ec.unmarshalInputScenarioInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16551,6 +27292,10 @@ func (ec *executionContext) unmarshalNScenarioInput2githubᚗcomᚋrodedraadᚋr
 func (ec *executionContext) unmarshalNScenarioPatch2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐScenarioPatch(ctx context.Context, v any) (model.ScenarioPatch, error) {
 	res, err := ec.unmarshalInputScenarioPatch(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScope2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐScope(ctx context.Context, sel ast.SelectionSet, v analysis.Scope) graphql.Marshaler {
+	return ec._Scope(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
@@ -16589,6 +27334,60 @@ func (ec *executionContext) marshalNSector2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "Sector!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNSector2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSector2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNSector2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSector2string(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSectorScore2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorScoreᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SectorScore) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSectorScore2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorScore(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSectorScore2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorScore(ctx context.Context, sel ast.SelectionSet, v *model.SectorScore) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SectorScore!")
+		return graphql.Null
+	}
+	return ec._SectorScore(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSource2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐSource(ctx context.Context, sel ast.SelectionSet, v rodedraad.Source) graphql.Marshaler {
@@ -16632,6 +27431,36 @@ func (ec *executionContext) marshalNStatus2githubᚗcomᚋrodedraadᚋrodedraad�
 		graphql.AddInvalidNullFromMarshaler(ctx, "Status!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNStatus2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐStatusᚄ(ctx context.Context, v any) ([]rodedraad.Status, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rodedraad.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStatus2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNStatus2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []rodedraad.Status) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatus2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -16683,6 +27512,14 @@ func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋrodedraadᚋroded
 		return graphql.Null
 	}
 	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSuggestOverlapsPayload2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐSuggested(ctx context.Context, sel ast.SelectionSet, v *service.Suggested) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SuggestOverlapsPayload!")
+		return graphql.Null
+	}
+	return ec._SuggestOverlapsPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTheme2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐThemeᚄ(ctx context.Context, sel ast.SelectionSet, v []*rodedraad.Theme) graphql.Marshaler {
@@ -17286,6 +28123,13 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) marshalOInteractor2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNode(ctx context.Context, sel ast.SelectionSet, v rodedraad.Node) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Interactor(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOMethod2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐMethod(ctx context.Context, v any) (*rodedraad.Method, error) {
 	if v == nil {
 		return nil, nil
@@ -17463,6 +28307,14 @@ func (ec *executionContext) marshalORecommendationLevel2ᚖstring(ctx context.Co
 	return res
 }
 
+func (ec *executionContext) unmarshalORedThreadOptions2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐRedThreadOptions(ctx context.Context, v any) (*model.RedThreadOptions, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRedThreadOptions(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalORelationshipType2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐRelTypeᚄ(ctx context.Context, v any) ([]rodedraad.RelType, error) {
 	if v == nil {
 		return nil, nil
@@ -17531,6 +28383,26 @@ func (ec *executionContext) unmarshalOScenarioFilter2ᚖgithubᚗcomᚋrodedraad
 	}
 	res, err := ec.unmarshalInputScenarioFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOScopeInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐScopeInput(ctx context.Context, v any) (*model.ScopeInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputScopeInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSector2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSector2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOSector2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -17713,6 +28585,14 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOSuggestOverlapsInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSuggestOverlapsInput(ctx context.Context, v any) (*model.SuggestOverlapsInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSuggestOverlapsInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOTheme2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐTheme(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Theme) graphql.Marshaler {

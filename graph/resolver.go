@@ -30,6 +30,7 @@ type Service interface {
 	Unlink(ctx context.Context, t rodedraad.RelType, from, to string) error
 	Review(ctx context.Context, r service.Review) (rodedraad.Node, *rodedraad.Edge, error)
 	ImportBundle(ctx context.Context, name string, data []byte) (rodedraad.Counts, error)
+	Analyses
 }
 
 var _ Service = (*service.Service)(nil)

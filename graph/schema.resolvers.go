@@ -10,7 +10,9 @@ import (
 	"strings"
 
 	"github.com/rodedraad/rodedraad/graph/model"
+	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
+	"github.com/rodedraad/rodedraad/internal/service"
 )
 
 // Documents is the resolver for the documents field.
@@ -46,6 +48,76 @@ func (r *authorshipResolver) Actor(ctx context.Context, obj *rodedraad.Link) (*r
 // Document is the resolver for the document field.
 func (r *authorshipResolver) Document(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Document, error) {
 	return endpoint[*rodedraad.Document](ctx, obj, obj.To)
+}
+
+// Contradictions is the resolver for the contradictions field.
+func (r *coherenceResolver) Contradictions(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.Contradiction, error) {
+	return top(obj.Contradictions, first)
+}
+
+// ActorInconsistencies is the resolver for the actorInconsistencies field.
+func (r *coherenceResolver) ActorInconsistencies(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.ActorInconsistency, error) {
+	return top(obj.ActorInconsistencies, first)
+}
+
+// ScenarioIncoherence is the resolver for the scenarioIncoherence field.
+func (r *coherenceResolver) ScenarioIncoherence(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.ScenarioIncoherence, error) {
+	return top(obj.ScenarioIncoherence, first)
+}
+
+// OwnershipGaps is the resolver for the ownershipGaps field.
+func (r *coherenceResolver) OwnershipGaps(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.OwnershipGap, error) {
+	return top(obj.OwnershipGaps, first)
+}
+
+// Isolated is the resolver for the isolated field.
+func (r *coherenceResolver) Isolated(ctx context.Context, obj *analysis.Coherence, first int) ([]string, error) {
+	ids, err := top(obj.Isolated, first)
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = *id
+	}
+	return out, err
+}
+
+// Overlaps is the resolver for the overlaps field.
+func (r *coherenceResolver) Overlaps(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.Component, error) {
+	return top(obj.OverlapClusters, first)
+}
+
+// Communities is the resolver for the communities field.
+func (r *communitiesResolver) Communities(ctx context.Context, obj *analysis.Communities, first int) ([]*analysis.Community, error) {
+	return top(obj.Communities, first)
+}
+
+// Items is the resolver for the items field.
+func (r *consensusResolver) Items(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error) {
+	return top(obj.Items, first)
+}
+
+// Candidates is the resolver for the candidates field.
+func (r *consensusResolver) Candidates(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error) {
+	return top(obj.Candidates, first)
+}
+
+// Recommendation is the resolver for the recommendation field.
+func (r *consensusItemResolver) Recommendation(ctx context.Context, obj *analysis.ConsensusItem) (*rodedraad.Recommendation, error) {
+	return recommendationByID(ctx, obj.ID)
+}
+
+// Sectors is the resolver for the sectors field.
+func (r *consensusItemResolver) Sectors(ctx context.Context, obj *analysis.ConsensusItem) ([]*model.SectorScore, error) {
+	return sectorScores(obj, [4]string(rodedraad.Sectors)), nil
+}
+
+// Label is the resolver for the label field.
+func (r *contradictionSideResolver) Label(ctx context.Context, obj *analysis.Side) (model.NodeKind, error) {
+	return kindOfLabel[obj.Label], nil
+}
+
+// Node is the resolver for the node field.
+func (r *contradictionSideResolver) Node(ctx context.Context, obj *analysis.Side) (rodedraad.Node, error) {
+	return nodeByID(ctx, obj.ID)
 }
 
 // Recommendations is the resolver for the recommendations field.
@@ -86,6 +158,21 @@ func (r *edgeResolver) Conflict(ctx context.Context, obj *rodedraad.Edge) (*mode
 // Actor is the resolver for the actor field.
 func (r *endorsementResolver) Actor(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Actor, error) {
 	return endpoint[*rodedraad.Actor](ctx, obj, obj.From)
+}
+
+// Groups is the resolver for the groups field.
+func (r *fragmentationResolver) Groups(ctx context.Context, obj *analysis.Fragmentation, first int) ([]*analysis.Component, error) {
+	return top(obj.Groups, first)
+}
+
+// Ranking is the resolver for the ranking field.
+func (r *influenceResolver) Ranking(ctx context.Context, obj *analysis.Influence, first int) ([]*analysis.InfluenceNode, error) {
+	return top(obj.Ranking, first)
+}
+
+// Label is the resolver for the label field.
+func (r *influenceNodeResolver) Label(ctx context.Context, obj *analysis.InfluenceNode) (model.NodeKind, error) {
+	return kindOfLabel[obj.Label], nil
 }
 
 // Conflict is the resolver for the conflict field.
@@ -205,9 +292,30 @@ func (r *mutationResolver) ImportBundle(ctx context.Context, bundle string, form
 	return importPayload(counts), nil
 }
 
+// SuggestOverlaps is the resolver for the suggestOverlaps field.
+func (r *mutationResolver) SuggestOverlaps(ctx context.Context, input *model.SuggestOverlapsInput) (*service.Suggested, error) {
+	threshold, sc := 0.5, analysis.Scope{}
+	if input != nil {
+		set(&threshold, input.Threshold)
+		sc = scopeOf(input.Scope)
+	}
+	s, err := r.svc.SuggestOverlaps(ctx, threshold, sc)
+	return &s, err
+}
+
 // Other is the resolver for the other field.
 func (r *overlapResolver) Other(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Recommendation, error) {
 	return endpoint[*rodedraad.Recommendation](ctx, obj, obj.Other.NodeID())
+}
+
+// A is the resolver for the a field.
+func (r *overlapSuggestionResolver) A(ctx context.Context, obj *service.Suggestion) (*rodedraad.Recommendation, error) {
+	return recommendationByID(ctx, obj.A)
+}
+
+// B is the resolver for the b field.
+func (r *overlapSuggestionResolver) B(ctx context.Context, obj *service.Suggestion) (*rodedraad.Recommendation, error) {
+	return recommendationByID(ctx, obj.B)
 }
 
 // Node is the resolver for the node field.
@@ -281,6 +389,17 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth int,
 		return nil, err
 	}
 	return &model.Subgraph{Nodes: g.Nodes, Edges: edgePtrs(g.Edges), Truncated: g.Truncated}, nil
+}
+
+// Coherence is the resolver for the coherence field.
+func (r *queryResolver) Coherence(ctx context.Context, scope *model.ScopeInput, redThread *model.RedThreadOptions) (*analysis.Coherence, error) {
+	return r.svc.Coherence(ctx, scopeOf(scope), redThreadOf(redThread))
+}
+
+// Matrix is the resolver for the matrix field.
+func (r *queryResolver) Matrix(ctx context.Context, rows analysis.Dimension, columns analysis.Dimension, scope *model.ScopeInput) (*analysis.Matrix, error) {
+	m, err := r.svc.Matrix(ctx, rows, columns, scopeOf(scope))
+	return &m, err
 }
 
 // Document is the resolver for the document field.
@@ -434,6 +553,23 @@ func (r *Resolver) ActorConnection() ActorConnectionResolver { return &actorConn
 // Authorship returns AuthorshipResolver implementation.
 func (r *Resolver) Authorship() AuthorshipResolver { return &authorshipResolver{r} }
 
+// Coherence returns CoherenceResolver implementation.
+func (r *Resolver) Coherence() CoherenceResolver { return &coherenceResolver{r} }
+
+// Communities returns CommunitiesResolver implementation.
+func (r *Resolver) Communities() CommunitiesResolver { return &communitiesResolver{r} }
+
+// Consensus returns ConsensusResolver implementation.
+func (r *Resolver) Consensus() ConsensusResolver { return &consensusResolver{r} }
+
+// ConsensusItem returns ConsensusItemResolver implementation.
+func (r *Resolver) ConsensusItem() ConsensusItemResolver { return &consensusItemResolver{r} }
+
+// ContradictionSide returns ContradictionSideResolver implementation.
+func (r *Resolver) ContradictionSide() ContradictionSideResolver {
+	return &contradictionSideResolver{r}
+}
+
 // Document returns DocumentResolver implementation.
 func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }
 
@@ -448,6 +584,15 @@ func (r *Resolver) Edge() EdgeResolver { return &edgeResolver{r} }
 // Endorsement returns EndorsementResolver implementation.
 func (r *Resolver) Endorsement() EndorsementResolver { return &endorsementResolver{r} }
 
+// Fragmentation returns FragmentationResolver implementation.
+func (r *Resolver) Fragmentation() FragmentationResolver { return &fragmentationResolver{r} }
+
+// Influence returns InfluenceResolver implementation.
+func (r *Resolver) Influence() InfluenceResolver { return &influenceResolver{r} }
+
+// InfluenceNode returns InfluenceNodeResolver implementation.
+func (r *Resolver) InfluenceNode() InfluenceNodeResolver { return &influenceNodeResolver{r} }
+
 // Interaction returns InteractionResolver implementation.
 func (r *Resolver) Interaction() InteractionResolver { return &interactionResolver{r} }
 
@@ -456,6 +601,11 @@ func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
 // Overlap returns OverlapResolver implementation.
 func (r *Resolver) Overlap() OverlapResolver { return &overlapResolver{r} }
+
+// OverlapSuggestion returns OverlapSuggestionResolver implementation.
+func (r *Resolver) OverlapSuggestion() OverlapSuggestionResolver {
+	return &overlapSuggestionResolver{r}
+}
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
@@ -492,13 +642,22 @@ type (
 	actorResolver                    struct{ *Resolver }
 	actorConnectionResolver          struct{ *Resolver }
 	authorshipResolver               struct{ *Resolver }
+	coherenceResolver                struct{ *Resolver }
+	communitiesResolver              struct{ *Resolver }
+	consensusResolver                struct{ *Resolver }
+	consensusItemResolver            struct{ *Resolver }
+	contradictionSideResolver        struct{ *Resolver }
 	documentResolver                 struct{ *Resolver }
 	documentConnectionResolver       struct{ *Resolver }
 	edgeResolver                     struct{ *Resolver }
 	endorsementResolver              struct{ *Resolver }
+	fragmentationResolver            struct{ *Resolver }
+	influenceResolver                struct{ *Resolver }
+	influenceNodeResolver            struct{ *Resolver }
 	interactionResolver              struct{ *Resolver }
 	mutationResolver                 struct{ *Resolver }
 	overlapResolver                  struct{ *Resolver }
+	overlapSuggestionResolver        struct{ *Resolver }
 	queryResolver                    struct{ *Resolver }
 	recommendationResolver           struct{ *Resolver }
 	recommendationConnectionResolver struct{ *Resolver }

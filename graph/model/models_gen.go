@@ -196,6 +196,18 @@ type RecommendationPatch struct {
 	Provenance  *ProvenanceInput `json:"provenance,omitempty"`
 }
 
+// Thresholds of the red-thread candidates; absent fields keep their defaults.
+type RedThreadOptions struct {
+	// Default 1/9: one endorser in each of two sectors and no opposition.
+	MinGac *float64 `json:"minGAC,omitempty"`
+	// Default 2.
+	MinSectors *int `json:"minSectors,omitempty"`
+	// Default 4: in no contradiction more severe than this.
+	MaxSeverity *int `json:"maxSeverity,omitempty"`
+	// Default 2: echoed by at least this many documents (overlap cluster and support links).
+	MinEchoDocuments *int `json:"minEchoDocuments,omitempty"`
+}
+
 // Review a node (give id) or an edge (give type, from and to). Accepting sets status ACCEPTED,
 // rejecting REJECTED, with reviewer and time.
 type ReviewInput struct {
@@ -248,10 +260,28 @@ type ScenarioPatch struct {
 	Provenance  *ProvenanceInput `json:"provenance,omitempty"`
 }
 
+// What an analysis covers. A recommendation is in scope when it matches every filter given; themes,
+// documents, actors and scenarios stay in view so that a conflict with another theme still shows.
+// Statuses default to ACCEPTED only; add PROPOSED to count what is not reviewed yet.
+type ScopeInput struct {
+	Themes    []string           `json:"themes,omitempty"`
+	Scenarios []string           `json:"scenarios,omitempty"`
+	Documents []string           `json:"documents,omitempty"`
+	Statuses  []rodedraad.Status `json:"statuses,omitempty"`
+}
+
 type SearchHit struct {
 	Node rodedraad.Node `json:"node"`
 	// Lucene relevance; higher is better.
 	Score float64 `json:"score"`
+}
+
+type SectorScore struct {
+	Sector  string `json:"sector"`
+	Endorse int    `json:"endorse"`
+	Oppose  int    `json:"oppose"`
+	// (endorse + 1) / (endorse + oppose + 2)
+	P float64 `json:"p"`
 }
 
 type SourceInput struct {
@@ -267,6 +297,15 @@ type Subgraph struct {
 	Edges []*rodedraad.Edge `json:"edges"`
 	// True when the neighbourhood held more nodes than one answer carries (500).
 	Truncated bool `json:"truncated"`
+}
+
+// Ask text similarity for near-duplicate recommendations from different documents. Each pair above the
+// threshold that is not linked yet becomes a PROPOSED OVERLAPS edge (method SIMILARITY) for review.
+type SuggestOverlapsInput struct {
+	// 0..1; default 0.5.
+	Threshold *float64 `json:"threshold,omitempty"`
+	// Only recommendations in this scope are compared (statuses default to ACCEPTED and PROPOSED).
+	Scope *ScopeInput `json:"scope,omitempty"`
 }
 
 type ThemeFilter struct {

@@ -25,6 +25,7 @@ type Store interface {
 	ReviewEdge(ctx context.Context, t rodedraad.RelType, from, to string, status rodedraad.Status, reviewer, note string) (rodedraad.Edge, error)
 	Import(ctx context.Context, b *rodedraad.Bundle, opts neo4jstore.ImportOptions) (neo4jstore.ImportResult, error)
 	Labels(ctx context.Context, ids []string) (map[string]rodedraad.Label, error)
+	RecommendationTexts(ctx context.Context, ids []string) ([]neo4jstore.RecText, error)
 	Snapshotter
 }
 
