@@ -24,6 +24,8 @@ commands:
   migrate        create the constraints and indexes
   seed           load the embedded IJmond seeds (idempotent); --check validates them without a database
   import FILE    load a bundle file (YAML or JSON, the seeds format) in one transaction
+  report         print the coherence report as text, or JSON with --json;
+                 scope with --themes, --scenarios, --documents, --statuses (comma-separated)
   neo4j          start, stop or check the project's own Neo4j
 
 flags and environment (every command that talks to Neo4j):
@@ -62,6 +64,8 @@ func dispatch(ctx context.Context, cmd string, args []string, getenv func(string
 		return runSeed(ctx, args, getenv, stdout, stderr)
 	case "import":
 		return runImport(ctx, args, getenv, stdout, stderr)
+	case "report":
+		return runReport(ctx, args, getenv, stdout, stderr)
 	case "neo4j":
 		return runNeo4j(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help":
