@@ -16,8 +16,8 @@ import (
 
 // reportFlags are the flags of `rodedraad report` that are not settings.
 type reportFlags struct {
-	json                                    bool
-	first                                   int
+	json                                   bool
+	first                                  int
 	themes, scenarios, documents, statuses string
 }
 
