@@ -19,10 +19,12 @@ type condition struct {
 }
 
 // actorLinked matches recommendations an actor must act on, takes a stance
-// on, or published.
+// on, or published or wrote (as endorsement counts authorship: a document's
+// COMMISSIONER does not own its recommendations).
 const actorLinked = `(EXISTS { (n)-[:ASSIGNED_TO]->(a:Actor) WHERE a.%[1]s IN $%[2]s }
 	OR EXISTS { (a:Actor)-[:SUPPORTS|CONFLICTS_WITH]->(n) WHERE a.%[1]s IN $%[2]s }
-	OR EXISTS { (a:Actor)-[:AUTHORED]->(:Document)-[:CONTAINS]->(n) WHERE a.%[1]s IN $%[2]s })`
+	OR EXISTS { (a:Actor)-[w:AUTHORED]->(:Document)-[:CONTAINS]->(n)
+		WHERE a.%[1]s IN $%[2]s AND w.role IN ['PUBLISHER', 'AUTHOR'] })`
 
 // conditions lists, per kind, the filters it supports.
 var conditions = map[rodedraad.Label]map[string]condition{
