@@ -60,6 +60,10 @@ func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, opts ImportOpti
 func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []rodedraad.Node, edges []rodedraad.Edge, createOnly bool) error {
 	labels := make(map[string]rodedraad.Label, len(nodes))
 	for _, n := range nodes {
+		// One id under two kinds would MERGE into one node with both labels.
+		if l, dup := labels[n.NodeID()]; dup && l != n.NodeLabel() {
+			return rodedraad.Errorf(rodedraad.EINVALID, "id %q is both a %s and a %s in the bundle", n.NodeID(), l, n.NodeLabel())
+		}
 		labels[n.NodeID()] = n.NodeLabel()
 	}
 	ids := make([]string, 0, len(labels))
