@@ -37,8 +37,10 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, types [
 		names = append(names, rt)
 	}
 	rels := strings.Join(names, "|")
+	// m <> c: a path can come back to the centre over a second edge, which
+	// would list the centre twice and double its edges.
 	stmt := fmt.Sprintf(`MATCH (c:Entity {id: $id})
-		OPTIONAL MATCH (c)-[:%[1]s*1..%[2]d]-(m:Entity)
+		OPTIONAL MATCH (c)-[:%[1]s*1..%[2]d]-(m:Entity) WHERE m <> c
 		WITH c, collect(DISTINCT m) AS found
 		WITH [c] + found[..$limit] AS ns, size(found) > $limit AS truncated
 		CALL (ns) {

@@ -55,6 +55,9 @@ func (s *Store) Search(ctx context.Context, text string, kinds []rodedraad.Label
 
 // luceneTerms turns free text into OR-ed, escaped terms, with a prefix
 // wildcard on the last word so that search-as-you-type finds "waterst*".
+// Terms are lower-cased: the analysers lower-case the indexed text anyway,
+// and Lucene reads an upper-case AND, OR or NOT as an operator, which alone
+// or at either end of the text is a syntax error.
 func luceneTerms(text string) string {
 	words := strings.FieldsFunc(text, func(r rune) bool {
 		return !(r == '-' || r == '\'' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
@@ -65,13 +68,13 @@ func luceneTerms(text string) string {
 		if w == "" {
 			continue
 		}
-		terms = append(terms, escapeLucene(w))
+		terms = append(terms, escapeLucene(strings.ToLower(w)))
 	}
 	if len(terms) == 0 {
 		return ""
 	}
 	last := terms[len(terms)-1]
-	terms[len(terms)-1] = fmt.Sprintf("(%s OR %s*)", last, strings.ToLower(last))
+	terms[len(terms)-1] = fmt.Sprintf("(%s OR %s*)", last, last)
 	return strings.Join(terms, " ")
 }
 

@@ -35,6 +35,9 @@ type Options struct {
 	Timeout time.Duration
 }
 
+// maxRetryTime bounds how long a managed transaction is retried.
+const maxRetryTime = 5 * time.Second
+
 // Open creates the driver. It does not connect: a database that is down at
 // start-up makes queries fail with UNAVAILABLE until it comes back.
 func Open(opts Options) (*Store, error) {
@@ -46,6 +49,11 @@ func Open(opts Options) (*Store, error) {
 		c.MaxConnectionPoolSize = 50
 		c.ConnectionAcquisitionTimeout = 5 * time.Second
 		c.SocketConnectTimeout = 3 * time.Second
+		// Managed transactions retry transient errors (deadlocks, leader
+		// switches) and connection failures. The default 30 s of retries
+		// made every query on a database that is down hang for ~50 s before
+		// UNAVAILABLE; a few seconds still ride out a deadlock.
+		c.MaxTransactionRetryTime = maxRetryTime
 	})
 	if err != nil {
 		return nil, rodedraad.Errorf(rodedraad.EINVALID, "NEO4J_URI %q: %v", opts.URI, err)
