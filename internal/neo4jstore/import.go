@@ -40,17 +40,14 @@ func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, opts ImportOpti
 			return ImportResult{}, err
 		}
 		done := 0
-		tick := func(n int) {
-			done += n
+		for _, bt := range batches(nodes, b.Edges) {
+			if err := bt.run(ctx, tx); err != nil {
+				return ImportResult{}, err
+			}
+			done += len(bt.rows)
 			if opts.Progress != nil {
 				opts.Progress(done, total)
 			}
-		}
-		if err := upsertNodes(ctx, tx, nodes, tick); err != nil {
-			return ImportResult{}, err
-		}
-		if err := upsertEdges(ctx, tx, b.Edges, tick); err != nil {
-			return ImportResult{}, err
 		}
 		return ImportResult{Nodes: len(nodes), Edges: len(b.Edges)}, nil
 	})
@@ -101,25 +98,21 @@ func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []roded
 	return nil
 }
 
-func upsertNodes(ctx context.Context, tx neo4j.ManagedTransaction, nodes []rodedraad.Node, tick func(int)) error {
+// batch is one UNWIND statement with at most importBatch rows.
+type batch struct {
+	what string // for error messages: "Recommendation nodes", "SUPPORTS edges"
+	stmt string
+	rows []any
+}
+
+// batches turns nodes and edges into upsert statements: nodes first, kind
+// by kind, then edges, type by type, so that every edge finds its ends.
+func batches(nodes []rodedraad.Node, edges []rodedraad.Edge) []batch {
 	byLabel := map[rodedraad.Label][]any{}
 	for _, n := range nodes {
 		row := map[string]any{"id": n.NodeID(), "props": map[string]any(nodeProps(n)), "createdAt": createdAt(n.Prov())}
 		byLabel[n.NodeLabel()] = append(byLabel[n.NodeLabel()], row)
 	}
-	for _, label := range rodedraad.Labels {
-		stmt := fmt.Sprintf(`UNWIND $rows AS row
-			MERGE (n:Entity {id: row.id})
-			ON CREATE SET n.createdAt = coalesce(row.createdAt, datetime())
-			SET n:%s, n += row.props`, label)
-		if err := inBatches(ctx, tx, stmt, byLabel[label], tick); err != nil {
-			return fmt.Errorf("import %s nodes: %w", label, err)
-		}
-	}
-	return nil
-}
-
-func upsertEdges(ctx context.Context, tx neo4j.ManagedTransaction, edges []rodedraad.Edge, tick func(int)) error {
 	byType := map[rodedraad.RelType][]any{}
 	for i := range edges {
 		e := edges[i]
@@ -127,30 +120,58 @@ func upsertEdges(ctx context.Context, tx neo4j.ManagedTransaction, edges []roded
 		row := map[string]any{"from": e.From, "to": e.To, "props": map[string]any(edgeProps(&e))}
 		byType[e.Type] = append(byType[e.Type], row)
 	}
+	var out []batch
+	for _, label := range rodedraad.Labels {
+		stmt := fmt.Sprintf(`UNWIND $rows AS row
+			MERGE (n:Entity {id: row.id})
+			ON CREATE SET n.createdAt = coalesce(row.createdAt, datetime())
+			SET n:%s, n += row.props`, label)
+		out = appendBatches(out, string(label)+" nodes", stmt, byLabel[label])
+	}
 	for _, t := range rodedraad.RelTypes {
 		stmt := fmt.Sprintf(`UNWIND $rows AS row
 			MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
 			MERGE (a)-[r:%s]->(b)
 			ON CREATE SET r.createdAt = datetime()
 			SET r += row.props`, t)
-		if err := inBatches(ctx, tx, stmt, byType[t], tick); err != nil {
-			return fmt.Errorf("import %s edges: %w", t, err)
-		}
+		out = appendBatches(out, string(t)+" edges", stmt, byType[t])
+	}
+	return out
+}
+
+func appendBatches(out []batch, what, stmt string, rows []any) []batch {
+	for start := 0; start < len(rows); start += importBatch {
+		out = append(out, batch{what: what, stmt: stmt, rows: rows[start:min(start+importBatch, len(rows))]})
+	}
+	return out
+}
+
+func (b batch) run(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	res, err := tx.Run(ctx, b.stmt, map[string]any{"rows": b.rows})
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("import %s: %w", b.what, err)
 	}
 	return nil
 }
 
-func inBatches(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, rows []any, tick func(int)) error {
-	for start := 0; start < len(rows); start += importBatch {
-		end := min(start+importBatch, len(rows))
-		res, err := tx.Run(ctx, stmt, map[string]any{"rows": rows[start:end]})
-		if err == nil {
-			_, err = res.Consume(ctx)
-		}
-		if err != nil {
+// BulkLoad writes a large bundle such as a benchmark's synthetic graph, one
+// transaction per batch of rows, so that Neo4j never holds it all in one
+// transaction. Unlike Import it is not atomic and checks nothing: the
+// bundle must be valid and its ids new or of the same kind.
+func (s *Store) BulkLoad(ctx context.Context, b *rodedraad.Bundle, progress func(done, total int)) error {
+	nodes := b.Nodes()
+	total, done := len(nodes)+len(b.Edges), 0
+	for _, bt := range batches(nodes, b.Edges) {
+		if _, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (any, error) { return nil, bt.run(ctx, tx) }); err != nil {
 			return err
 		}
-		tick(end - start)
+		done += len(bt.rows)
+		if progress != nil {
+			progress(done, total)
+		}
 	}
 	return nil
 }
