@@ -281,6 +281,7 @@ func TestStore_GraphVersion(t *testing.T) {
 		{"Count", false, func() error { _, err := store.Count(ctx, rodedraad.LabelTheme, rodedraad.Filter{}); return err }},
 		{"Search", false, func() error { _, err := store.Search(ctx, "document", nil, 10); return err }},
 		{"Neighbourhood", false, func() error { _, err := store.Neighbourhood(ctx, "R1", 2, nil); return err }},
+		{"DeleteAll", true, func() error { return store.DeleteAll(ctx) }},
 	}
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {

@@ -127,20 +127,23 @@ func singleInt(ctx context.Context, tx neo4j.ManagedTransaction, q string, param
 	return int(v), err
 }
 
-// DeleteAll removes every node and relationship, keeping the schema. It is
-// for tests and benchmarks that need an empty graph; it deletes in batches so
-// that large graphs do not need one huge transaction.
+// DeleteAll removes every node and relationship of the graph, keeping the
+// schema and its recorded version, so that Ready still holds. It is for tests
+// and benchmarks that need an empty graph; it deletes in batches so that large
+// graphs do not need one huge transaction. It bumps the graph version rather
+// than resetting it, so that no cache takes a refilled graph for an old one.
 func (s *Store) DeleteAll(ctx context.Context) error {
 	// CALL ... IN TRANSACTIONS needs an auto-commit transaction.
 	s.roundTrips.Add(1)
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database})
 	defer session.Close(ctx)
-	res, err := session.Run(ctx, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
+	res, err := session.Run(ctx, `MATCH (n:Entity) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
 	if err == nil {
 		_, err = res.Consume(ctx)
 	}
 	if err != nil {
 		return mapError(err)
 	}
-	return nil
+	_, err = write(ctx, s, func(neo4j.ManagedTransaction) (any, error) { return nil, nil })
+	return err
 }
