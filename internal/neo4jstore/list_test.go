@@ -379,3 +379,31 @@ func TestStore_Count(t *testing.T) {
 		})
 	}
 }
+
+func TestStore_ListKeyset(t *testing.T) {
+	t.Run("OKDeleteBetweenPages", func(t *testing.T) {
+		store := neo4jtest.Open(t)
+		b := &rodedraad.Bundle{}
+		for _, id := range []string{"R1", "R2", "R3", "R4", "R5", "R6"} {
+			b.Add(rec(id))
+		}
+		MustImport(t, store, b)
+		page := rodedraad.Page{First: 2}
+		first, err := store.List(t.Context(), rodedraad.LabelRecommendation, rodedraad.Filter{}, rodedraad.Order{}, page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Deleting a seen item must neither repeat nor skip the unseen ones.
+		if err := store.DeleteNode(t.Context(), rodedraad.LabelRecommendation, "R1"); err != nil {
+			t.Fatal(err)
+		}
+		page.After = &first.Cursors[1]
+		second, err := store.List(t.Context(), rodedraad.LabelRecommendation, rodedraad.Filter{}, rodedraad.Order{}, page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := append(ids(first.Items), ids(second.Items)...); !slices.Equal(got, []string{"R1", "R2", "R3", "R4"}) || !second.HasNextPage {
+			t.Errorf("pages = %v (next: %v), want R1 R2 | R3 R4 and more", got, second.HasNextPage)
+		}
+	})
+}
