@@ -72,7 +72,8 @@ func recommendationFilter(f *model.RecommendationFilter) rodedraad.Filter {
 		return rodedraad.Filter{}
 	}
 	return rodedraad.Filter{IDs: f.Ids, Themes: f.Themes, Actors: f.Actors, Sectors: f.Sectors,
-		Documents: f.Documents, Scenarios: f.Scenarios, Kinds: f.Kinds, Statuses: statuses(f.Statuses), Text: deref(f.Text)}
+		Documents: f.Documents, Scenarios: f.Scenarios, Kinds: f.Kinds, Conflicts: f.Conflicts,
+		Statuses: statuses(f.Statuses), Text: deref(f.Text)}
 }
 
 func documentFilter(f *model.DocumentFilter) rodedraad.Filter {

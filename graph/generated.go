@@ -4174,6 +4174,8 @@ input RecommendationFilter {
   "Included in any of these scenarios."
   scenarios: [ID!]
   kinds: [RecommendationKind!]
+  "On a side of any of these conflicts of the corpus (C01, C02, ...)."
+  conflicts: [ID!]
   "Default: every status."
   statuses: [Status!]
   "Case-insensitive substring of title or text. For ranked full-text search use search."
@@ -20481,7 +20483,7 @@ func (ec *executionContext) unmarshalInputRecommendationFilter(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "themes", "actors", "sectors", "documents", "scenarios", "kinds", "statuses", "text"}
+	fieldsInOrder := [...]string{"ids", "themes", "actors", "sectors", "documents", "scenarios", "kinds", "conflicts", "statuses", "text"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20537,6 +20539,13 @@ func (ec *executionContext) unmarshalInputRecommendationFilter(ctx context.Conte
 				return it, err
 			}
 			it.Kinds = data
+		case "conflicts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conflicts"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Conflicts = data
 		case "statuses":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
 			data, err := ec.unmarshalOStatus2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐStatusᚄ(ctx, v)

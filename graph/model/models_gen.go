@@ -159,6 +159,8 @@ type RecommendationFilter struct {
 	// Included in any of these scenarios.
 	Scenarios []string `json:"scenarios,omitempty"`
 	Kinds     []string `json:"kinds,omitempty"`
+	// On a side of any of these conflicts of the corpus (C01, C02, ...).
+	Conflicts []string `json:"conflicts,omitempty"`
 	// Default: every status.
 	Statuses []rodedraad.Status `json:"statuses,omitempty"`
 	// Case-insensitive substring of title or text. For ranked full-text search use search.

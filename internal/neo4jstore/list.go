@@ -35,6 +35,7 @@ var conditions = map[rodedraad.Label]map[string]condition{
 		"documents": {"documents", `EXISTS { (d:Document)-[:CONTAINS]->(n) WHERE d.id IN $documents }`},
 		"scenarios": {"scenarios", `EXISTS { (s:Scenario)-[:INCLUDES]->(n) WHERE s.id IN $scenarios }`},
 		"kinds":     {"kinds", `n.kind IN $kinds`},
+		"conflicts": {"conflicts", `EXISTS { (n)-[c:CONFLICTS_WITH]-() WHERE c.conflictId IN $conflicts }`},
 		"text":      {"text", `toLower(coalesce(n.title, '') + ' ' + n.text) CONTAINS toLower($text)`},
 	},
 	rodedraad.LabelDocument: {
@@ -75,11 +76,11 @@ func where(label rodedraad.Label, f rodedraad.Filter) (string, map[string]any, e
 	values := map[string]any{
 		"ids": f.IDs, "themes": f.Themes, "actors": f.Actors, "sectors": f.Sectors,
 		"documents": f.Documents, "scenarios": f.Scenarios, "kinds": f.Kinds,
-		"statuses": f.Statuses, "text": f.Text,
+		"statuses": f.Statuses, "text": f.Text, "conflicts": f.Conflicts,
 	}
 	var preds []string
 	params := map[string]any{}
-	for _, name := range []string{"ids", "themes", "actors", "sectors", "documents", "scenarios", "kinds", "statuses", "text"} {
+	for _, name := range []string{"ids", "themes", "actors", "sectors", "documents", "scenarios", "kinds", "conflicts", "statuses", "text"} {
 		if isEmpty(values[name]) {
 			continue
 		}

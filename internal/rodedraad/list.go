@@ -19,6 +19,8 @@ type Filter struct {
 	Scenarios []string
 	Kinds     []string
 	Statuses  []string
+	// Conflicts: on a side of any of these seed conflicts (C01, ...).
+	Conflicts []string
 	Text      string
 }
 
