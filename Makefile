@@ -18,7 +18,7 @@ build:
 
 ## run: start Neo4j unless NEO4J_URI is set, migrate, seed and serve GraphQL
 run: build
-	./$(BIN) serve
+	RODEDRAAD_LOG_FORMAT=$${RODEDRAAD_LOG_FORMAT:-console} ./$(BIN) serve
 
 ## neo4j: start the project's own Neo4j (idempotent) and print its URI
 neo4j: build
