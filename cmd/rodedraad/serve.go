@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"sync/atomic"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -10,6 +11,7 @@ import (
 	"github.com/rodedraad/rodedraad/graph"
 	"github.com/rodedraad/rodedraad/internal/config"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/server"
 	"github.com/rodedraad/rodedraad/internal/service"
 )
@@ -29,20 +31,56 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer closeStore(store)
-	go prepare(ctx, store, cfg, log)
+	// Stop prepare and wait for it before the store closes, also when
+	// serving fails (a busy port), so nothing runs or logs after run returns.
+	prepCtx, cancel := context.WithCancel(ctx)
+	ready := &prepared{store: store}
+	prepDone := make(chan struct{})
+	defer func() { <-prepDone }()
+	defer cancel()
+	go func() {
+		defer close(prepDone)
+		if prepare(prepCtx, store, cfg, log) {
+			ready.done.Store(true)
+		}
+	}()
 
 	svc := service.New(store)
 	gql := graph.NewHandler(svc, graph.Limits{Complexity: cfg.ComplexityLimit, Depth: cfg.DepthLimit, Timeout: cfg.QueryTimeout})
 	h := server.New(server.Deps{
-		GraphQL: gql, Readiness: store, Logger: log, Registry: server.NewRegistry(),
+		GraphQL: gql, Readiness: ready, Logger: log, Registry: server.NewRegistry(),
 		MaxBodyBytes: cfg.MaxBodyBytes, ReadyTimeout: cfg.ReadyTimeout,
 	})
 	return server.Run(ctx, server.NewHTTPServer(cfg.Addr, h), cfg.ShutdownTimeout, log)
 }
 
+// prepared is serve's readiness: Neo4j answers and is migrated (the store's
+// check), and the background prepare has finished. Without the second part
+// /readyz said ready as soon as the schema existed, while the seeds were
+// still being written in one transaction, and traffic met an empty graph.
+type prepared struct {
+	store *neo4jstore.Store
+	done  atomic.Bool
+}
+
+func (p *prepared) Ready(ctx context.Context) error {
+	if err := p.store.Ready(ctx); err != nil {
+		return err
+	}
+	if !p.done.Load() {
+		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "migrating and loading the seeds")
+	}
+	return nil
+}
+
+// maxPrepareWait caps prepare's back-off. An attempt against a database that
+// is down is cheap, and with a 30 s cap the server stayed not ready for up to
+// half a minute after Neo4j came back.
+const maxPrepareWait = 5 * time.Second
+
 // prepare migrates and, when configured, seeds, retrying with back-off while
-// Neo4j is unreachable, until it succeeds or ctx ends.
-func prepare(ctx context.Context, store *neo4jstore.Store, cfg config.Config, log zerolog.Logger) {
+// Neo4j is unreachable. It reports whether it succeeded before ctx ended.
+func prepare(ctx context.Context, store *neo4jstore.Store, cfg config.Config, log zerolog.Logger) bool {
 	wait := time.Second
 	for {
 		err := store.Migrate(ctx)
@@ -51,15 +89,15 @@ func prepare(ctx context.Context, store *neo4jstore.Store, cfg config.Config, lo
 		}
 		if err == nil {
 			log.Info().Msg("serve: ready")
-			return
+			return true
 		}
 		log.Warn().Err(err).Dur("retry_in", wait).Msg("serve: neo4j not ready; retrying")
 		select {
 		case <-ctx.Done():
-			return
+			return false
 		case <-time.After(wait):
 		}
-		wait = min(2*wait, 30*time.Second)
+		wait = min(2*wait, maxPrepareWait)
 	}
 }
 
