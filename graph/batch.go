@@ -18,10 +18,16 @@ import (
 // idle (at most maxWait after the first key), which follows the resolvers
 // however fast they start, and adds only idle to a request's latency per
 // level.
+//
+// When the keys' siblings are known in advance — the items of a page, the
+// ends of a relationship list — siblings returns them, and the first key
+// of such a group fetches the whole group at once: no waiting, and exactly
+// one fetch per field and level whatever the scheduler does.
 type batcher[K comparable, V any] struct {
-	fetch   func(ctx context.Context, keys []K) (map[K]V, error)
-	idle    time.Duration
-	maxWait time.Duration
+	fetch    func(ctx context.Context, keys []K) (map[K]V, error)
+	siblings func(K) []K // nil, or the group a key was listed with
+	idle     time.Duration
+	maxWait  time.Duration
 
 	mu    sync.Mutex
 	cache map[K]*batch[K, V] // the batch each key was (or is being) fetched in
@@ -64,6 +70,9 @@ func (b *batcher[K, V]) enqueue(ctx context.Context, key K) *batch[K, V] {
 	if bt, ok := b.cache[key]; ok {
 		return bt
 	}
+	if group := b.group(key); len(group) > 0 {
+		return b.fetchGroup(ctx, group)
+	}
 	if b.open == nil {
 		b.open = &batch[K, V]{ready: make(chan struct{})}
 		go b.collect(ctx, b.open)
@@ -72,6 +81,30 @@ func (b *batcher[K, V]) enqueue(ctx context.Context, key K) *batch[K, V] {
 	bt.keys = append(bt.keys, key)
 	bt.last = time.Now()
 	b.cache[key] = bt
+	return bt
+}
+
+func (b *batcher[K, V]) group(key K) []K {
+	if b.siblings == nil {
+		return nil
+	}
+	return b.siblings(key)
+}
+
+// fetchGroup starts one fetch for the keys of group that no batch has yet
+// (the caller holds b.mu) and returns its batch.
+func (b *batcher[K, V]) fetchGroup(ctx context.Context, group []K) *batch[K, V] {
+	bt := &batch[K, V]{ready: make(chan struct{})}
+	for _, k := range group {
+		if _, ok := b.cache[k]; !ok {
+			bt.keys = append(bt.keys, k)
+			b.cache[k] = bt
+		}
+	}
+	go func() {
+		bt.res, bt.err = b.fetch(ctx, bt.keys)
+		close(bt.ready)
+	}()
 	return bt
 }
 

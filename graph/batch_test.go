@@ -114,3 +114,42 @@ func TestBatcher_Load(t *testing.T) {
 		}
 	})
 }
+
+func TestBatcher_Siblings(t *testing.T) {
+	var calls [][]string
+	var mu sync.Mutex
+	b := newBatcher(func(_ context.Context, keys []string) (map[string]int, error) {
+		mu.Lock()
+		calls = append(calls, slices.Clone(keys))
+		mu.Unlock()
+		out := map[string]int{}
+		for i, k := range keys {
+			out[k] = i
+		}
+		return out, nil
+	})
+	page := []string{"a", "b", "c"}
+	b.siblings = func(k string) []string {
+		if slices.Contains(page, k) {
+			return page
+		}
+		return nil
+	}
+	// A long idle window: a grouped key must not wait for it.
+	b.idle, b.maxWait = time.Hour, time.Hour
+	start := time.Now()
+	if _, err := b.Load(context.Background(), "b"); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range page {
+		if _, err := b.Load(context.Background(), k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if time.Since(start) > time.Second {
+		t.Fatalf("grouped loads waited %s", time.Since(start))
+	}
+	if len(calls) != 1 || !slices.Equal(calls[0], page) {
+		t.Fatalf("fetches = %v, want one of %v", calls, page)
+	}
+}

@@ -96,6 +96,7 @@ func list[T rodedraad.Node](ctx context.Context, svc Service, label rodedraad.La
 	if err != nil {
 		return nil, err
 	}
+	expectNodes(ctx, page.Items)
 	return model.NewConnection[T](model.ListQuery{Label: label, Filter: f}, page), nil
 }
 

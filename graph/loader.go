@@ -16,17 +16,47 @@ type loaders struct {
 	nodes *batcher[string, rodedraad.Node]
 	endo  *batcher[string, []rodedraad.Link]
 
-	mu    sync.Mutex
-	links map[rodedraad.LinkQuery]*batcher[string, []rodedraad.Link]
+	mu     sync.Mutex
+	links  map[rodedraad.LinkQuery]*batcher[string, []rodedraad.Link]
+	groups map[string][]string // id → the ids it was listed with
 }
 
 func newLoaders(svc Service) *loaders {
-	return &loaders{
-		svc:   svc,
-		nodes: newBatcher(svc.Nodes),
-		endo:  newBatcher(svc.Endorsers),
-		links: map[rodedraad.LinkQuery]*batcher[string, []rodedraad.Link]{},
+	l := &loaders{
+		svc:    svc,
+		links:  map[rodedraad.LinkQuery]*batcher[string, []rodedraad.Link]{},
+		groups: map[string][]string{},
 	}
+	l.nodes = newBatcherFor(l, svc.Nodes)
+	l.endo = newBatcherFor(l, l.expectingOthers(svc.Endorsers))
+	return l
+}
+
+func newBatcherFor[V any](l *loaders, fetch func(ctx context.Context, ids []string) (map[string]V, error)) *batcher[string, V] {
+	b := newBatcher(fetch)
+	b.siblings = l.siblings
+	return b
+}
+
+// expect records that ids were listed together (a page, a relationship
+// list): the first field loaded for one of them loads it for all.
+func (l *loaders) expect(ids []string) {
+	if len(ids) < 2 {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, id := range ids {
+		if _, ok := l.groups[id]; !ok {
+			l.groups[id] = ids
+		}
+	}
+}
+
+func (l *loaders) siblings(id string) []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.groups[id]
 }
 
 // linksFor returns the loader of one relationship field, creating it on
@@ -36,9 +66,9 @@ func (l *loaders) linksFor(q rodedraad.LinkQuery) *batcher[string, []rodedraad.L
 	defer l.mu.Unlock()
 	ld, ok := l.links[q]
 	if !ok {
-		ld = newBatcher(func(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error) {
+		ld = newBatcherFor(l, l.expectingOthers(func(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error) {
 			return l.svc.Links(ctx, ids, q)
-		})
+		}))
 		l.links[q] = ld
 	}
 	return ld
@@ -71,6 +101,34 @@ func endorsers(ctx context.Context, id string) ([]rodedraad.Link, error) {
 // nodeByID loads one node, nil when it does not exist.
 func nodeByID(ctx context.Context, id string) (rodedraad.Node, error) {
 	return loadersFrom(ctx).nodes.Load(ctx, id)
+}
+
+// expectNodes records the ids of nodes listed together.
+func expectNodes[T rodedraad.Node](ctx context.Context, nodes []T) {
+	ids := make([]string, len(nodes))
+	for i, n := range nodes {
+		ids[i] = n.NodeID()
+	}
+	loadersFrom(ctx).expect(ids)
+}
+
+// expectingOthers wraps a link fetch so that the other ends of all the
+// links it returns, for every id of the batch, count as listed together:
+// the next level of a nested query is then fetched in one call too.
+func (l *loaders) expectingOthers(fetch func(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error)) func(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error) {
+	return func(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error) {
+		res, err := fetch(ctx, ids)
+		var others []string
+		for _, ls := range res {
+			for _, lk := range ls {
+				if lk.Other != nil {
+					others = append(others, lk.Other.NodeID())
+				}
+			}
+		}
+		l.expect(others)
+		return res, err
+	}
 }
 
 // others returns the other ends of links as nodes of type T.

@@ -89,7 +89,7 @@ func (d *Document) Validate() error {
 // Validate returns EINVALID naming the first field that is wrong.
 func (r *Recommendation) Validate() error {
 	return firstError(
-		ValidateID("id", r.ID), requireText("text", r.Text),
+		ValidateID("id", r.ID), requireText("title", r.Title), requireText("text", r.Text),
 		ValidateEnum("kind", r.Kind, RecommendationKinds, true),
 		ValidateEnum("level", r.Level, RecommendationLevels, false),
 		ValidateEnum("language", r.Language, Languages, false),
