@@ -174,11 +174,11 @@ func TestLoad_JSON(t *testing.T) {
 
 func TestLoad_ConflictExpansion(t *testing.T) {
 	data := base + `recommendations:
-  - {id: Ra1, text: a1, kind: GOAL}
-  - {id: Ra2, text: a2, kind: GOAL}
-  - {id: Rb1, text: b1, kind: GOAL}
-  - {id: Rb2, text: b2, kind: GOAL}
-  - {id: Rb3, text: b3, kind: GOAL}
+  - {id: Ra1, title: Ta1, text: a1, kind: GOAL}
+  - {id: Ra2, title: Ta2, text: a2, kind: GOAL}
+  - {id: Rb1, title: Tb1, text: b1, kind: GOAL}
+  - {id: Rb2, title: Tb2, text: b2, kind: GOAL}
+  - {id: Rb3, title: Tb3, text: b3, kind: GOAL}
 conflicts:
   - {id: C1, topic: Topic one, summary: S, strength: EXPLICIT, sideA: [Ra1, Ra2], sideB: [Rb1, Rb2, Rb3], evidence: [e1]}
   - {id: C2, topic: Topic two, strength: INFERRED, sideA: [Rb1], sideB: [Ra1]}
