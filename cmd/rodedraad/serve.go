@@ -34,15 +34,13 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	// Stop prepare and wait for it before the store closes, also when
 	// serving fails (a busy port), so nothing runs or logs after run returns.
 	prepCtx, cancel := context.WithCancel(ctx)
-	ready := &prepared{store: store}
+	ready := &prepared{store: store, lost: make(chan struct{}, 1)}
 	prepDone := make(chan struct{})
 	defer func() { <-prepDone }()
 	defer cancel()
 	go func() {
 		defer close(prepDone)
-		if prepare(prepCtx, store, cfg, log) {
-			ready.done.Store(true)
-		}
+		ready.keep(prepCtx, cfg, log)
 	}()
 
 	svc := service.New(store)
@@ -59,18 +57,53 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 // /readyz said ready as soon as the schema existed, while the seeds were
 // still being written in one transaction, and traffic met an empty graph.
 type prepared struct {
-	store *neo4jstore.Store
-	done  atomic.Bool
+	store   *neo4jstore.Store
+	done    atomic.Bool
+	version atomic.Int64  // schema version once prepared
+	lost    chan struct{} // Ready found the schema gone; buffered 1
 }
 
 func (p *prepared) Ready(ctx context.Context) error {
 	if err := p.store.Ready(ctx); err != nil {
+		p.checkLost(ctx)
 		return err
 	}
 	if !p.done.Load() {
 		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "migrating and loading the seeds")
 	}
 	return nil
+}
+
+// checkLost tells keep when Neo4j answers but its schema is behind the one
+// prepared: the database came back empty, e.g. a container without a volume.
+func (p *prepared) checkLost(ctx context.Context) {
+	if !p.done.Load() {
+		return
+	}
+	if v, err := p.store.SchemaVersion(ctx); err == nil && int64(v) < p.version.Load() {
+		select {
+		case p.lost <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// keep prepares the database, and prepares it again each time it is found
+// empty, until ctx ends.
+func (p *prepared) keep(ctx context.Context, cfg config.Config, log zerolog.Logger) {
+	for prepare(ctx, p.store, cfg, log) {
+		if v, err := p.store.SchemaVersion(ctx); err == nil {
+			p.version.Store(int64(v))
+		}
+		p.done.Store(true)
+		select {
+		case <-ctx.Done():
+			return
+		case <-p.lost:
+		}
+		p.done.Store(false)
+		log.Warn().Msg("serve: neo4j came back without the schema; migrating and seeding again")
+	}
 }
 
 // maxPrepareWait caps prepare's back-off. An attempt against a database that

@@ -188,7 +188,8 @@ func stopNeo4j(tb testing.TB, o devneo4j.Options) {
 
 // The server starts without its database, reports not ready and answers
 // UNAVAILABLE; when Neo4j comes up it migrates, seeds and becomes ready;
-// when Neo4j goes away it reports not ready again, and recovers once more.
+// when Neo4j goes away it reports not ready again, and recovers once more,
+// also when Neo4j comes back empty.
 func TestServe_DatabaseGoesAway(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts and stops its own Neo4j")
@@ -219,6 +220,14 @@ func TestServe_DatabaseGoesAway(t *testing.T) {
 	})
 	startNeo4j(t, o)
 	t.Run("Back", func(t *testing.T) { waitReady(t, base, 2*time.Minute) })
+
+	// A Neo4j that comes back empty (a container without a volume) is
+	// migrated and seeded again.
+	stopNeo4j(t, o)
+	empty := devneo4j.Options{Dir: t.TempDir(), Addr: downNeo4jAddr}
+	t.Cleanup(func() { stopNeo4j(t, empty) })
+	startNeo4j(t, empty)
+	t.Run("BackEmpty", func(t *testing.T) { waitReady(t, base, 2*time.Minute) })
 
 	start := time.Now()
 	if err := stop(); err != nil {
