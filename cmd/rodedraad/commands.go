@@ -77,10 +77,10 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, s
 		printUsage(stderr)
 		return nil
 	}
-	if len(args) == 0 || strings.HasPrefix(args[len(args)-1], "-") {
-		return errors.New("import: give the bundle file to load, e.g. rodedraad import plans.yaml")
+	file, args, err := importFile(args)
+	if err != nil {
+		return err
 	}
-	file, args := args[len(args)-1], args[:len(args)-1]
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
@@ -119,4 +119,16 @@ func printCounts(w io.Writer, title string, c rodedraad.Counts) {
 	for _, t := range types {
 		fmt.Fprintf(w, "  %-16s %5d\n", t, c.Edges[rodedraad.RelType(t)])
 	}
+}
+
+// importFile takes the bundle file from import's arguments: the first one
+// (import FILE [flags]) or the last (import [flags] FILE).
+func importFile(args []string) (string, []string, error) {
+	switch {
+	case len(args) > 0 && !strings.HasPrefix(args[0], "-"):
+		return args[0], args[1:], nil
+	case len(args) > 0 && !strings.HasPrefix(args[len(args)-1], "-"):
+		return args[len(args)-1], args[:len(args)-1], nil
+	}
+	return "", nil, errors.New("import: give the bundle file to load, e.g. rodedraad import plans.yaml")
 }

@@ -225,4 +225,10 @@ func TestRun_Import(t *testing.T) {
 		r := runArgs(t, e, "import", "--seed=false")
 		wantErr(t, r.err, "give the bundle file")
 	})
+	t.Run("FileBeforeFlags", func(t *testing.T) {
+		file := writeFile(t, "good.yaml", goodBundle)
+		if r := runArgs(t, e, "import", file, "--log-level", "warn"); r.err != nil {
+			t.Fatalf("import FILE --log-level warn: %v", r.err)
+		}
+	})
 }
