@@ -12,13 +12,18 @@ import (
 	"strings"
 
 	"github.com/rodedraad/rodedraad/internal/bundle"
+	"github.com/rodedraad/rodedraad/internal/config"
+	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/service"
 	"github.com/rodedraad/rodedraad/seeds"
 )
 
-// runMigrate creates the constraints and indexes.
-func runMigrate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+// withStore loads the settings in args, connects to Neo4j (starting the
+// project's own when NEO4J_URI is unset), migrates, runs fn and closes the
+// store again. Every command that works on the graph goes through it.
+func withStore(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer,
+	fn func(cfg config.Config, store *neo4jstore.Store) error) error {
 	cfg, err := loadConfig(args, getenv, stderr)
 	if err != nil {
 		return err
@@ -31,12 +36,19 @@ func runMigrate(ctx context.Context, args []string, getenv func(string) string, 
 	if err := store.Migrate(ctx); err != nil {
 		return userError(err)
 	}
-	v, err := store.SchemaVersion(ctx)
-	if err != nil {
-		return userError(err)
-	}
-	fmt.Fprintf(stdout, "migrated: schema version %d\n", v)
-	return nil
+	return fn(cfg, store)
+}
+
+// runMigrate creates the constraints and indexes.
+func runMigrate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	return withStore(ctx, args, getenv, stderr, func(_ config.Config, store *neo4jstore.Store) error {
+		v, err := store.SchemaVersion(ctx)
+		if err != nil {
+			return userError(err)
+		}
+		fmt.Fprintf(stdout, "migrated: schema version %d\n", v)
+		return nil
+	})
 }
 
 // runSeed loads the embedded seeds; with --check it only validates them and
@@ -51,24 +63,14 @@ func runSeed(ctx context.Context, args []string, getenv func(string) string, std
 		printCounts(stdout, "seeds are valid", counts)
 		return nil
 	}
-	cfg, err := loadConfig(args, getenv, stderr)
-	if err != nil {
-		return err
-	}
-	store, err := openStore(ctx, cfg, stderr)
-	if err != nil {
-		return err
-	}
-	defer closeStore(store)
-	if err := store.Migrate(ctx); err != nil {
-		return userError(err)
-	}
-	if err := seedStore(ctx, store, newLogger(cfg, stderr)); err != nil {
-		return userError(err)
-	}
-	counts, _ := bundle.Check(seeds.FS)
-	printCounts(stdout, "seeded", counts)
-	return nil
+	return withStore(ctx, args, getenv, stderr, func(cfg config.Config, store *neo4jstore.Store) error {
+		if err := seedStore(ctx, store, newLogger(cfg, stderr)); err != nil {
+			return userError(err)
+		}
+		counts, _ := bundle.Check(seeds.FS)
+		printCounts(stdout, "seeded", counts)
+		return nil
+	})
 }
 
 // runImport loads one bundle file in one transaction.
@@ -85,24 +87,14 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	cfg, err := loadConfig(args, getenv, stderr)
-	if err != nil {
-		return err
-	}
-	store, err := openStore(ctx, cfg, stderr)
-	if err != nil {
-		return err
-	}
-	defer closeStore(store)
-	if err := store.Migrate(ctx); err != nil {
-		return userError(err)
-	}
-	counts, err := service.New(store).ImportBundle(ctx, filepath.ToSlash(file), data)
-	if err != nil {
-		return fmt.Errorf("import %s: nothing was written:\n%w", file, userError(err))
-	}
-	printCounts(stdout, "imported "+file, counts)
-	return nil
+	return withStore(ctx, args, getenv, stderr, func(_ config.Config, store *neo4jstore.Store) error {
+		counts, err := service.New(store).ImportBundle(ctx, filepath.ToSlash(file), data)
+		if err != nil {
+			return fmt.Errorf("import %s: nothing was written:\n%w", file, userError(err))
+		}
+		printCounts(stdout, "imported "+file, counts)
+		return nil
+	})
 }
 
 func isHelpFlag(a string) bool { return a == "-h" || a == "-help" || a == "--help" }

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
+	"github.com/rodedraad/rodedraad/internal/config"
+	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/report"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/service"
@@ -80,23 +82,16 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(rest, getenv, stderr)
-	if err != nil {
-		return err
-	}
-	store, err := openStore(ctx, cfg, stderr)
-	if err != nil {
-		return err
-	}
-	defer closeStore(store)
-	c, err := service.New(store).Coherence(ctx, f.scope(), analysis.DefaultOptions())
-	if err != nil {
-		return userError(err)
-	}
-	if f.json {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(c)
-	}
-	return report.Text(stdout, c, f.first)
+	return withStore(ctx, rest, getenv, stderr, func(_ config.Config, store *neo4jstore.Store) error {
+		c, err := service.New(store).Coherence(ctx, f.scope(), analysis.DefaultOptions())
+		if err != nil {
+			return userError(err)
+		}
+		if f.json {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(c)
+		}
+		return report.Text(stdout, c, f.first)
+	})
 }
