@@ -118,7 +118,7 @@ func prepare(ctx context.Context, store *neo4jstore.Store, cfg config.Config, lo
 	for {
 		err := store.Migrate(ctx)
 		if err == nil && cfg.Seed {
-			err = seedStore(ctx, store, log)
+			err = seedIfChanged(ctx, store, log)
 		}
 		if err == nil {
 			log.Info().Msg("serve: ready")

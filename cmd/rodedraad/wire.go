@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -54,7 +57,49 @@ func openStore(ctx context.Context, cfg config.Config, progress io.Writer) (*neo
 	})
 }
 
-// seedStore loads the embedded seeds, logging progress.
+// seedsKey is where the store keeps the digest of the seeds it loaded last.
+const seedsKey = "seeds"
+
+// seedsDigest identifies this binary's seeds: a SHA-256 over their files.
+func seedsDigest() (string, error) {
+	names, err := bundle.Files(seeds.FS)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, name := range names {
+		data, err := fs.ReadFile(seeds.FS, name)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
+		h.Write(data)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// seedIfChanged loads the seeds unless the graph already holds these very
+// seeds. serve runs it at every start: reloading unchanged seeds would undo
+// what the study team edited or reviewed on seeded items since, while a new
+// release of the seeds still gets loaded.
+func seedIfChanged(ctx context.Context, store *neo4jstore.Store, log zerolog.Logger) error {
+	digest, err := seedsDigest()
+	if err != nil {
+		return fmt.Errorf("read seeds: %w", err)
+	}
+	loaded, err := store.MetaValue(ctx, seedsKey)
+	if err != nil {
+		return err
+	}
+	if loaded == digest {
+		log.Info().Msg("seed: these seeds are loaded already; edits made since are kept (run `rodedraad seed` to reload them)")
+		return nil
+	}
+	return seedStore(ctx, store, log)
+}
+
+// seedStore loads the embedded seeds, logging progress, and records which
+// seeds the graph holds.
 func seedStore(ctx context.Context, store *neo4jstore.Store, log zerolog.Logger) error {
 	b, err := bundle.Load(seeds.FS, bundle.Options{Defaults: bundle.SeedDefaults})
 	if err != nil {
@@ -74,7 +119,11 @@ func seedStore(ctx context.Context, store *neo4jstore.Store, log zerolog.Logger)
 	c := b.Count()
 	log.Info().Int("documents", c.Documents).Int("recommendations", c.Recommendations).
 		Int("actors", c.Actors).Dur("took", time.Since(start)).Msg("seed: loaded")
-	return nil
+	digest, err := seedsDigest()
+	if err != nil {
+		return fmt.Errorf("read seeds: %w", err)
+	}
+	return store.SetMetaValue(ctx, seedsKey, digest)
 }
 
 func closeStore(store *neo4jstore.Store) {

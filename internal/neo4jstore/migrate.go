@@ -137,6 +137,13 @@ func (s *Store) DeleteAll(ctx context.Context) error {
 	s.roundTrips.Add(1)
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database})
 	defer session.Close(ctx)
+	// The seeds marker goes too: the graph no longer holds what it says.
+	if _, err := run(ctx, s, neo4j.AccessModeWrite, func(tx neo4j.ManagedTransaction) (any, error) {
+		_, err := tx.Run(ctx, `MATCH (m:RodedraadMeta {key: 'seeds'}) DELETE m`, nil)
+		return nil, err
+	}); err != nil {
+		return err
+	}
 	// Relationships first: a hub node (a theme of 100k recommendations) would
 	// otherwise take all its relationships into one inner transaction.
 	for _, q := range []string{
@@ -152,5 +159,30 @@ func (s *Store) DeleteAll(ctx context.Context) error {
 		}
 	}
 	_, err := write(ctx, s, func(neo4j.ManagedTransaction) (any, error) { return nil, nil })
+	return err
+}
+
+// MetaValue returns a bookkeeping value stored under key, "" when unset.
+func (s *Store) MetaValue(ctx context.Context, key string) (string, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (string, error) {
+		res, err := tx.Run(ctx, `OPTIONAL MATCH (m:RodedraadMeta {key: $key}) RETURN coalesce(m.value, '') AS v`, map[string]any{"key": key})
+		if err != nil {
+			return "", err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return "", err
+		}
+		v, _, err := neo4j.GetRecordValue[string](rec, "v")
+		return v, err
+	})
+}
+
+// SetMetaValue stores a bookkeeping value under key.
+func (s *Store) SetMetaValue(ctx context.Context, key, value string) error {
+	_, err := run(ctx, s, neo4j.AccessModeWrite, func(tx neo4j.ManagedTransaction) (any, error) {
+		_, err := tx.Run(ctx, `MERGE (m:RodedraadMeta {key: $key}) SET m.value = $value`, map[string]any{"key": key, "value": value})
+		return nil, err
+	})
 	return err
 }

@@ -65,6 +65,7 @@ func (s *Store) Snapshot(ctx context.Context, progress func(rows int)) (*analysi
 				progress(r.rows)
 			}
 		}
+		r.foldMemberships()
 		return parts{r.nodes, r.edges}, res.Err()
 	}, neo4j.WithTxTimeout(max(s.timeout, snapshotTimeout)))
 	if err != nil {
@@ -120,6 +121,55 @@ func (r *snapshotReader) edge(from string, f []any) analysis.Edge {
 		e.Conflict = r.conflict(id, str(f[8]))
 	}
 	return e
+}
+
+// foldMemberships moves accepted CONTAINS, ADDRESSES, ASSIGNED_TO and
+// INCLUDES edges into the recommendations' membership lists, the form the
+// analyses index directly; memberships with another status stay edges, so
+// that a scope can still count or drop them. With the common all-accepted
+// graph this halves the edges and lets an unfiltered scope reuse the
+// snapshot's index instead of rebuilding it.
+func (r *snapshotReader) foldMemberships() {
+	pos := make(map[string]int, len(r.nodes))
+	for i, n := range r.nodes {
+		pos[n.ID] = i
+	}
+	kept := r.edges[:0]
+	for _, e := range r.edges {
+		rec, member, list := r.membership(e, pos)
+		if list == nil || (e.Status != "" && e.Status != rodedraad.StatusAccepted) {
+			kept = append(kept, e)
+			continue
+		}
+		*list(&r.nodes[rec]) = append(*list(&r.nodes[rec]), member)
+	}
+	r.edges = kept
+}
+
+// membership returns, for a membership edge between known nodes, the
+// recommendation's position, the member's id and the list it belongs in.
+func (r *snapshotReader) membership(e analysis.Edge, pos map[string]int) (int, string, func(*analysis.Node) *[]string) {
+	rec, member := e.From, e.To
+	var list func(*analysis.Node) *[]string
+	switch e.Type {
+	case rodedraad.RelContains:
+		rec, member = e.To, e.From
+		list = func(n *analysis.Node) *[]string { return &n.Documents }
+	case rodedraad.RelIncludes:
+		rec, member = e.To, e.From
+		list = func(n *analysis.Node) *[]string { return &n.Scenarios }
+	case rodedraad.RelAddresses:
+		list = func(n *analysis.Node) *[]string { return &n.Themes }
+	case rodedraad.RelAssignedTo:
+		list = func(n *analysis.Node) *[]string { return &n.Assigned }
+	default:
+		return 0, "", nil
+	}
+	i, ok := pos[rec]
+	if !ok || r.nodes[i].Label != rodedraad.LabelRecommendation {
+		return 0, "", nil // leave it to NewGraph to report
+	}
+	return i, member, list
 }
 
 func (r *snapshotReader) intern(id string) string {
