@@ -460,3 +460,24 @@ func TestMutation_ImportBundle(t *testing.T) {
 		mustFail(t, srv, importMutation, map[string]any{"b": "themes: [\n  {id: T9"}, "BAD_USER_INPUT")
 	})
 }
+
+func TestMutation_MachineMadeStartsProposed(t *testing.T) {
+	srv := newServer(t, neo4jtest.Seeded(t))
+	t.Run("DefaultsToProposed", func(t *testing.T) {
+		got := mustData[struct {
+			CreateRecommendation struct{ Status string }
+		}](t, srv, `mutation { createRecommendation(input: {id: "RM.1", title: "From a model", text: "Suggested by an LLM.",
+			kind: RECOMMENDATION, provenance: {method: LLM}}) { status } }`, nil)
+		if got.CreateRecommendation.Status != "PROPOSED" {
+			t.Fatalf("status = %q, want PROPOSED", got.CreateRecommendation.Status)
+		}
+	})
+	t.Run("ErrAcceptedWithoutReview", func(t *testing.T) {
+		mustFail(t, srv, `mutation { createRecommendation(input: {id: "RM.2", title: "From a model", text: "Suggested by an LLM.",
+			kind: RECOMMENDATION, provenance: {method: LLM, status: ACCEPTED}}) { id } }`, nil, "BAD_USER_INPUT")
+		data, _ := mustQuery(t, srv, `{ recommendation(id: "RM.2") { id } }`, nil)
+		if string(data) != `{"recommendation":null}` {
+			t.Fatalf("RM.2 was written: %s", data)
+		}
+	})
+}

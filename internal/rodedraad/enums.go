@@ -101,6 +101,12 @@ const (
 	MethodLLM        Method = "LLM"
 )
 
+// MachineMade reports whether m is a method by which a machine, not a
+// person, proposed an item.
+func (m Method) MachineMade() bool {
+	return m == MethodRule || m == MethodSimilarity || m == MethodLLM
+}
+
 // Enumerations of node properties. Each list is the set of valid values.
 var (
 	Statuses             = []string{"PROPOSED", "ACCEPTED", "REJECTED"}

@@ -47,10 +47,15 @@ func firstError(errs ...error) error {
 	return nil
 }
 
-// Validate checks the provenance fields that have a fixed range.
+// Validate checks the provenance fields that have a fixed range, and that
+// nothing made by a machine (RULE, SIMILARITY, LLM) is ACCEPTED without a
+// person: such items start PROPOSED and are accepted with review.
 func (p *Provenance) Validate() error {
 	if p.Confidence != nil && (*p.Confidence < 0 || *p.Confidence > 1) {
 		return Errorf(EINVALID, "confidence %v is outside 0..1", *p.Confidence)
+	}
+	if p.Status == StatusAccepted && p.ReviewedBy == "" && p.Method.MachineMade() {
+		return Errorf(EINVALID, "status ACCEPTED with method %s: what a machine made starts PROPOSED; a person accepts it with review", p.Method)
 	}
 	return firstError(
 		ValidateEnum("status", string(p.Status), Statuses, false),

@@ -58,10 +58,10 @@ func New(store Store) *Service {
 
 // Create adds a node with the given relationships (whose From or To may be
 // left empty to mean the new node) in one transaction. A missing id is
-// generated with the kind's prefix; missing provenance becomes ACCEPTED and
-// MANUAL. BAD_USER_INPUT for invalid fields or edges, CONFLICT when the id
-// exists, NOT_FOUND... never: unknown ends are BAD_USER_INPUT, and nothing is
-// written on any error.
+// generated with the kind's prefix; missing provenance is filled in by
+// defaultProvenance. BAD_USER_INPUT for invalid fields or edges (unknown
+// ends included), CONFLICT when the id exists; nothing is written on any
+// error.
 func (s *Service) Create(ctx context.Context, n rodedraad.Node, edges []rodedraad.Edge) (rodedraad.Node, error) {
 	if err := s.prepareNode(n); err != nil {
 		return nil, err
@@ -92,12 +92,17 @@ func (s *Service) prepareNode(n rodedraad.Node) error {
 	return rodedraad.ValidateNode(n)
 }
 
+// defaultProvenance fills in what a client left out: entered by a person
+// (MANUAL) and ACCEPTED, or PROPOSED when a machine made it.
 func (s *Service) defaultProvenance(p *rodedraad.Provenance) {
-	if p.Status == "" {
-		p.Status = rodedraad.StatusAccepted
-	}
 	if p.Method == "" {
 		p.Method = rodedraad.MethodManual
+	}
+	if p.Status == "" && p.Method.MachineMade() {
+		p.Status = rodedraad.StatusProposed
+	}
+	if p.Status == "" {
+		p.Status = rodedraad.StatusAccepted
 	}
 }
 

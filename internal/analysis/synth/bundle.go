@@ -24,7 +24,7 @@ func prov(s rodedraad.Status) rodedraad.Provenance {
 	if s == "" {
 		s = rodedraad.StatusAccepted
 	}
-	return rodedraad.Provenance{Status: s, Method: rodedraad.MethodRule}
+	return rodedraad.Provenance{Status: s, Method: rodedraad.MethodSeed}
 }
 
 func addNode(b *rodedraad.Bundle, n *analysis.Node) {
