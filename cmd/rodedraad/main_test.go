@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/rs/zerolog"
 )
 
 // deadNeo4j is a Bolt URI where nothing listens. Tests that must not reach a
@@ -140,5 +143,20 @@ func TestRun_SeedCheck(t *testing.T) {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
 		}
+	}
+}
+
+func TestProgressLog(t *testing.T) {
+	var out bytes.Buffer
+	w := progressLog(zerolog.New(&out))
+	for _, chunk := range []string{"\x1b[0m[INFO] Scanning", " for projects...\n[INFO] \n\n", "Starting Neo4j\n", "partial"} {
+		if _, err := io.WriteString(w, chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"neo4j: [INFO] Scanning for projects..."`) ||
+		!strings.Contains(lines[1], `"neo4j: Starting Neo4j"`) {
+		t.Fatalf("log lines = %q", lines)
 	}
 }

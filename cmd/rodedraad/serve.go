@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io"
+	"regexp"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -134,21 +137,31 @@ func prepare(ctx context.Context, store *neo4jstore.Store, cfg config.Config, lo
 	}
 }
 
-// progressLog turns download and start-up progress lines into log lines.
+// progressLog turns download and start-up progress into log lines: one per
+// line of output, without terminal colour codes or blank lines.
 func progressLog(log zerolog.Logger) io.Writer {
-	return logWriter{log}
+	return &logWriter{log: log}
 }
 
-type logWriter struct{ log zerolog.Logger }
-
-func (w logWriter) Write(p []byte) (int, error) {
-	w.log.Info().Msg("neo4j: " + trimNewline(string(p)))
-	return len(p), nil
+type logWriter struct {
+	log     zerolog.Logger
+	partial []byte
 }
 
-func trimNewline(s string) string {
-	for len(s) > 0 && (s[len(s)-1] == '\n' || s[len(s)-1] == '\r') {
-		s = s[:len(s)-1]
+// ansi matches terminal colour codes, which Maven prints even with -B.
+var ansi = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+func (w *logWriter) Write(p []byte) (int, error) {
+	w.partial = append(w.partial, p...)
+	for {
+		i := bytes.IndexByte(w.partial, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		line := strings.TrimSpace(ansi.ReplaceAllString(string(w.partial[:i]), ""))
+		w.partial = w.partial[i+1:]
+		if line != "" && line != "[INFO]" {
+			w.log.Info().Msg("neo4j: " + line)
+		}
 	}
-	return s
 }
