@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
@@ -50,7 +53,11 @@ func (s *Service) SuggestOverlaps(ctx context.Context, threshold float64, sc ana
 	if err != nil {
 		return Suggested{}, err
 	}
+	log := zerolog.Ctx(ctx)
+	log.Info().Int("recommendations", len(texts)).Float64("threshold", threshold).Msg("overlaps: comparing")
+	start := time.Now()
 	pairs := textsim.Suggest(textItems(texts), textsim.Options{Threshold: threshold})
+	log.Info().Int("pairs", len(pairs)).Dur("took", time.Since(start)).Msg("overlaps: compared")
 	out := Suggested{Compared: len(texts)}
 	existing := overlapKeys(g)
 	b := &rodedraad.Bundle{}
