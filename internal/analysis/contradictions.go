@@ -124,17 +124,38 @@ func (g *Graph) contradiction(e iedge, from, to Side) Contradiction {
 
 func crosses(a, b []int32) bool { return len(a) > 0 && len(b) > 0 && disjoint(a, b) }
 
-// ActorInconsistency is an actor that endorses both sides of a conflict.
-type ActorInconsistency struct {
-	Actor      string `json:"actor"`
-	Name       string `json:"name,omitempty"`
-	Sector     string `json:"sector,omitempty"`
+// ConflictRef names one conflict edge: its sides, score, severity and the
+// seed conflict it was expanded from.
+type ConflictRef struct {
 	From       string `json:"from"`
 	To         string `json:"to"`
 	Score      int    `json:"score"`
 	Severity   int    `json:"severity"`
 	ConflictID string `json:"conflictId,omitempty"`
 	Topic      string `json:"topic,omitempty"`
+}
+
+func (g *Graph) conflictRef(e iedge) ConflictRef {
+	r := ConflictRef{From: g.Nodes[e.from].ID, To: g.Nodes[e.to].ID, Score: int(e.score), Severity: g.ix.severity(e)}
+	if c := g.Edges[e.e].Conflict; c != nil {
+		r.ConflictID, r.Topic = c.ID, c.Topic
+	}
+	return r
+}
+
+// bySeverity orders conflict refs most severe first, then by who (the
+// actor or scenario) and sides.
+func bySeverity(a, b ConflictRef, whoA, whoB string) int {
+	return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(whoA, whoB),
+		cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+}
+
+// ActorInconsistency is an actor that endorses both sides of a conflict.
+type ActorInconsistency struct {
+	Actor  string `json:"actor"`
+	Name   string `json:"name,omitempty"`
+	Sector string `json:"sector,omitempty"`
+	ConflictRef
 }
 
 // ActorInconsistencies lists, per conflict, the actors that endorse both
@@ -145,40 +166,20 @@ func ActorInconsistencies(g *Graph) []ActorInconsistency {
 	for _, e := range ix.conflicts() {
 		for _, a := range intersect(ix.endorsers.of(e.from), ix.endorsers.of(e.to)) {
 			n := &g.Nodes[a]
-			id, topic := g.conflictOf(e)
-			out = append(out, ActorInconsistency{
-				Actor: n.ID, Name: n.Name, Sector: n.Sector,
-				From: g.Nodes[e.from].ID, To: g.Nodes[e.to].ID,
-				Score: int(e.score), Severity: ix.severity(e), ConflictID: id, Topic: topic,
-			})
+			out = append(out, ActorInconsistency{Actor: n.ID, Name: n.Name, Sector: n.Sector, ConflictRef: g.conflictRef(e)})
 		}
 	}
-	slices.SortFunc(out, func(a, b ActorInconsistency) int {
-		return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(a.Actor, b.Actor),
-			cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
-	})
+	slices.SortFunc(out, func(a, b ActorInconsistency) int { return bySeverity(a.ConflictRef, b.ConflictRef, a.Actor, b.Actor) })
 	return out
-}
-
-func (g *Graph) conflictOf(e iedge) (id, topic string) {
-	if c := g.Edges[e.e].Conflict; c != nil {
-		return c.ID, c.Topic
-	}
-	return "", ""
 }
 
 // ScenarioIncoherence is a scenario that includes both sides of a conflict
 // (a scenario counts as including itself, so a scenario in conflict with a
 // recommendation it includes is incoherent too).
 type ScenarioIncoherence struct {
-	Scenario   string `json:"scenario"`
-	Name       string `json:"name,omitempty"`
-	From       string `json:"from"`
-	To         string `json:"to"`
-	Score      int    `json:"score"`
-	Severity   int    `json:"severity"`
-	ConflictID string `json:"conflictId,omitempty"`
-	Topic      string `json:"topic,omitempty"`
+	Scenario string `json:"scenario"`
+	Name     string `json:"name,omitempty"`
+	ConflictRef
 }
 
 // ScenarioIncoherences lists the scenarios that include both sides of a
@@ -188,17 +189,11 @@ func ScenarioIncoherences(g *Graph) []ScenarioIncoherence {
 	var out []ScenarioIncoherence
 	for _, e := range ix.conflicts() {
 		for _, s := range intersect(ix.scenariosOf(e.from), ix.scenariosOf(e.to)) {
-			id, topic := g.conflictOf(e)
-			out = append(out, ScenarioIncoherence{
-				Scenario: g.Nodes[s].ID, Name: g.Nodes[s].Name,
-				From: g.Nodes[e.from].ID, To: g.Nodes[e.to].ID,
-				Score: int(e.score), Severity: ix.severity(e), ConflictID: id, Topic: topic,
-			})
+			out = append(out, ScenarioIncoherence{Scenario: g.Nodes[s].ID, Name: g.Nodes[s].Name, ConflictRef: g.conflictRef(e)})
 		}
 	}
 	slices.SortFunc(out, func(a, b ScenarioIncoherence) int {
-		return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(a.Scenario, b.Scenario),
-			cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+		return bySeverity(a.ConflictRef, b.ConflictRef, a.Scenario, b.Scenario)
 	})
 	return out
 }

@@ -54,9 +54,9 @@ func TestActorInconsistencies_Fixture(t *testing.T) {
 	got := analysis.ActorInconsistencies(MustFixture(t, analysis.Scope{}))
 	// c2 R1→R5: {GEM} ∩ {GEM,TATA,UNI} = GEM; c4 R6→R5: {TATA,UNI} ∩ {GEM,TATA,UNI}.
 	want := []analysis.ActorInconsistency{
-		{Actor: "A-GEM", Name: "A-GEM", Sector: "PUBLIC", From: "R1", To: "R5", Score: -2, Severity: 8, ConflictID: "C2", Topic: "land use"},
-		{Actor: "A-TATA", Name: "A-TATA", Sector: "PRIVATE", From: "R6", To: "R5", Score: -1, Severity: 5},
-		{Actor: "A-UNI", Name: "A-UNI", Sector: "KNOWLEDGE", From: "R6", To: "R5", Score: -1, Severity: 5},
+		{Actor: "A-GEM", Name: "A-GEM", Sector: "PUBLIC", ConflictRef: analysis.ConflictRef{From: "R1", To: "R5", Score: -2, Severity: 8, ConflictID: "C2", Topic: "land use"}},
+		{Actor: "A-TATA", Name: "A-TATA", Sector: "PRIVATE", ConflictRef: analysis.ConflictRef{From: "R6", To: "R5", Score: -1, Severity: 5}},
+		{Actor: "A-UNI", Name: "A-UNI", Sector: "KNOWLEDGE", ConflictRef: analysis.ConflictRef{From: "R6", To: "R5", Score: -1, Severity: 5}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %+v\nwant %+v", got, want)
@@ -67,8 +67,8 @@ func TestScenarioIncoherences_Fixture(t *testing.T) {
 	got := analysis.ScenarioIncoherences(MustFixture(t, analysis.Scope{}))
 	// S1 includes R1 and R5 (c2); S2 includes R3 and is itself the other side of c3.
 	want := []analysis.ScenarioIncoherence{
-		{Scenario: "S1", From: "R1", To: "R5", Score: -2, Severity: 8, ConflictID: "C2", Topic: "land use"},
-		{Scenario: "S2", From: "S2", To: "R3", Score: -1, Severity: 2},
+		{Scenario: "S1", ConflictRef: analysis.ConflictRef{From: "R1", To: "R5", Score: -2, Severity: 8, ConflictID: "C2", Topic: "land use"}},
+		{Scenario: "S2", ConflictRef: analysis.ConflictRef{From: "S2", To: "R3", Score: -1, Severity: 2}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %+v\nwant %+v", got, want)
