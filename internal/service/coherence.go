@@ -9,6 +9,7 @@ import (
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
 // Snapshotter reads the whole graph for the analyses, and the version that
@@ -31,9 +32,16 @@ type snapshotCache struct {
 	reports map[string]*analysis.Coherence
 }
 
+// snapshotAttempts bounds how often a snapshot is read again because the
+// graph changed while it was being read.
+const snapshotAttempts = 3
+
 // Snapshot returns the graph the analyses run on, read from the store only
 // when the graph changed since the last read. Concurrent callers wait for
-// one read instead of each starting their own.
+// one read instead of each starting their own. Neo4j reads are not
+// isolated from concurrent writes, so a snapshot counts only when the graph
+// version is the same before and after it; otherwise it is read again.
+// UNAVAILABLE when the graph keeps changing.
 func (s *Service) Snapshot(ctx context.Context) (*analysis.Graph, error) {
 	v, err := s.snap.GraphVersion(ctx)
 	if err != nil {
@@ -45,6 +53,25 @@ func (s *Service) Snapshot(ctx context.Context) (*analysis.Graph, error) {
 	if c.graph != nil && c.version == v {
 		return c.graph, nil
 	}
+	for range snapshotAttempts {
+		g, err := s.readSnapshot(ctx, v)
+		after, verr := s.snap.GraphVersion(ctx)
+		if verr != nil {
+			return nil, verr
+		}
+		if after == v {
+			if err != nil {
+				return nil, err
+			}
+			c.version, c.graph, c.reports = v, g, map[string]*analysis.Coherence{}
+			return g, nil
+		}
+		v = after // written to meanwhile: what was read may be torn
+	}
+	return nil, rodedraad.Errorf(rodedraad.EUNAVAILABLE, "the graph kept changing while it was read for the analyses; try again")
+}
+
+func (s *Service) readSnapshot(ctx context.Context, version int64) (*analysis.Graph, error) {
 	log := zerolog.Ctx(ctx)
 	g, stats, err := s.snap.Snapshot(ctx, func(rows int) {
 		log.Info().Int("rows", rows).Msg("snapshot: reading")
@@ -53,8 +80,7 @@ func (s *Service) Snapshot(ctx context.Context) (*analysis.Graph, error) {
 		return nil, err
 	}
 	log.Info().Int("nodes", stats.Nodes).Int("edges", stats.Edges).Dur("took", stats.Took).
-		Int64("graph_version", v).Msg("snapshot: read")
-	c.version, c.graph, c.reports = v, g, map[string]*analysis.Coherence{}
+		Int64("graph_version", version).Msg("snapshot: read")
 	return g, nil
 }
 

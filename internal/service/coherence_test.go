@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
+	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore/neo4jtest"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/service"
@@ -168,4 +169,34 @@ func TestService_SuggestOverlaps(t *testing.T) {
 			t.Fatalf("second run: created %d of %d, %v", again.Created, len(again.Suggestions), err)
 		}
 	})
+}
+
+// writingStore writes to the graph while the first snapshot is read, as a
+// concurrent client would.
+type writingStore struct {
+	*neo4jstore.Store
+	reads int
+}
+
+func (w *writingStore) Snapshot(ctx context.Context, progress func(int)) (*analysis.Graph, neo4jstore.SnapshotStats, error) {
+	w.reads++
+	if w.reads == 1 {
+		score := 1
+		if _, err := w.Link(ctx, rodedraad.Edge{Type: rodedraad.RelSupports, From: "R07.1", To: "R30.1", Score: &score}); err != nil {
+			return nil, neo4jstore.SnapshotStats{}, err
+		}
+	}
+	return w.Store.Snapshot(ctx, progress)
+}
+
+func TestService_Snapshot_ReadAgainAfterAConcurrentWrite(t *testing.T) {
+	store := &writingStore{Store: neo4jtest.Seeded(t)}
+	c := mustCoherence(t, service.New(store), analysis.Scope{})
+	if store.reads != 2 {
+		t.Fatalf("snapshot reads = %d, want 2 (the first was written to meanwhile)", store.reads)
+	}
+	// 29 seeded supports between recommendations, plus the concurrent one.
+	if c.Summary.Supports != 30 {
+		t.Fatalf("supports = %d, want 30: the report must include the concurrent write", c.Summary.Supports)
+	}
 }
