@@ -55,10 +55,13 @@ generate:
 check-generated: generate
 	@git diff --exit-code -- graph || (echo "generated code is stale: run make generate and commit" >&2; exit 1)
 
-## lint: formatting and go vet
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+## lint: formatting, go vet and staticcheck
 lint:
 	@test -z "$$(gofmt -l cmd graph internal seeds neo4j)" || (gofmt -l cmd graph internal seeds neo4j; echo "run make fmt" >&2; exit 1)
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
 
 fmt:
 	gofmt -w cmd graph internal seeds neo4j

@@ -129,8 +129,3 @@ func (g *Graph) Node(id string) (Node, bool) {
 // Scope returns the scope the graph was restricted to (the zero Scope for a
 // graph straight from NewGraph).
 func (g *Graph) Scope() Scope { return g.scope }
-
-// accepted reports whether s counts as ACCEPTED.
-func accepted(s rodedraad.Status) bool {
-	return s == "" || s == rodedraad.StatusAccepted
-}

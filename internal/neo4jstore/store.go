@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
@@ -45,7 +46,7 @@ func Open(opts Options) (*Store, error) {
 	if opts.User != "" {
 		auth = neo4j.BasicAuth(opts.User, opts.Password, "")
 	}
-	driver, err := neo4j.NewDriverWithContext(opts.URI, auth, func(c *neo4j.Config) {
+	driver, err := neo4j.NewDriverWithContext(opts.URI, auth, func(c *config.Config) {
 		c.MaxConnectionPoolSize = 50
 		c.ConnectionAcquisitionTimeout = 5 * time.Second
 		c.SocketConnectTimeout = 3 * time.Second

@@ -28,13 +28,6 @@ func (s *Service) ImportBundle(ctx context.Context, name string, data []byte) (r
 	return b.Count(), nil
 }
 
-// Load upserts an already built bundle, such as the seeds, reporting
-// progress as it writes.
-func (s *Service) Load(ctx context.Context, b *rodedraad.Bundle, progress func(done, total int)) error {
-	_, err := s.store.Import(ctx, b, neo4jstore.ImportOptions{Progress: progress})
-	return err
-}
-
 // external resolves references a bundle does not define against the graph.
 func (s *Service) external(ctx context.Context) func(ids []string) (map[string]rodedraad.Label, error) {
 	return func(ids []string) (map[string]rodedraad.Label, error) {
