@@ -50,7 +50,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	gql := graph.NewHandler(svc, graph.Limits{Complexity: cfg.ComplexityLimit, Depth: cfg.DepthLimit, Timeout: cfg.QueryTimeout})
 	h := server.New(server.Deps{
 		GraphQL: gql, Readiness: ready, Logger: log, Registry: server.NewRegistry(),
-		MaxBodyBytes: cfg.MaxBodyBytes, ReadyTimeout: cfg.ReadyTimeout,
+		MaxBodyBytes: cfg.MaxBodyBytes, ReadyTimeout: cfg.ReadyTimeout, CORSOrigins: cfg.CORSOrigins,
 	})
 	return server.Run(ctx, server.NewHTTPServer(cfg.Addr, h), cfg.ShutdownTimeout, log)
 }

@@ -41,6 +41,10 @@ type Config struct {
 	ComplexityLimit int           // largest accepted GraphQL query complexity
 	DepthLimit      int           // deepest accepted GraphQL selection set
 
+	// CORSOrigins may call /graphql from a browser page of theirs; "*" is
+	// any origin. Empty: same origin only.
+	CORSOrigins []string
+
 	// Seed loads the embedded seeds when serve starts (idempotent).
 	Seed bool
 }
@@ -69,7 +73,7 @@ func (c Config) MarshalZerologObject(e *zerolog.Event) {
 		Dur("query_timeout", c.QueryTimeout).Dur("ready_timeout", c.ReadyTimeout).
 		Dur("shutdown_timeout", c.ShutdownTimeout).Int64("max_body_bytes", c.MaxBodyBytes).
 		Int("complexity_limit", c.ComplexityLimit).Int("depth_limit", c.DepthLimit).
-		Bool("seed", c.Seed)
+		Strs("cors_origins", c.CORSOrigins).Bool("seed", c.Seed)
 }
 
 // Load builds a Config from the defaults, then getenv, then the flags in args,

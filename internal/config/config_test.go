@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -47,7 +48,7 @@ func TestLoad_Defaults(t *testing.T) {
 		DepthLimit:      10,
 		Seed:            true,
 	}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("defaults:\n got %+v\nwant %+v", got, want)
 	}
 	if !got.LocalNeo4j() {
@@ -193,5 +194,16 @@ func TestConfig_LogRedactsPassword(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), `"neo4j_password":"***"`) {
 		t.Errorf("log line does not show the password is set: %s", buf.String())
+	}
+}
+
+func TestLoad_CORSOrigins(t *testing.T) {
+	c, err := config.Load([]string{"--cors-origins", " https://dash.example.org, http://localhost:3000 ,"}, func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"https://dash.example.org", "http://localhost:3000"}
+	if !reflect.DeepEqual(c.CORSOrigins, want) {
+		t.Fatalf("CORSOrigins = %q, want %q", c.CORSOrigins, want)
 	}
 }

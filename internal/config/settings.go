@@ -2,6 +2,7 @@ package config
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -67,6 +68,17 @@ func Settings() []Setting {
 			"largest GraphQL query complexity accepted", func(c *Config) *int { return &c.ComplexityLimit }),
 		integer("depth-limit", "depth-limit", "RODEDRAAD_DEPTH_LIMIT", "10",
 			"deepest GraphQL selection accepted", func(c *Config) *int { return &c.DepthLimit }),
+		{Name: "cors-origins", Flag: "cors-origins", Env: "RODEDRAAD_CORS_ORIGINS", Default: "",
+			Description: "comma-separated origins whose browser pages may call /graphql (dashboards elsewhere); * for any",
+			set: func(c *Config, v string) error {
+				c.CORSOrigins = nil
+				for _, o := range strings.Split(v, ",") {
+					if o = strings.TrimSpace(o); o != "" {
+						c.CORSOrigins = append(c.CORSOrigins, o)
+					}
+				}
+				return nil
+			}},
 		{Name: "seed", Flag: "seed", Env: "RODEDRAAD_SEED", Default: "true",
 			Description: "load the embedded seeds when serve starts (idempotent); --seed=false to skip",
 			isBool:      true,

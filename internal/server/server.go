@@ -50,6 +50,9 @@ type Deps struct {
 	MaxBodyBytes int64
 	// ReadyTimeout bounds one readiness check; 0 means DefaultReadyTimeout.
 	ReadyTimeout time.Duration
+	// CORSOrigins may call /graphql from their browser pages; "*" is any.
+	// Empty: same origin only.
+	CORSOrigins []string
 }
 
 // New returns the handler for the whole HTTP API, middleware included. It
