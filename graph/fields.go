@@ -108,3 +108,21 @@ func created[T rodedraad.Node](n rodedraad.Node, err error) (T, error) {
 	}
 	return n.(T), nil
 }
+
+// nodesInOrder returns the nodes with ids in the order asked, nil where an
+// id does not exist. BAD_USER_INPUT for more than a page of ids.
+func nodesInOrder(ctx context.Context, svc Service, ids []string) ([]rodedraad.Node, error) {
+	if len(ids) > rodedraad.MaxPageSize {
+		return nil, rodedraad.Errorf(rodedraad.EINVALID, "%d ids asked; at most %d at a time", len(ids), rodedraad.MaxPageSize)
+	}
+	found, err := svc.Nodes(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]rodedraad.Node, len(ids))
+	for i, id := range ids {
+		out[i] = found[id]
+	}
+	loadersFrom(ctx).expect(ids)
+	return out, nil
+}

@@ -498,6 +498,7 @@ type ComplexityRoot struct {
 		Matrix          func(childComplexity int, rows analysis.Dimension, columns analysis.Dimension, scope *model.ScopeInput) int
 		Neighbourhood   func(childComplexity int, id string, depth int, types []rodedraad.RelType) int
 		Node            func(childComplexity int, id string) int
+		Nodes           func(childComplexity int, ids []string) int
 		Recommendation  func(childComplexity int, id string) int
 		Recommendations func(childComplexity int, first int, after *string, filter *model.RecommendationFilter, orderBy *model.Order) int
 		Scenario        func(childComplexity int, id string) int
@@ -774,6 +775,7 @@ type OverlapSuggestionResolver interface {
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (rodedraad.Node, error)
+	Nodes(ctx context.Context, ids []string) ([]rodedraad.Node, error)
 	Recommendation(ctx context.Context, id string) (*rodedraad.Recommendation, error)
 	Document(ctx context.Context, id string) (*rodedraad.Document, error)
 	Actor(ctx context.Context, id string) (*rodedraad.Actor, error)
@@ -2884,6 +2886,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.nodes":
+		if e.ComplexityRoot.Query.Nodes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_nodes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
 	case "Query.recommendation":
 		if e.ComplexityRoot.Query.Recommendation == nil {
 			break
@@ -4243,6 +4256,8 @@ type Subgraph {
 type Query {
   "Any node by id."
   node(id: ID!): Node
+  "Up to 100 nodes by id, in the order asked; null where an id does not exist. For drilling down from the ids of a matrix cell."
+  nodes(ids: [ID!]!): [Node]!
   recommendation(id: ID!): Recommendation
   document(id: ID!): Document
   actor(id: ID!): Actor
@@ -6854,6 +6869,20 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
 	return args, nil
 }
 
@@ -15126,6 +15155,50 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []rodedraad.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24496,6 +24569,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_node(ctx, field)
 				})
+		case "nodes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_nodes(ctx, field)
+				})
 		case "recommendation":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -26985,6 +27064,16 @@ func (ec *executionContext) marshalNNode2githubᚗcomᚋrodedraadᚋrodedraadᚋ
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNode(ctx context.Context, sel ast.SelectionSet, v []rodedraad.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalONode2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNode(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []rodedraad.Node) graphql.Marshaler {

@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -584,5 +585,28 @@ func TestQuery_Neighbourhood(t *testing.T) {
 
 	t.Run("ErrDepth", func(t *testing.T) {
 		mustFail(t, srv, `{ neighbourhood(id: "R06.1", depth: 4) { truncated } }`, nil, "BAD_USER_INPUT")
+	})
+}
+
+func TestQuery_Nodes(t *testing.T) {
+	srv := newServer(t, neo4jtest.Seeded(t))
+	t.Run("InOrderWithNullForMissing", func(t *testing.T) {
+		got := mustData[struct {
+			Nodes []*struct {
+				ID       string `json:"id"`
+				Typename string `json:"__typename"`
+			}
+		}](t, srv, `{ nodes(ids: ["T2", "nope", "R01.1", "A-RIVM"]) { id __typename } }`, nil)
+		if len(got.Nodes) != 4 || got.Nodes[0].ID != "T2" || got.Nodes[1] != nil ||
+			got.Nodes[2].Typename != "Recommendation" || got.Nodes[3].Typename != "Actor" {
+			t.Fatalf("nodes = %+v", got.Nodes)
+		}
+	})
+	t.Run("ErrTooMany", func(t *testing.T) {
+		ids := make([]string, 101)
+		for i := range ids {
+			ids[i] = fmt.Sprintf("R%d", i)
+		}
+		mustFail(t, srv, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": ids}, "BAD_USER_INPUT")
 	})
 }

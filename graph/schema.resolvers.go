@@ -323,6 +323,11 @@ func (r *queryResolver) Node(ctx context.Context, id string) (rodedraad.Node, er
 	return one[rodedraad.Node](ctx, r.svc, id)
 }
 
+// Nodes is the resolver for the nodes field.
+func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]rodedraad.Node, error) {
+	return nodesInOrder(ctx, r.svc, ids)
+}
+
 // Recommendation is the resolver for the recommendation field.
 func (r *queryResolver) Recommendation(ctx context.Context, id string) (*rodedraad.Recommendation, error) {
 	return one[*rodedraad.Recommendation](ctx, r.svc, id)
