@@ -95,12 +95,21 @@ func seedIfChanged(ctx context.Context, store *neo4jstore.Store, log zerolog.Log
 		log.Info().Msg("seed: these seeds are loaded already; edits made since are kept (run `rodedraad seed` to reload them)")
 		return nil
 	}
-	return seedStore(ctx, store, log)
+	return loadSeeds(ctx, store, log, digest)
 }
 
 // seedStore loads the embedded seeds, logging progress, and records which
 // seeds the graph holds.
 func seedStore(ctx context.Context, store *neo4jstore.Store, log zerolog.Logger) error {
+	digest, err := seedsDigest()
+	if err != nil {
+		return fmt.Errorf("read seeds: %w", err)
+	}
+	return loadSeeds(ctx, store, log, digest)
+}
+
+// loadSeeds loads the embedded seeds and records their digest.
+func loadSeeds(ctx context.Context, store *neo4jstore.Store, log zerolog.Logger, digest string) error {
 	b, err := bundle.Load(seeds.FS, bundle.Options{Defaults: bundle.SeedDefaults})
 	if err != nil {
 		return fmt.Errorf("seeds are invalid (run `rodedraad seed --check`): %w", err)
@@ -119,10 +128,6 @@ func seedStore(ctx context.Context, store *neo4jstore.Store, log zerolog.Logger)
 	c := b.Count()
 	log.Info().Int("documents", c.Documents).Int("recommendations", c.Recommendations).
 		Int("actors", c.Actors).Dur("took", time.Since(start)).Msg("seed: loaded")
-	digest, err := seedsDigest()
-	if err != nil {
-		return fmt.Errorf("read seeds: %w", err)
-	}
 	return store.SetMetaValue(ctx, seedsKey, digest)
 }
 

@@ -73,15 +73,20 @@ var common = map[string]condition{
 // where builds the WHERE clause and parameters of a filter for a kind.
 // A filter the kind does not support is BAD_USER_INPUT.
 func where(label rodedraad.Label, f rodedraad.Filter) (string, map[string]any, error) {
-	values := map[string]any{
-		"ids": f.IDs, "themes": f.Themes, "actors": f.Actors, "sectors": f.Sectors,
-		"documents": f.Documents, "scenarios": f.Scenarios, "kinds": f.Kinds,
-		"statuses": f.Statuses, "text": f.Text, "conflicts": f.Conflicts,
+	// In a fixed order, so that equal filters give equal statements.
+	values := []struct {
+		name  string
+		value any
+	}{
+		{"ids", f.IDs}, {"themes", f.Themes}, {"actors", f.Actors}, {"sectors", f.Sectors},
+		{"documents", f.Documents}, {"scenarios", f.Scenarios}, {"kinds", f.Kinds},
+		{"conflicts", f.Conflicts}, {"statuses", f.Statuses}, {"text", f.Text},
 	}
 	var preds []string
 	params := map[string]any{}
-	for _, name := range []string{"ids", "themes", "actors", "sectors", "documents", "scenarios", "kinds", "conflicts", "statuses", "text"} {
-		if isEmpty(values[name]) {
+	for _, v := range values {
+		name := v.name
+		if isEmpty(v.value) {
 			continue
 		}
 		c, ok := common[name]
@@ -92,7 +97,7 @@ func where(label rodedraad.Label, f rodedraad.Filter) (string, map[string]any, e
 			return "", nil, rodedraad.Errorf(rodedraad.EINVALID, "filter %s does not apply to %s", name, label)
 		}
 		preds = append(preds, c.predicate)
-		params[c.param] = values[name]
+		params[c.param] = v.value
 	}
 	if len(preds) == 0 {
 		return "", params, nil
