@@ -29,15 +29,6 @@ func checkLabel(label rodedraad.Label) error {
 	return nil
 }
 
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Link creates or updates the edge e after checking that both ends exist
 // (NOT_FOUND) and that the edge fits the schema (BAD_USER_INPUT). It returns
 // the stored edge.

@@ -132,7 +132,10 @@ func sortKey(label rodedraad.Label, o rodedraad.OrderField) (string, error) {
 // paging: the page starts strictly after the cursor.
 func (s *Store) List(ctx context.Context, label rodedraad.Label, f rodedraad.Filter, o rodedraad.Order, p rodedraad.Page) (rodedraad.PageOf[rodedraad.Node], error) {
 	var out rodedraad.PageOf[rodedraad.Node]
-	if err := firstErr(p.Validate(), checkLabel(label)); err != nil {
+	if err := p.Validate(); err != nil {
+		return out, err
+	}
+	if err := checkLabel(label); err != nil {
 		return out, err
 	}
 	stmt, params, err := listStatement(label, f, o, p)
