@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/rodedraad/rodedraad/graph/generated"
 	"github.com/rodedraad/rodedraad/graph/model"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
@@ -38,9 +39,9 @@ type Limits struct {
 // maps domain codes to extensions.code, a recover func, and per-request
 // loaders.
 func NewHandler(svc Service, limits Limits) http.Handler {
-	cfg := Config{Resolvers: NewResolver(svc)}
+	cfg := generated.Config{Resolvers: NewResolver(svc)}
 	setComplexity(&cfg.Complexity)
-	srv := handler.New(NewExecutableSchema(cfg))
+	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -69,7 +70,7 @@ func withTimeout(d time.Duration, next http.Handler) http.Handler {
 // that complexity reflects how much a query can fetch.
 func pageCost(child, first int) int { return child * max(first, 1) }
 
-func setComplexity(c *ComplexityRoot) {
+func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.Recommendations = func(child, first int, _ *string, _ *model.RecommendationFilter, _ *model.Order) int {
 		return pageCost(child, first)
 	}

@@ -9,6 +9,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/rodedraad/rodedraad/graph/generated"
 	"github.com/rodedraad/rodedraad/graph/model"
 	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
@@ -549,99 +550,105 @@ func (r *themeConnectionResolver) TotalCount(ctx context.Context, obj *model.Con
 	return r.svc.Count(ctx, obj.Query.Label, obj.Query.Filter)
 }
 
-// Actor returns ActorResolver implementation.
-func (r *Resolver) Actor() ActorResolver { return &actorResolver{r} }
+// Actor returns generated.ActorResolver implementation.
+func (r *Resolver) Actor() generated.ActorResolver { return &actorResolver{r} }
 
-// ActorConnection returns ActorConnectionResolver implementation.
-func (r *Resolver) ActorConnection() ActorConnectionResolver { return &actorConnectionResolver{r} }
+// ActorConnection returns generated.ActorConnectionResolver implementation.
+func (r *Resolver) ActorConnection() generated.ActorConnectionResolver {
+	return &actorConnectionResolver{r}
+}
 
-// Authorship returns AuthorshipResolver implementation.
-func (r *Resolver) Authorship() AuthorshipResolver { return &authorshipResolver{r} }
+// Authorship returns generated.AuthorshipResolver implementation.
+func (r *Resolver) Authorship() generated.AuthorshipResolver { return &authorshipResolver{r} }
 
-// Coherence returns CoherenceResolver implementation.
-func (r *Resolver) Coherence() CoherenceResolver { return &coherenceResolver{r} }
+// Coherence returns generated.CoherenceResolver implementation.
+func (r *Resolver) Coherence() generated.CoherenceResolver { return &coherenceResolver{r} }
 
-// Communities returns CommunitiesResolver implementation.
-func (r *Resolver) Communities() CommunitiesResolver { return &communitiesResolver{r} }
+// Communities returns generated.CommunitiesResolver implementation.
+func (r *Resolver) Communities() generated.CommunitiesResolver { return &communitiesResolver{r} }
 
-// Consensus returns ConsensusResolver implementation.
-func (r *Resolver) Consensus() ConsensusResolver { return &consensusResolver{r} }
+// Consensus returns generated.ConsensusResolver implementation.
+func (r *Resolver) Consensus() generated.ConsensusResolver { return &consensusResolver{r} }
 
-// ConsensusItem returns ConsensusItemResolver implementation.
-func (r *Resolver) ConsensusItem() ConsensusItemResolver { return &consensusItemResolver{r} }
+// ConsensusItem returns generated.ConsensusItemResolver implementation.
+func (r *Resolver) ConsensusItem() generated.ConsensusItemResolver { return &consensusItemResolver{r} }
 
-// ContradictionSide returns ContradictionSideResolver implementation.
-func (r *Resolver) ContradictionSide() ContradictionSideResolver {
+// ContradictionSide returns generated.ContradictionSideResolver implementation.
+func (r *Resolver) ContradictionSide() generated.ContradictionSideResolver {
 	return &contradictionSideResolver{r}
 }
 
-// Document returns DocumentResolver implementation.
-func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }
+// Document returns generated.DocumentResolver implementation.
+func (r *Resolver) Document() generated.DocumentResolver { return &documentResolver{r} }
 
-// DocumentConnection returns DocumentConnectionResolver implementation.
-func (r *Resolver) DocumentConnection() DocumentConnectionResolver {
+// DocumentConnection returns generated.DocumentConnectionResolver implementation.
+func (r *Resolver) DocumentConnection() generated.DocumentConnectionResolver {
 	return &documentConnectionResolver{r}
 }
 
-// Edge returns EdgeResolver implementation.
-func (r *Resolver) Edge() EdgeResolver { return &edgeResolver{r} }
+// Edge returns generated.EdgeResolver implementation.
+func (r *Resolver) Edge() generated.EdgeResolver { return &edgeResolver{r} }
 
-// Endorsement returns EndorsementResolver implementation.
-func (r *Resolver) Endorsement() EndorsementResolver { return &endorsementResolver{r} }
+// Endorsement returns generated.EndorsementResolver implementation.
+func (r *Resolver) Endorsement() generated.EndorsementResolver { return &endorsementResolver{r} }
 
-// Fragmentation returns FragmentationResolver implementation.
-func (r *Resolver) Fragmentation() FragmentationResolver { return &fragmentationResolver{r} }
+// Fragmentation returns generated.FragmentationResolver implementation.
+func (r *Resolver) Fragmentation() generated.FragmentationResolver { return &fragmentationResolver{r} }
 
-// Influence returns InfluenceResolver implementation.
-func (r *Resolver) Influence() InfluenceResolver { return &influenceResolver{r} }
+// Influence returns generated.InfluenceResolver implementation.
+func (r *Resolver) Influence() generated.InfluenceResolver { return &influenceResolver{r} }
 
-// InfluenceNode returns InfluenceNodeResolver implementation.
-func (r *Resolver) InfluenceNode() InfluenceNodeResolver { return &influenceNodeResolver{r} }
+// InfluenceNode returns generated.InfluenceNodeResolver implementation.
+func (r *Resolver) InfluenceNode() generated.InfluenceNodeResolver { return &influenceNodeResolver{r} }
 
-// Interaction returns InteractionResolver implementation.
-func (r *Resolver) Interaction() InteractionResolver { return &interactionResolver{r} }
+// Interaction returns generated.InteractionResolver implementation.
+func (r *Resolver) Interaction() generated.InteractionResolver { return &interactionResolver{r} }
 
-// Mutation returns MutationResolver implementation.
-func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
+// Mutation returns generated.MutationResolver implementation.
+func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
-// Overlap returns OverlapResolver implementation.
-func (r *Resolver) Overlap() OverlapResolver { return &overlapResolver{r} }
+// Overlap returns generated.OverlapResolver implementation.
+func (r *Resolver) Overlap() generated.OverlapResolver { return &overlapResolver{r} }
 
-// OverlapSuggestion returns OverlapSuggestionResolver implementation.
-func (r *Resolver) OverlapSuggestion() OverlapSuggestionResolver {
+// OverlapSuggestion returns generated.OverlapSuggestionResolver implementation.
+func (r *Resolver) OverlapSuggestion() generated.OverlapSuggestionResolver {
 	return &overlapSuggestionResolver{r}
 }
 
-// Query returns QueryResolver implementation.
-func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
+// Query returns generated.QueryResolver implementation.
+func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
-// Recommendation returns RecommendationResolver implementation.
-func (r *Resolver) Recommendation() RecommendationResolver { return &recommendationResolver{r} }
+// Recommendation returns generated.RecommendationResolver implementation.
+func (r *Resolver) Recommendation() generated.RecommendationResolver {
+	return &recommendationResolver{r}
+}
 
-// RecommendationConnection returns RecommendationConnectionResolver implementation.
-func (r *Resolver) RecommendationConnection() RecommendationConnectionResolver {
+// RecommendationConnection returns generated.RecommendationConnectionResolver implementation.
+func (r *Resolver) RecommendationConnection() generated.RecommendationConnectionResolver {
 	return &recommendationConnectionResolver{r}
 }
 
-// Scenario returns ScenarioResolver implementation.
-func (r *Resolver) Scenario() ScenarioResolver { return &scenarioResolver{r} }
+// Scenario returns generated.ScenarioResolver implementation.
+func (r *Resolver) Scenario() generated.ScenarioResolver { return &scenarioResolver{r} }
 
-// ScenarioConnection returns ScenarioConnectionResolver implementation.
-func (r *Resolver) ScenarioConnection() ScenarioConnectionResolver {
+// ScenarioConnection returns generated.ScenarioConnectionResolver implementation.
+func (r *Resolver) ScenarioConnection() generated.ScenarioConnectionResolver {
 	return &scenarioConnectionResolver{r}
 }
 
-// Source returns SourceResolver implementation.
-func (r *Resolver) Source() SourceResolver { return &sourceResolver{r} }
+// Source returns generated.SourceResolver implementation.
+func (r *Resolver) Source() generated.SourceResolver { return &sourceResolver{r} }
 
-// Stance returns StanceResolver implementation.
-func (r *Resolver) Stance() StanceResolver { return &stanceResolver{r} }
+// Stance returns generated.StanceResolver implementation.
+func (r *Resolver) Stance() generated.StanceResolver { return &stanceResolver{r} }
 
-// Theme returns ThemeResolver implementation.
-func (r *Resolver) Theme() ThemeResolver { return &themeResolver{r} }
+// Theme returns generated.ThemeResolver implementation.
+func (r *Resolver) Theme() generated.ThemeResolver { return &themeResolver{r} }
 
-// ThemeConnection returns ThemeConnectionResolver implementation.
-func (r *Resolver) ThemeConnection() ThemeConnectionResolver { return &themeConnectionResolver{r} }
+// ThemeConnection returns generated.ThemeConnectionResolver implementation.
+func (r *Resolver) ThemeConnection() generated.ThemeConnectionResolver {
+	return &themeConnectionResolver{r}
+}
 
 type (
 	actorResolver                    struct{ *Resolver }
