@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"slices"
+
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
@@ -117,7 +119,7 @@ func (b *builder) addEdge(ei int32, e *Edge) error {
 	case rodedraad.RelOverlaps:
 		ix.overlaps = append(ix.overlaps, iedge{from: f, to: t, sim: e.Similarity, e: ei})
 	case rodedraad.RelAuthored:
-		if e.Role == "PUBLISHER" || e.Role == "AUTHOR" {
+		if slices.Contains(rodedraad.EndorsingRoles, e.Role) {
 			b.authors = append(b.authors, link{t, f})
 		}
 	case rodedraad.RelDescribes:

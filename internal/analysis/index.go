@@ -8,7 +8,7 @@ import (
 
 // sectors are the four actor sectors, in the order every per-sector array
 // uses.
-var sectors = [4]string{"PUBLIC", "PRIVATE", "KNOWLEDGE", "CIVIL"}
+var sectors = [4]string(rodedraad.Sectors)
 
 func sectorIndex(s string) int8 {
 	for i, v := range sectors {

@@ -43,7 +43,7 @@ func linkStatement(q rodedraad.LinkQuery) (string, error) {
 }
 
 // Endorsers returns, for each recommendation or scenario id, the actors that
-// endorse it: a SUPPORTS stance, or authorship (PUBLISHER or AUTHOR) of a
+// endorse it: a SUPPORTS stance, or authorship (rodedraad.EndorsingRoles) of a
 // document that contains it.
 func (s *Store) Endorsers(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]rodedraad.Link, error) {
@@ -52,7 +52,7 @@ func (s *Store) Endorsers(ctx context.Context, ids []string) (map[string][]roded
 				MATCH (m:Actor)-[r:SUPPORTS]->(n) RETURN m, r, 'STANCE' AS via
 				UNION
 				MATCH (m:Actor)-[r:AUTHORED]->(:Document)-[:CONTAINS]->(n)
-				WHERE r.role IN ['PUBLISHER', 'AUTHOR'] RETURN m, r, 'AUTHORED' AS via
+				WHERE r.role IN $endorsingRoles RETURN m, r, 'AUTHORED' AS via
 			}
 			RETURN id, r, m, startNode(r).id AS from, endNode(r).id AS to, via
 			ORDER BY id, m.id, via`, ids)
@@ -60,7 +60,7 @@ func (s *Store) Endorsers(ctx context.Context, ids []string) (map[string][]roded
 }
 
 func collectLinks(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, ids []string) (map[string][]rodedraad.Link, error) {
-	res, err := tx.Run(ctx, stmt, map[string]any{"ids": ids})
+	res, err := tx.Run(ctx, stmt, map[string]any{"ids": ids, "endorsingRoles": rodedraad.EndorsingRoles})
 	if err != nil {
 		return nil, err
 	}

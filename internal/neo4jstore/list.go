@@ -24,7 +24,7 @@ type condition struct {
 const actorLinked = `(EXISTS { (n)-[:ASSIGNED_TO]->(a:Actor) WHERE a.%[1]s IN $%[2]s }
 	OR EXISTS { (a:Actor)-[:SUPPORTS|CONFLICTS_WITH]->(n) WHERE a.%[1]s IN $%[2]s }
 	OR EXISTS { (a:Actor)-[w:AUTHORED]->(:Document)-[:CONTAINS]->(n)
-		WHERE a.%[1]s IN $%[2]s AND w.role IN ['PUBLISHER', 'AUTHOR'] })`
+		WHERE a.%[1]s IN $%[2]s AND w.role IN $endorsingRoles })`
 
 // conditions lists, per kind, the filters it supports.
 var conditions = map[rodedraad.Label]map[string]condition{
@@ -98,6 +98,9 @@ func where(label rodedraad.Label, f rodedraad.Filter) (string, map[string]any, e
 		}
 		preds = append(preds, c.predicate)
 		params[c.param] = v.value
+		if name == "actors" || name == "sectors" {
+			params["endorsingRoles"] = rodedraad.EndorsingRoles
+		}
 	}
 	if len(preds) == 0 {
 		return "", params, nil

@@ -121,3 +121,8 @@ var (
 	AuthorRoles          = []string{"PUBLISHER", "COMMISSIONER", "AUTHOR"}
 	Languages            = []string{"nl", "en"}
 )
+
+// EndorsingRoles are the AUTHORED roles whose actor endorses what its
+// document contains: a PUBLISHER or AUTHOR stands behind it, a COMMISSIONER
+// only asked for it.
+var EndorsingRoles = []string{"PUBLISHER", "AUTHOR"}

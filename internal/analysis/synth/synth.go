@@ -28,7 +28,7 @@ const (
 
 var (
 	themeWeights = []int{12, 30, 10, 14, 12, 8, 9, 5} // T1..T7 and H
-	sectorNames  = []string{"PUBLIC", "PRIVATE", "KNOWLEDGE", "CIVIL"}
+	sectorNames  = rodedraad.Sectors
 	sectorWeight = []int{40, 30, 20, 10}
 	sectorKind   = []string{"MUNICIPALITY", "COMPANY", "KNOWLEDGE_INSTITUTION", "CIVIL_SOCIETY"}
 	recKinds     = []string{"RECOMMENDATION", "GOAL", "CONCLUSION", "COMMITMENT", "POSITION"}
