@@ -64,7 +64,7 @@ func runSeed(ctx context.Context, args []string, getenv func(string) string, std
 		return nil
 	}
 	return withStore(ctx, args, getenv, stderr, func(cfg config.Config, store *neo4jstore.Store) error {
-		if err := seedStore(ctx, store, newLogger(cfg, stderr)); err != nil {
+		if err := seed(ctx, store, newLogger(cfg, stderr), true); err != nil {
 			return userError(err)
 		}
 		counts, _ := bundle.Check(seeds.FS)
@@ -86,6 +86,10 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, s
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
+	}
+	// A bad file is refused before Neo4j is started or connected to.
+	if _, err := bundle.CheckFile(filepath.ToSlash(file), data); err != nil {
+		return fmt.Errorf("import %s: nothing was written:\n%w", file, userError(err))
 	}
 	return withStore(ctx, args, getenv, stderr, func(_ config.Config, store *neo4jstore.Store) error {
 		counts, err := service.New(store).ImportBundle(ctx, filepath.ToSlash(file), data)

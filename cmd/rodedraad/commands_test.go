@@ -212,6 +212,17 @@ func TestRun_Import(t *testing.T) {
 		})
 	}
 
+	t.Run("BadFileWithoutDatabase", func(t *testing.T) {
+		// Nothing listens on port 1: a bad file must be refused before any
+		// attempt to reach Neo4j, not after the driver gives up.
+		down := map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1", "RODEDRAAD_LOG_LEVEL": "warn"}
+		file := writeFile(t, "bad.yaml", strings.Replace(goodBundle, "kind: RECOMMENDATION", "kind: WISH", 1))
+		r := runArgs(t, down, "import", file)
+		wantErr(t, r.err, "nothing was written", "bad.yaml:6:", `"WISH"`)
+		if strings.Contains(r.err.Error(), "neo4j") {
+			t.Errorf("the error speaks of neo4j, so the file was not checked first: %v", r.err)
+		}
+	})
 	t.Run("MissingFile", func(t *testing.T) {
 		file := filepath.Join(t.TempDir(), "nope.yaml")
 		r := runArgs(t, e, "import", file)

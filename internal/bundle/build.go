@@ -20,6 +20,10 @@ type Options struct {
 	// e.g. against the database for `rodedraad import`. It returns the label
 	// of each id it knows. Nil means every reference must be in the bundle.
 	External func(ids []string) (map[string]rodedraad.Label, error)
+	// Offline checks a bundle without the database: references that the
+	// bundle does not define are taken on trust (an import checks them
+	// against the graph later), everything else is checked.
+	Offline bool
 }
 
 // SeedDefaults are the defaults of the seeds: accepted, seeded.
@@ -33,6 +37,21 @@ var ImportDefaults = rodedraad.Provenance{Status: rodedraad.StatusAccepted, Meth
 // counts, for `rodedraad seed --check`. Its error is Errors (BAD_USER_INPUT).
 func Check(fsys fs.FS) (rodedraad.Counts, error) {
 	b, err := Load(fsys, Options{Defaults: SeedDefaults})
+	if err != nil {
+		return rodedraad.Counts{}, err
+	}
+	return b.Count(), nil
+}
+
+// CheckFile parses and checks one bundle file without a database, so that
+// `rodedraad import` can refuse a bad file before it connects. Its error is
+// Errors (BAD_USER_INPUT), naming file, line and field.
+func CheckFile(name string, data []byte) (rodedraad.Counts, error) {
+	f, err := Parse(name, data)
+	if err != nil {
+		return rodedraad.Counts{}, err
+	}
+	b, err := Build(Options{Defaults: ImportDefaults, Offline: true}, f)
 	if err != nil {
 		return rodedraad.Counts{}, err
 	}

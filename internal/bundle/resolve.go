@@ -50,9 +50,12 @@ func (b *builder) known(id string, at where) bool {
 	if _, ok := b.nodes[id]; ok {
 		return true
 	}
-	if id == "" {
+	switch {
+	case id == "":
 		b.fail(at, "is required")
-	} else {
+	case b.opts.Offline:
+		// Checked against the graph when the bundle is imported.
+	default:
 		b.fail(at, "%q is not defined", id)
 	}
 	return false
