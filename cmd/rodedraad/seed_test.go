@@ -16,7 +16,7 @@ func TestSeedIfChanged(t *testing.T) {
 	ctx := context.Background()
 	store := neo4jtest.Open(t)
 	log := zerolog.Nop()
-	if err := seedIfChanged(ctx, store, log); err != nil {
+	if err := seed(ctx, store, log, false); err != nil {
 		t.Fatal(err)
 	}
 	if n, _ := store.Count(ctx, rodedraad.LabelRecommendation, rodedraad.Filter{}); n != 176 {
@@ -27,7 +27,7 @@ func TestSeedIfChanged(t *testing.T) {
 	}
 
 	t.Run("UnchangedSeedsKeepEdits", func(t *testing.T) {
-		if err := seedIfChanged(ctx, store, log); err != nil {
+		if err := seed(ctx, store, log, false); err != nil {
 			t.Fatal(err)
 		}
 		n, err := store.Node(ctx, "R01.1")
@@ -39,7 +39,7 @@ func TestSeedIfChanged(t *testing.T) {
 		if err := store.DeleteAll(ctx); err != nil {
 			t.Fatal(err)
 		}
-		if err := seedIfChanged(ctx, store, log); err != nil {
+		if err := seed(ctx, store, log, false); err != nil {
 			t.Fatal(err)
 		}
 		if n, _ := store.Count(ctx, rodedraad.LabelRecommendation, rodedraad.Filter{}); n != 176 {

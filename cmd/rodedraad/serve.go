@@ -121,7 +121,7 @@ func prepare(ctx context.Context, store *neo4jstore.Store, cfg config.Config, lo
 	for {
 		err := store.Migrate(ctx)
 		if err == nil && cfg.Seed {
-			err = seedIfChanged(ctx, store, log)
+			err = seed(ctx, store, log, false)
 		}
 		if err == nil {
 			log.Info().Msg("serve: ready")

@@ -265,7 +265,7 @@ func TestStore_GraphVersion(t *testing.T) {
 		}},
 		{"Unlink", true, func() error { return store.Unlink(ctx, supports.Type, "R1", "R2") }},
 		{"Import", true, func() error {
-			_, err := store.Import(ctx, &rodedraad.Bundle{Themes: []rodedraad.Theme{*theme("T5")}}, neo4jstore.ImportOptions{})
+			_, err := store.Import(ctx, &rodedraad.Bundle{Themes: []rodedraad.Theme{*theme("T5")}}, rodedraad.ImportOptions{})
 			return err
 		}},
 		{"DeleteNode", true, func() error { return store.DeleteNode(ctx, rodedraad.LabelRecommendation, "R4") }},

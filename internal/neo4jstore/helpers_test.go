@@ -26,7 +26,7 @@ func MustSeeds(tb testing.TB) *rodedraad.Bundle {
 // MustImport imports b into store.
 func MustImport(tb testing.TB, store *neo4jstore.Store, b *rodedraad.Bundle) {
 	tb.Helper()
-	if _, err := store.Import(tb.Context(), b, neo4jstore.ImportOptions{}); err != nil {
+	if _, err := store.Import(tb.Context(), b, rodedraad.ImportOptions{}); err != nil {
 		tb.Fatalf("import: %v", err)
 	}
 }

@@ -12,49 +12,35 @@ import (
 // importBatch is how many rows one UNWIND statement carries.
 const importBatch = 2000
 
-// ImportOptions tune an import.
-type ImportOptions struct {
-	// CreateOnly makes an id that already exists a CONFLICT instead of an
-	// update: what the create mutations need.
-	CreateOnly bool
-	// Progress, when set, is told how many items are written so far.
-	Progress func(done, total int)
-}
-
-// ImportResult says what an import wrote.
-type ImportResult struct {
-	Nodes, Edges int
-}
-
 // Import upserts a bundle in one transaction: nodes by id (MERGE, so loading
 // twice gives the same graph; createdAt is kept from the first load), then
 // edges by (from, type, to). Before writing it checks that no id exists with
 // another kind (CONFLICT) and that every edge fits the schema, resolving ends
 // that are not in the bundle against the database (BAD_USER_INPUT or
 // NOT_FOUND). On any error nothing is written.
-func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, opts ImportOptions) (ImportResult, error) {
+func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, opts rodedraad.ImportOptions) (rodedraad.ImportResult, error) {
 	nodes := b.Nodes()
 	total := len(nodes) + len(b.Edges)
-	return write(ctx, s, func(tx neo4j.ManagedTransaction) (ImportResult, error) {
-		if err := checkBundle(ctx, tx, nodes, b.Edges, opts.CreateOnly); err != nil {
-			return ImportResult{}, err
+	return write(ctx, s, func(tx neo4j.ManagedTransaction) (rodedraad.ImportResult, error) {
+		if err := checkBundle(ctx, tx, nodes, b.Edges); err != nil {
+			return rodedraad.ImportResult{}, err
 		}
 		done := 0
-		for _, bt := range batches(nodes, b.Edges) {
+		for _, bt := range batches(nodes, b.Edges, opts.CreateOnly) {
 			if err := bt.run(ctx, tx); err != nil {
-				return ImportResult{}, err
+				return rodedraad.ImportResult{}, err
 			}
 			done += len(bt.rows)
 			if opts.Progress != nil {
 				opts.Progress(done, total)
 			}
 		}
-		return ImportResult{Nodes: len(nodes), Edges: len(b.Edges)}, nil
+		return rodedraad.ImportResult{Nodes: len(nodes), Edges: len(b.Edges)}, nil
 	})
 }
 
 // checkBundle validates kinds and edges against the bundle and the database.
-func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []rodedraad.Node, edges []rodedraad.Edge, createOnly bool) error {
+func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []rodedraad.Node, edges []rodedraad.Edge) error {
 	labels := make(map[string]rodedraad.Label, len(nodes))
 	for _, n := range nodes {
 		// One id under two kinds would MERGE into one node with both labels.
@@ -76,9 +62,6 @@ func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []roded
 	}
 	for id, l := range stored {
 		want, inBundle := labels[id]
-		if inBundle && createOnly {
-			return rodedraad.Errorf(rodedraad.ECONFLICT, "a %s with id %q already exists", l, id)
-		}
 		if inBundle && want != l {
 			return rodedraad.Errorf(rodedraad.ECONFLICT, "id %q is a %s in the bundle but a %s in the graph", id, want, l)
 		}
@@ -106,8 +89,11 @@ type batch struct {
 }
 
 // batches turns nodes and edges into upsert statements: nodes first, kind
-// by kind, then edges, type by type, so that every edge finds its ends.
-func batches(nodes []rodedraad.Node, edges []rodedraad.Edge) []batch {
+// by kind, then edges, type by type, so that every edge finds its ends. With
+// createOnly the nodes are CREATEd, so that the uniqueness constraint on
+// Entity.id, not an earlier read, decides whether an id is taken: two
+// concurrent creates of one id cannot both succeed.
+func batches(nodes []rodedraad.Node, edges []rodedraad.Edge, createOnly bool) []batch {
 	byLabel := map[rodedraad.Label][]any{}
 	for _, n := range nodes {
 		row := map[string]any{"id": n.NodeID(), "props": map[string]any(nodeProps(n)), "createdAt": createdAt(n.Prov())}
@@ -122,11 +108,7 @@ func batches(nodes []rodedraad.Node, edges []rodedraad.Edge) []batch {
 	}
 	var out []batch
 	for _, label := range rodedraad.Labels {
-		stmt := fmt.Sprintf(`UNWIND $rows AS row
-			MERGE (n:Entity {id: row.id})
-			ON CREATE SET n.createdAt = coalesce(row.createdAt, datetime())
-			SET n:%s, n += row.props`, label)
-		out = appendBatches(out, string(label)+" nodes", stmt, byLabel[label])
+		out = appendBatches(out, string(label)+" nodes", nodeStatement(label, createOnly), byLabel[label])
 	}
 	for _, t := range rodedraad.RelTypes {
 		stmt := fmt.Sprintf(`UNWIND $rows AS row
@@ -137,6 +119,20 @@ func batches(nodes []rodedraad.Node, edges []rodedraad.Edge) []batch {
 		out = appendBatches(out, string(t)+" edges", stmt, byType[t])
 	}
 	return out
+}
+
+// nodeStatement upserts (MERGE) or creates (CREATE) a batch of nodes of one
+// label; createdAt is kept from the first load.
+func nodeStatement(label rodedraad.Label, createOnly bool) string {
+	if createOnly {
+		return fmt.Sprintf(`UNWIND $rows AS row
+			CREATE (n:Entity:%s {id: row.id})
+			SET n += row.props, n.createdAt = coalesce(row.createdAt, datetime())`, label)
+	}
+	return fmt.Sprintf(`UNWIND $rows AS row
+		MERGE (n:Entity {id: row.id})
+		ON CREATE SET n.createdAt = coalesce(row.createdAt, datetime())
+		SET n:%s, n += row.props`, label)
 }
 
 func appendBatches(out []batch, what, stmt string, rows []any) []batch {
@@ -164,7 +160,7 @@ func (b batch) run(ctx context.Context, tx neo4j.ManagedTransaction) error {
 func (s *Store) BulkLoad(ctx context.Context, b *rodedraad.Bundle, progress func(done, total int)) error {
 	nodes := b.Nodes()
 	total, done := len(nodes)+len(b.Edges), 0
-	for _, bt := range batches(nodes, b.Edges) {
+	for _, bt := range batches(nodes, b.Edges, false) {
 		if _, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (any, error) { return nil, bt.run(ctx, tx) }); err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"maps"
 	"testing"
 
-	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore/neo4jtest"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
@@ -13,7 +12,7 @@ func TestStore_Import(t *testing.T) {
 	t.Run("OKIdempotent", func(t *testing.T) {
 		store := neo4jtest.Open(t)
 		ix := indexSeeds(t)
-		res, err := store.Import(t.Context(), MustSeeds(t), neo4jstore.ImportOptions{})
+		res, err := store.Import(t.Context(), MustSeeds(t), rodedraad.ImportOptions{})
 		if err != nil {
 			t.Fatalf("first import: %v", err)
 		}
@@ -25,7 +24,7 @@ func TestStore_Import(t *testing.T) {
 			t.Errorf("graph holds %d nodes and relationships, want %d (%d nodes, %d distinct edges)", len(first), want, len(ix.label), len(ix.edges))
 		}
 		v := MustVersion(t, store)
-		if _, err := store.Import(t.Context(), MustSeeds(t), neo4jstore.ImportOptions{}); err != nil {
+		if _, err := store.Import(t.Context(), MustSeeds(t), rodedraad.ImportOptions{}); err != nil {
 			t.Fatalf("second import: %v", err)
 		}
 		if second := MustDump(t, store); !maps.Equal(first, second) {
@@ -68,7 +67,7 @@ func TestStore_Import(t *testing.T) {
 		b := &rodedraad.Bundle{Themes: []rodedraad.Theme{*theme("T99")}, Edges: []rodedraad.Edge{
 			{Type: rodedraad.RelAddresses, From: "R01.4", To: "T99"},
 		}}
-		if _, err := store.Import(t.Context(), b, neo4jstore.ImportOptions{CreateOnly: true}); err != nil {
+		if _, err := store.Import(t.Context(), b, rodedraad.ImportOptions{CreateOnly: true}); err != nil {
 			t.Fatalf("Import of new ids with CreateOnly: %v", err)
 		}
 	})
@@ -76,7 +75,7 @@ func TestStore_Import(t *testing.T) {
 		store := neo4jtest.Open(t)
 		b := MustSeeds(t)
 		var calls [][2]int
-		opts := neo4jstore.ImportOptions{Progress: func(done, total int) { calls = append(calls, [2]int{done, total}) }}
+		opts := rodedraad.ImportOptions{Progress: func(done, total int) { calls = append(calls, [2]int{done, total}) }}
 		if _, err := store.Import(t.Context(), b, opts); err != nil {
 			t.Fatal(err)
 		}
@@ -105,24 +104,24 @@ func TestStore_Import(t *testing.T) {
 	bad := []struct {
 		name   string
 		change func(b *rodedraad.Bundle)
-		opts   neo4jstore.ImportOptions
+		opts   rodedraad.ImportOptions
 		code   string
 	}{
 		{"ErrBadEndpoints", func(b *rodedraad.Bundle) {
 			b.Edges = append(b.Edges, rodedraad.Edge{Type: rodedraad.RelAddresses, From: "T99", To: "R99.1"})
-		}, neo4jstore.ImportOptions{}, rodedraad.EINVALID},
+		}, rodedraad.ImportOptions{}, rodedraad.EINVALID},
 		{"ErrBadScore", func(b *rodedraad.Bundle) {
 			b.Edges = append(b.Edges, rodedraad.Edge{Type: rodedraad.RelSupports, From: "R99.1", To: "R01.4", Score: intp(7)})
-		}, neo4jstore.ImportOptions{}, rodedraad.EINVALID},
+		}, rodedraad.ImportOptions{}, rodedraad.EINVALID},
 		{"ErrMissingEnd", func(b *rodedraad.Bundle) {
 			b.Edges = append(b.Edges, rodedraad.Edge{Type: rodedraad.RelAddresses, From: "R99.1", To: "T-nowhere"})
-		}, neo4jstore.ImportOptions{}, rodedraad.EINVALID},
+		}, rodedraad.ImportOptions{}, rodedraad.EINVALID},
 		{"ErrIDOfAnotherKind", func(b *rodedraad.Bundle) {
 			b.Themes = append(b.Themes, *theme("R01.4"))
-		}, neo4jstore.ImportOptions{}, rodedraad.ECONFLICT},
+		}, rodedraad.ImportOptions{}, rodedraad.ECONFLICT},
 		{"ErrCreateOnlyExisting", func(b *rodedraad.Bundle) {
 			b.Recommendations = append(b.Recommendations, *rec("R01.4"))
-		}, neo4jstore.ImportOptions{CreateOnly: true}, rodedraad.ECONFLICT},
+		}, rodedraad.ImportOptions{CreateOnly: true}, rodedraad.ECONFLICT},
 	}
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {
@@ -139,7 +138,7 @@ func TestStore_Import(t *testing.T) {
 		store := neo4jtest.Open(t)
 		v, before := MustVersion(t, store), MustDump(t, store)
 		b := &rodedraad.Bundle{Themes: []rodedraad.Theme{*theme("X1")}, Recommendations: []rodedraad.Recommendation{*rec("X1")}}
-		_, err := store.Import(t.Context(), b, neo4jstore.ImportOptions{})
+		_, err := store.Import(t.Context(), b, rodedraad.ImportOptions{})
 		if code := rodedraad.ErrorCode(err); code != rodedraad.EINVALID && code != rodedraad.ECONFLICT {
 			t.Errorf("error = %v (code %q), want BAD_USER_INPUT or CONFLICT", err, code)
 		}

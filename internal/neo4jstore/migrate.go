@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
 //go:embed migrations/*.cypher
@@ -139,7 +140,7 @@ func (s *Store) DeleteAll(ctx context.Context) error {
 	defer session.Close(ctx)
 	// The seeds marker goes too: the graph no longer holds what it says.
 	if _, err := run(ctx, s, neo4j.AccessModeWrite, func(tx neo4j.ManagedTransaction) (any, error) {
-		_, err := tx.Run(ctx, `MATCH (m:RodedraadMeta {key: 'seeds'}) DELETE m`, nil)
+		_, err := tx.Run(ctx, `MATCH (m:RodedraadMeta {key: $key}) DELETE m`, map[string]any{"key": rodedraad.SeedsMetaKey})
 		return nil, err
 	}); err != nil {
 		return err

@@ -115,15 +115,10 @@ func createdAt(p *rodedraad.Provenance) any {
 	return p.CreatedAt.UTC().Truncate(time.Millisecond)
 }
 
-// RecText is what text similarity needs of a recommendation.
-type RecText struct {
-	ID, Document, Language, Title, Text string
-}
-
 // RecommendationTexts returns the title, text, language and (first)
 // document of the given recommendations, in one query.
-func (s *Store) RecommendationTexts(ctx context.Context, ids []string) ([]RecText, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]RecText, error) {
+func (s *Store) RecommendationTexts(ctx context.Context, ids []string) ([]rodedraad.RecText, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.RecText, error) {
 		res, err := tx.Run(ctx, `UNWIND $ids AS id MATCH (r:Recommendation {id: id})
 			OPTIONAL MATCH (d:Document)-[:CONTAINS]->(r)
 			WITH r, min(d.id) AS doc
@@ -132,10 +127,10 @@ func (s *Store) RecommendationTexts(ctx context.Context, ids []string) ([]RecTex
 		if err != nil {
 			return nil, err
 		}
-		var out []RecText
+		var out []rodedraad.RecText
 		for res.Next(ctx) {
 			v := res.Record().Values
-			out = append(out, RecText{ID: str(v[0]), Document: str(v[1]), Language: str(v[2]), Title: str(v[3]), Text: str(v[4])})
+			out = append(out, rodedraad.RecText{ID: str(v[0]), Document: str(v[1]), Language: str(v[2]), Title: str(v[3]), Text: str(v[4])})
 		}
 		return out, res.Err()
 	})

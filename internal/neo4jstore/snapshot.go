@@ -32,17 +32,11 @@ const snapshotFetchSize = 5000
 // context still cancels it.
 const snapshotTimeout = 5 * time.Minute
 
-// SnapshotStats says how big a snapshot was and how long reading it took.
-type SnapshotStats struct {
-	Nodes, Edges int
-	Took         time.Duration
-}
-
 // Snapshot reads the whole graph in one streaming query into the value the
 // analyses run on. Memberships (CONTAINS, ADDRESSES, ASSIGNED_TO, INCLUDES)
 // come as edges with their status, so a scope can filter them. progress, when
 // set, is told every 10,000 nodes how far the read is.
-func (s *Store) Snapshot(ctx context.Context, progress func(rows int)) (*analysis.Graph, SnapshotStats, error) {
+func (s *Store) Snapshot(ctx context.Context, progress func(rows int)) (*analysis.Graph, rodedraad.SnapshotStats, error) {
 	start := time.Now()
 	type parts struct {
 		nodes []analysis.Node
@@ -69,13 +63,13 @@ func (s *Store) Snapshot(ctx context.Context, progress func(rows int)) (*analysi
 		return parts{r.nodes, r.edges}, res.Err()
 	}, neo4j.WithTxTimeout(max(s.timeout, snapshotTimeout)))
 	if err != nil {
-		return nil, SnapshotStats{}, mapError(err)
+		return nil, rodedraad.SnapshotStats{}, mapError(err)
 	}
 	g, err := analysis.NewGraph(p.nodes, p.edges)
 	if err != nil {
-		return nil, SnapshotStats{}, err
+		return nil, rodedraad.SnapshotStats{}, err
 	}
-	return g, SnapshotStats{Nodes: len(p.nodes), Edges: len(p.edges), Took: time.Since(start)}, nil
+	return g, rodedraad.SnapshotStats{Nodes: len(p.nodes), Edges: len(p.edges), Took: time.Since(start)}, nil
 }
 
 // snapshotReader turns rows into nodes and edges. It interns ids so that

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -17,6 +18,9 @@ import (
 
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
+
+// Store implements the domain's port.
+var _ rodedraad.Store = (*Store)(nil)
 
 // Store reads and writes the knowledge graph in one Neo4j database.
 type Store struct {
@@ -151,11 +155,23 @@ func mapError(err error) error {
 	case neo4j.IsConnectivityError(err), isPoolError(err):
 		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "neo4j is not reachable; check that it runs (make neo4j) or NEO4J_URI: %v", err)
 	case errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
-		return rodedraad.Errorf(rodedraad.ECONFLICT, "an item with that id already exists")
+		return rodedraad.Errorf(rodedraad.ECONFLICT, "%s already exists", takenID(ne.Msg))
 	case errors.As(err, &ne) && strings.Contains(ne.Code, "TransactionTimedOut"):
 		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "the query took too long and was stopped by neo4j: narrow it or raise RODEDRAAD_QUERY_TIMEOUT")
 	}
 	return fmt.Errorf("neo4j: %w", err)
+}
+
+// takenIDPattern finds the id in Neo4j's message about a uniqueness
+// violation: "... with label `Entity` and property `id` = 'R01.1'".
+var takenIDPattern = regexp.MustCompile("property `id` = '((?:[^'\\\\]|\\\\.)*)'")
+
+// takenID names the item whose id a uniqueness violation is about.
+func takenID(msg string) string {
+	if m := takenIDPattern.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("an item with id %q", m[1])
+	}
+	return "an item with that id"
 }
 
 func isPoolError(err error) bool {

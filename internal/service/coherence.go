@@ -8,7 +8,6 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
-	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
@@ -16,7 +15,7 @@ import (
 // every write bumps.
 type Snapshotter interface {
 	GraphVersion(ctx context.Context) (int64, error)
-	Snapshot(ctx context.Context, progress func(rows int)) (*analysis.Graph, neo4jstore.SnapshotStats, error)
+	Snapshot(ctx context.Context, progress func(rows int)) (*analysis.Graph, rodedraad.SnapshotStats, error)
 }
 
 // reportsKept bounds the reports cached for the current graph version: one

@@ -178,12 +178,12 @@ type writingStore struct {
 	reads int
 }
 
-func (w *writingStore) Snapshot(ctx context.Context, progress func(int)) (*analysis.Graph, neo4jstore.SnapshotStats, error) {
+func (w *writingStore) Snapshot(ctx context.Context, progress func(int)) (*analysis.Graph, rodedraad.SnapshotStats, error) {
 	w.reads++
 	if w.reads == 1 {
 		score := 1
 		if _, err := w.Link(ctx, rodedraad.Edge{Type: rodedraad.RelSupports, From: "R07.1", To: "R30.1", Score: &score}); err != nil {
-			return nil, neo4jstore.SnapshotStats{}, err
+			return nil, rodedraad.SnapshotStats{}, err
 		}
 	}
 	return w.Store.Snapshot(ctx, progress)

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/rodedraad/rodedraad/internal/bundle"
-	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
@@ -22,7 +21,7 @@ func (s *Service) ImportBundle(ctx context.Context, name string, data []byte) (r
 	if err != nil {
 		return rodedraad.Counts{}, err
 	}
-	if _, err := s.store.Import(ctx, b, neo4jstore.ImportOptions{}); err != nil {
+	if _, err := s.store.Import(ctx, b, rodedraad.ImportOptions{}); err != nil {
 		return rodedraad.Counts{}, err
 	}
 	return b.Count(), nil

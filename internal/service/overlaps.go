@@ -9,7 +9,6 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
-	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/textsim"
 )
@@ -70,7 +69,7 @@ func (s *Service) SuggestOverlaps(ctx context.Context, threshold float64, sc ana
 		out.Suggestions = append(out.Suggestions, Suggestion{Pair: p, Created: created})
 	}
 	if len(b.Edges) > 0 {
-		if _, err := s.store.Import(ctx, b, neo4jstore.ImportOptions{}); err != nil {
+		if _, err := s.store.Import(ctx, b, rodedraad.ImportOptions{}); err != nil {
 			return Suggested{}, err
 		}
 	}
@@ -89,7 +88,7 @@ func recommendationIDs(g *analysis.Graph) []string {
 }
 
 // textItems compares title and text together: titles carry the gist.
-func textItems(texts []neo4jstore.RecText) []textsim.Item {
+func textItems(texts []rodedraad.RecText) []textsim.Item {
 	items := make([]textsim.Item, len(texts))
 	for i, t := range texts {
 		items[i] = textsim.Item{ID: t.ID, Document: t.Document, Language: t.Language, Text: t.Title + ". " + t.Text}

@@ -9,44 +9,22 @@ import (
 	"encoding/base32"
 	"strings"
 
-	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
-// Store is what the service needs of the graph of record.
+// Store is everything the service needs of the graph of record: the
+// domain's Store and the snapshot reader of the analyses. Snapshotter is
+// declared here rather than in the domain because its graph is the analysis
+// package's, which itself imports the domain.
 type Store interface {
-	Reader
-	CreateNode(ctx context.Context, n rodedraad.Node) error
-	ReplaceNode(ctx context.Context, n rodedraad.Node) error
-	DeleteNode(ctx context.Context, label rodedraad.Label, id string) error
-	ReviewNode(ctx context.Context, id string, status rodedraad.Status, reviewer, note string) (rodedraad.Node, error)
-	Link(ctx context.Context, e rodedraad.Edge) (rodedraad.Edge, error)
-	Unlink(ctx context.Context, t rodedraad.RelType, from, to string) error
-	ReviewEdge(ctx context.Context, t rodedraad.RelType, from, to string, status rodedraad.Status, reviewer, note string) (rodedraad.Edge, error)
-	Import(ctx context.Context, b *rodedraad.Bundle, opts neo4jstore.ImportOptions) (neo4jstore.ImportResult, error)
-	Labels(ctx context.Context, ids []string) (map[string]rodedraad.Label, error)
-	RecommendationTexts(ctx context.Context, ids []string) ([]neo4jstore.RecText, error)
+	rodedraad.Store
 	Snapshotter
 }
 
-// Reader is the read side, which the service passes through unchanged.
-type Reader interface {
-	Node(ctx context.Context, id string) (rodedraad.Node, error)
-	Nodes(ctx context.Context, ids []string) (map[string]rodedraad.Node, error)
-	List(ctx context.Context, label rodedraad.Label, f rodedraad.Filter, o rodedraad.Order, p rodedraad.Page) (rodedraad.PageOf[rodedraad.Node], error)
-	Count(ctx context.Context, label rodedraad.Label, f rodedraad.Filter) (int, error)
-	Links(ctx context.Context, ids []string, q rodedraad.LinkQuery) (map[string][]rodedraad.Link, error)
-	Endorsers(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error)
-	Search(ctx context.Context, text string, kinds []rodedraad.Label, limit int) ([]rodedraad.Hit, error)
-	Neighbourhood(ctx context.Context, id string, depth int, types []rodedraad.RelType) (rodedraad.Subgraph, error)
-}
-
-var _ Store = (*neo4jstore.Store)(nil)
-
 // Service implements the use cases. Its reads are the store's.
 type Service struct {
-	Reader
-	store Store
+	rodedraad.Reader
+	store rodedraad.Store
 	snap  Snapshotter
 	cache snapshotCache
 }
@@ -78,7 +56,7 @@ func (s *Service) Create(ctx context.Context, n rodedraad.Node, edges []rodedraa
 		s.defaultProvenance(&e.Provenance)
 		b.Edges = append(b.Edges, e)
 	}
-	if _, err := s.store.Import(ctx, b, neo4jstore.ImportOptions{CreateOnly: true}); err != nil {
+	if _, err := s.store.Import(ctx, b, rodedraad.ImportOptions{CreateOnly: true}); err != nil {
 		return nil, err
 	}
 	return s.store.Node(ctx, n.NodeID())

@@ -10,6 +10,7 @@ import (
 
 	"github.com/rodedraad/rodedraad/internal/bundle"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/seeds"
 )
 
@@ -59,7 +60,7 @@ func Seeded(tb testing.TB) *neo4jstore.Store {
 	if err != nil {
 		tb.Fatalf("load seeds: %v", err)
 	}
-	if _, err := store.Import(context.Background(), b, neo4jstore.ImportOptions{}); err != nil {
+	if _, err := store.Import(context.Background(), b, rodedraad.ImportOptions{}); err != nil {
 		tb.Fatalf("import seeds: %v", err)
 	}
 	return store

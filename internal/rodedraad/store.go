@@ -1,0 +1,67 @@
+package rodedraad
+
+import (
+	"context"
+	"time"
+)
+
+// Store is the graph of record, as the service needs it. The Neo4j adapter
+// implements it; the service depends on this interface only.
+type Store interface {
+	Reader
+	CreateNode(ctx context.Context, n Node) error
+	ReplaceNode(ctx context.Context, n Node) error
+	DeleteNode(ctx context.Context, label Label, id string) error
+	ReviewNode(ctx context.Context, id string, status Status, reviewer, note string) (Node, error)
+	Link(ctx context.Context, e Edge) (Edge, error)
+	Unlink(ctx context.Context, t RelType, from, to string) error
+	ReviewEdge(ctx context.Context, t RelType, from, to string, status Status, reviewer, note string) (Edge, error)
+	Import(ctx context.Context, b *Bundle, opts ImportOptions) (ImportResult, error)
+	Labels(ctx context.Context, ids []string) (map[string]Label, error)
+	RecommendationTexts(ctx context.Context, ids []string) ([]RecText, error)
+	MetaValue(ctx context.Context, key string) (string, error)
+	SetMetaValue(ctx context.Context, key, value string) error
+}
+
+// Reader is the read side of the store, which the service passes through
+// unchanged.
+type Reader interface {
+	Node(ctx context.Context, id string) (Node, error)
+	Nodes(ctx context.Context, ids []string) (map[string]Node, error)
+	List(ctx context.Context, label Label, f Filter, o Order, p Page) (PageOf[Node], error)
+	Count(ctx context.Context, label Label, f Filter) (int, error)
+	Links(ctx context.Context, ids []string, q LinkQuery) (map[string][]Link, error)
+	Endorsers(ctx context.Context, ids []string) (map[string][]Link, error)
+	Search(ctx context.Context, text string, kinds []Label, limit int) ([]Hit, error)
+	Neighbourhood(ctx context.Context, id string, depth int, types []RelType) (Subgraph, error)
+}
+
+// ImportOptions tune Store.Import.
+type ImportOptions struct {
+	// CreateOnly makes an id that already exists a CONFLICT instead of an
+	// update: what the create mutations need.
+	CreateOnly bool
+	// Progress, when set, is told how many items are written so far.
+	Progress func(done, total int)
+}
+
+// ImportResult says what an import wrote.
+type ImportResult struct {
+	Nodes, Edges int
+}
+
+// RecText is what overlap detection needs of a recommendation: its text,
+// language and (first) document.
+type RecText struct {
+	ID, Document, Language, Title, Text string
+}
+
+// SnapshotStats says how large a snapshot read was and how long it took.
+type SnapshotStats struct {
+	Nodes, Edges int
+	Took         time.Duration
+}
+
+// SeedsMetaKey is the meta key under which the store keeps the digest of the
+// seeds it loaded last.
+const SeedsMetaKey = "seeds"
