@@ -47,13 +47,14 @@ test-short:
 bench: build
 	@./.ci/with-test-neo4j $(TEST_NEO4J_DIR) $(TEST_NEO4J_ADDR) -- $(GO) test -run '^$$' -bench . -benchmem -timeout 60m -p 1 ./...
 
-## generate: regenerate gqlgen code from schema.graphql
+## generate: regenerate gqlgen code from schema.graphql, and the README's command and settings tables
 generate:
 	$(GO) generate ./...
+	$(GO) run ./cmd/rodedraad help --markdown | $(GO) run ./internal/mdsplice README.md
 
-## check-generated: fail when generated code is stale
+## check-generated: fail when generated code or the README's tables are stale
 check-generated: generate
-	@git diff --exit-code -- graph || (echo "generated code is stale: run make generate and commit" >&2; exit 1)
+	@git diff --exit-code -- graph README.md || (echo "generated code is stale: run make generate and commit" >&2; exit 1)
 
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 

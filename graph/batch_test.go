@@ -7,31 +7,52 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
-func TestBatcher_Load(t *testing.T) {
-	type fetchLog struct {
-		mu    sync.Mutex
-		calls [][]int
-	}
-	newCounting := func(log *fetchLog, err error) *batcher[int, string] {
-		return newBatcher(func(_ context.Context, keys []int) (map[int]string, error) {
-			log.mu.Lock()
-			log.calls = append(log.calls, slices.Clone(keys))
-			log.mu.Unlock()
-			out := map[int]string{}
-			for _, k := range keys {
-				if k%2 == 0 { // odd keys have no value
-					out[k] = "v"
-				}
+// The batcher's tests run in synctest bubbles: time is virtual and moves only
+// when every goroutine of the test waits, so the idle and maxWait windows are
+// exact and no outcome depends on how busy the machine is.
+
+// fetchLog records the keys of every fetch.
+type fetchLog struct {
+	mu    sync.Mutex
+	calls [][]int
+}
+
+func (l *fetchLog) fetches() [][]int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.calls)
+}
+
+// newCounting returns a batcher whose fetch logs its keys into log, gives
+// even keys the value "v" and odd keys none, and returns err.
+func newCounting(log *fetchLog, err error) *batcher[int, string] {
+	return newBatcher(func(_ context.Context, keys []int) (map[int]string, error) {
+		log.mu.Lock()
+		log.calls = append(log.calls, slices.Clone(keys))
+		log.mu.Unlock()
+		out := map[int]string{}
+		for _, k := range keys {
+			if k%2 == 0 {
+				out[k] = "v"
 			}
-			return out, err
-		})
-	}
+		}
+		return out, err
+	})
+}
+
+// inBubble runs f as subtest name inside a synctest bubble.
+func inBubble(t *testing.T, name string, f func(t *testing.T)) {
+	t.Run(name, func(t *testing.T) { synctest.Test(t, f) })
+}
+
+func TestBatcher_Load(t *testing.T) {
 	ctx := context.Background()
 
-	t.Run("OK one fetch for keys that trickle in", func(t *testing.T) {
+	inBubble(t, "OK one fetch for keys that trickle in", func(t *testing.T) {
 		var log fetchLog
 		b := newCounting(&log, nil)
 		b.idle = 20 * time.Millisecond
@@ -39,26 +60,49 @@ func TestBatcher_Load(t *testing.T) {
 		var wrong atomic.Int32
 		// Keys arrive over 40 ms, longer than idle, but never idle apart.
 		for k := range 40 {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				v, err := b.Load(ctx, k)
 				if err != nil || (k%2 == 0) != (v == "v") {
 					wrong.Add(1)
 				}
-			}()
+			})
 			time.Sleep(time.Millisecond)
 		}
 		wg.Wait()
-		if len(log.calls) != 1 || len(log.calls[0]) != 40 {
-			t.Errorf("fetches = %v, want one with all 40 keys", log.calls)
+		if calls := log.fetches(); len(calls) != 1 || len(calls[0]) != 40 {
+			t.Errorf("fetches = %v, want one with all 40 keys", calls)
 		}
 		if wrong.Load() > 0 {
 			t.Errorf("%d loads returned the wrong value", wrong.Load())
 		}
 	})
 
-	t.Run("OK cached", func(t *testing.T) {
+	inBubble(t, "OK keys more than idle apart are two fetches", func(t *testing.T) {
+		var log fetchLog
+		b := newCounting(&log, nil)
+		b.idle = 20 * time.Millisecond
+		var wg sync.WaitGroup
+		for _, k := range []int{2, 4} {
+			wg.Go(func() { _, _ = b.Load(ctx, k) })
+			time.Sleep(2 * b.idle)
+		}
+		wg.Wait()
+		if calls := log.fetches(); !slices.EqualFunc(calls, [][]int{{2}, {4}}, slices.Equal) {
+			t.Errorf("fetches = %v, want [2] then [4]", calls)
+		}
+	})
+
+	inBubble(t, "OK fetched once idle has passed", func(t *testing.T) {
+		var log fetchLog
+		b := newCounting(&log, nil)
+		start := time.Now()
+		_, _ = b.Load(ctx, 2)
+		if d := time.Since(start); d != b.idle {
+			t.Errorf("a lone key was fetched after %v, want idle %v", d, b.idle)
+		}
+	})
+
+	inBubble(t, "OK cached", func(t *testing.T) {
 		var log fetchLog
 		b := newCounting(&log, nil)
 		for range 3 {
@@ -66,37 +110,34 @@ func TestBatcher_Load(t *testing.T) {
 				t.Fatalf("Load(2) = %q, %v", v, err)
 			}
 		}
-		if len(log.calls) != 1 {
-			t.Errorf("fetches = %v, want one", log.calls)
+		if calls := log.fetches(); len(calls) != 1 {
+			t.Errorf("fetches = %v, want one", calls)
 		}
 	})
 
-	t.Run("OK next level is a new batch", func(t *testing.T) {
+	inBubble(t, "OK missing value is the zero value", func(t *testing.T) {
 		var log fetchLog
-		b := newCounting(&log, nil)
-		_, _ = b.Load(ctx, 2)
-		_, _ = b.Load(ctx, 4)
-		if len(log.calls) != 2 {
-			t.Errorf("fetches = %v, want two", log.calls)
+		if v, err := newCounting(&log, nil).Load(ctx, 3); v != "" || err != nil {
+			t.Errorf("Load(3) = %q, %v, want the zero value and no error", v, err)
 		}
 	})
 
-	t.Run("ErrFetch", func(t *testing.T) {
+	inBubble(t, "ErrFetch", func(t *testing.T) {
 		var log fetchLog
 		want := errors.New("down")
-		b := newCounting(&log, want)
-		if _, err := b.Load(ctx, 2); !errors.Is(err, want) {
+		if _, err := newCounting(&log, want).Load(ctx, 2); !errors.Is(err, want) {
 			t.Errorf("Load error = %v, want %v", err, want)
 		}
 	})
 
-	t.Run("OK maxWait bounds a batch that never goes quiet", func(t *testing.T) {
+	inBubble(t, "OK maxWait bounds a batch that never goes quiet", func(t *testing.T) {
 		var log fetchLog
 		b := newCounting(&log, nil)
 		b.idle, b.maxWait = 20*time.Millisecond, 50*time.Millisecond
 		start := time.Now()
 		stop := make(chan struct{})
-		go func() { // a key every millisecond keeps the batch from going quiet
+		var producer sync.WaitGroup
+		producer.Go(func() { // a key every millisecond keeps the batch from going quiet
 			for k := 1000; ; k++ {
 				select {
 				case <-stop:
@@ -106,50 +147,54 @@ func TestBatcher_Load(t *testing.T) {
 				b.enqueue(ctx, k)
 				time.Sleep(time.Millisecond)
 			}
-		}()
+		})
 		_, _ = b.Load(ctx, 2)
+		fetched := time.Since(start)
 		close(stop)
-		if d := time.Since(start); d > 10*b.maxWait {
-			t.Errorf("first batch took %v, want about maxWait %v", d, b.maxWait)
+		producer.Wait()
+		_, _ = b.Load(ctx, 0) // lets the batch still open finish
+		if fetched != b.maxWait {
+			t.Errorf("first batch was fetched after %v, want exactly maxWait %v", fetched, b.maxWait)
 		}
 	})
 }
 
 func TestBatcher_Siblings(t *testing.T) {
-	var calls [][]string
-	var mu sync.Mutex
-	b := newBatcher(func(_ context.Context, keys []string) (map[string]int, error) {
+	synctest.Test(t, func(t *testing.T) {
+		var calls [][]string
+		var mu sync.Mutex
+		b := newBatcher(func(_ context.Context, keys []string) (map[string]int, error) {
+			mu.Lock()
+			calls = append(calls, slices.Clone(keys))
+			mu.Unlock()
+			out := map[string]int{}
+			for i, k := range keys {
+				out[k] = i
+			}
+			return out, nil
+		})
+		page := []string{"a", "b", "c"}
+		b.siblings = func(k string) []string {
+			if slices.Contains(page, k) {
+				return page
+			}
+			return nil
+		}
+		// A long idle window: a grouped key must not wait for it.
+		b.idle, b.maxWait = time.Hour, time.Hour
+		start := time.Now()
+		for _, k := range append([]string{"b"}, page...) {
+			if _, err := b.Load(context.Background(), k); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if d := time.Since(start); d != 0 {
+			t.Errorf("grouped loads waited %s, want no wait at all", d)
+		}
 		mu.Lock()
-		calls = append(calls, slices.Clone(keys))
-		mu.Unlock()
-		out := map[string]int{}
-		for i, k := range keys {
-			out[k] = i
+		defer mu.Unlock()
+		if len(calls) != 1 || !slices.Equal(calls[0], page) {
+			t.Fatalf("fetches = %v, want one of %v", calls, page)
 		}
-		return out, nil
 	})
-	page := []string{"a", "b", "c"}
-	b.siblings = func(k string) []string {
-		if slices.Contains(page, k) {
-			return page
-		}
-		return nil
-	}
-	// A long idle window: a grouped key must not wait for it.
-	b.idle, b.maxWait = time.Hour, time.Hour
-	start := time.Now()
-	if _, err := b.Load(context.Background(), "b"); err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range page {
-		if _, err := b.Load(context.Background(), k); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if time.Since(start) > time.Second {
-		t.Fatalf("grouped loads waited %s", time.Since(start))
-	}
-	if len(calls) != 1 || !slices.Equal(calls[0], page) {
-		t.Fatalf("fetches = %v, want one of %v", calls, page)
-	}
 }

@@ -233,7 +233,7 @@ func TestRun_Import(t *testing.T) {
 		wantErr(t, r.err, "give the bundle file")
 	})
 	t.Run("FlagInsteadOfFile", func(t *testing.T) {
-		r := runArgs(t, e, "import", "--seed=false")
+		r := runArgs(t, e, "import", "--log-level", "warn")
 		wantErr(t, r.err, "give the bundle file")
 	})
 	t.Run("FileBeforeFlags", func(t *testing.T) {

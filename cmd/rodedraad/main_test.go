@@ -89,15 +89,53 @@ func TestRun_Help(t *testing.T) {
 	}
 }
 
-// A subcommand's --help prints the usage and is no failure.
+// Every command's --help prints its own flags to stdout, and only those, and
+// is no failure.
 func TestRun_SubcommandHelp(t *testing.T) {
-	for _, cmd := range []string{"serve", "migrate", "seed", "import"} {
-		t.Run(cmd, func(t *testing.T) {
-			r := mustRun(t, map[string]string{"NEO4J_URI": deadNeo4j}, cmd, "--help")
-			if !strings.Contains(r.stderr, "NEO4J_URI") {
-				t.Errorf("stderr lacks the settings:\n%s", r.stderr)
+	tests := []struct {
+		args        []string
+		want, lacks []string
+	}{
+		{[]string{"serve", "--help"}, []string{"usage: rodedraad serve", "--addr", "--cors-origins", "--seed", "NEO4J_URI"}, nil},
+		{[]string{"migrate", "-h"}, []string{"usage: rodedraad migrate", "--neo4j-uri", "--log-level"}, []string{"--addr", "--cors-origins"}},
+		{[]string{"seed", "--help"}, []string{"--check", "--neo4j-dir"}, []string{"--addr"}},
+		{[]string{"import", "--help"}, []string{"usage: rodedraad import [flags] FILE", "--neo4j-uri"}, []string{"--check"}},
+		{[]string{"report", "--help"}, []string{"--json", "--first", "--themes", "--statuses", "--query-timeout"}, []string{"--seed"}},
+		{[]string{"neo4j", "start", "--help"}, []string{"--neo4j-dir", "--neo4j-addr"}, []string{"--neo4j-uri", "--log-level"}},
+		{[]string{"neo4j", "stop", "--help"}, []string{"--neo4j-dir"}, []string{"--neo4j-addr"}},
+		{[]string{"neo4j", "status", "--help"}, []string{"--neo4j-dir"}, []string{"--neo4j-addr"}},
+		{[]string{"help", "report"}, []string{"usage: rodedraad report", "--json"}, nil},
+		{[]string{"help", "neo4j", "stop"}, []string{"usage: rodedraad neo4j stop"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := mustRun(t, map[string]string{"NEO4J_URI": deadNeo4j}, tt.args...)
+			for _, w := range tt.want {
+				if !strings.Contains(r.stdout, w) {
+					t.Errorf("stdout lacks %q:\n%s", w, r.stdout)
+				}
+			}
+			for _, l := range tt.lacks {
+				if strings.Contains(r.stdout, l+" ") || strings.Contains(r.stdout, l+"\n") {
+					t.Errorf("stdout has %q, which is not a flag of this command:\n%s", l, r.stdout)
+				}
 			}
 		})
+	}
+}
+
+// help --markdown prints the README's tables between their markers, with
+// every command and setting.
+func TestRun_HelpMarkdown(t *testing.T) {
+	r := mustRun(t, nil, "help", "--markdown")
+	for _, want := range []string{
+		"<!-- BEGIN commands", "<!-- END commands -->", "<!-- BEGIN settings", "<!-- END settings -->",
+		"| `rodedraad import FILE` |", "| `rodedraad neo4j start` |", "`--check`",
+		"| `--neo4j-dir` | `RODEDRAAD_NEO4J_DIR` |",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, r.stdout)
+		}
 	}
 }
 
@@ -114,7 +152,8 @@ func TestRun_Errors(t *testing.T) {
 			[]string{"migrate"}, []string{"query-timeout", "RODEDRAAD_QUERY_TIMEOUT", `"soon"`, "duration"}},
 		{"BadEnvBool", map[string]string{"RODEDRAAD_SEED": "maybe"},
 			[]string{"serve"}, []string{"seed", "RODEDRAAD_SEED", "true or false"}},
-		{"BadFlagValue", nil, []string{"seed", "--depth-limit", "0"}, []string{"depth-limit", "RODEDRAAD_DEPTH_LIMIT"}},
+		{"BadFlagValue", nil, []string{"serve", "--depth-limit", "0"}, []string{"depth-limit", "RODEDRAAD_DEPTH_LIMIT"}},
+		{"FlagOfAnotherCommand", nil, []string{"seed", "--depth-limit", "5"}, []string{"seed", "depth-limit", "rodedraad seed --help"}},
 		{"BadFlagNumber", nil, []string{"serve", "--max-body-bytes=lots"}, []string{"max-body-bytes", "whole number"}},
 		{"UnknownFlag", nil, []string{"migrate", "--nope"}, []string{"nope"}},
 		{"BadURIScheme", map[string]string{"NEO4J_URI": "http://localhost:7474"},
@@ -122,6 +161,8 @@ func TestRun_Errors(t *testing.T) {
 		{"BadAddr", map[string]string{"RODEDRAAD_ADDR": "8080"}, []string{"serve"}, []string{"addr", "RODEDRAAD_ADDR", "host:port"}},
 		{"BadLogFormat", nil, []string{"seed", "--log-format", "xml"}, []string{"log-format", "RODEDRAAD_LOG_FORMAT"}},
 		{"ExtraArgument", nil, []string{"migrate", "now"}, []string{`unexpected argument "now"`}},
+		{"HelpOfUnknownCommand", nil, []string{"help", "frobnicate"}, []string{`unknown command "frobnicate"`}},
+		{"ReportFirstZero", nil, []string{"report", "--first", "0"}, []string{"--first 0", "1 or more"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,82 +6,56 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/rodedraad/rodedraad/internal/devneo4j"
 )
 
-const neo4jUsage = `usage: rodedraad neo4j <command> [flags]
+const neo4jUsageText = `usage: rodedraad neo4j start|stop|status [flags]
 
 Runs the project's own Neo4j Community %s (Java 17 and Maven needed; the first
 start downloads it from Maven Central). It listens on loopback only and has no
-authentication.
+authentication. ` + "`rodedraad neo4j <command> --help`" + ` lists a command's flags.
 
 commands:
-  start [--dir DIR] [--addr HOST:PORT]   start in the background; prints the Bolt URI when ready
-  stop [--dir DIR]                       stop cleanly; fine when not running
-  status [--dir DIR]                     say whether it runs, where, and its pid
-
-environment: RODEDRAAD_NEO4J_DIR (default %s), RODEDRAAD_NEO4J_ADDR (default %s)
 `
 
-// runNeo4j is the `rodedraad neo4j` subcommand; args are those after "neo4j".
-// The Bolt URI of `start` goes to stdout, everything else to stderr.
-func runNeo4j(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	usage := func() {
-		fmt.Fprintf(stderr, neo4jUsage, devneo4j.DefaultNeo4jVersion, devneo4j.DefaultDir, devneo4j.DefaultAddr)
+// neo4jUsage prints the neo4j commands: to stdout when asked for with help,
+// else to stderr with an error naming what is missing.
+func neo4jUsage(args []string, stdout, stderr io.Writer) error {
+	w := stderr
+	if len(args) > 0 {
+		w = stdout
+	}
+	fmt.Fprintf(w, neo4jUsageText, devneo4j.DefaultNeo4jVersion)
+	for _, c := range commands {
+		if sub, ok := strings.CutPrefix(c.name, "neo4j "); ok {
+			fmt.Fprintf(w, "  %-8s %s\n", sub, c.summary)
+		}
 	}
 	if len(args) == 0 {
-		usage()
 		return errors.New("neo4j: missing command (start, stop or status)")
 	}
-	cmd, args := args[0], args[1:]
-	switch cmd {
-	case "start", "stop", "status":
-	case "help", "-h", "-help", "--help":
-		usage()
-		return nil
-	default:
-		usage()
-		return fmt.Errorf("neo4j: unknown command %q (want start, stop or status)", cmd)
-	}
-
-	o, err := neo4jOptions(cmd, args, getenv, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	switch cmd {
-	case "start":
-		return neo4jStart(ctx, o, stdout, stderr)
-	case "stop":
-		return neo4jStop(ctx, o, stderr)
-	default:
-		return neo4jStatus(ctx, o, stdout)
-	}
+	return nil
 }
 
-// neo4jOptions parses the flags of one neo4j command over the env defaults.
-func neo4jOptions(cmd string, args []string, getenv func(string) string, stderr io.Writer) (devneo4j.Options, error) {
-	o := devneo4j.Options{
-		Dir:      orDefault(getenv("RODEDRAAD_NEO4J_DIR"), devneo4j.DefaultDir),
-		Addr:     orDefault(getenv("RODEDRAAD_NEO4J_ADDR"), devneo4j.DefaultAddr),
-		Progress: stderr,
+// setupNeo4j is `rodedraad neo4j start|stop|status`: they take only the
+// settings --neo4j-dir and (start) --neo4j-addr. The Bolt URI of start goes
+// to stdout, everything else to stderr.
+func setupNeo4j(cmd string) func(fs *flag.FlagSet) runFunc {
+	return func(*flag.FlagSet) runFunc {
+		return func(ctx context.Context, in invocation) error {
+			o := devneo4j.Options{Dir: in.cfg.Neo4jDir, Addr: in.cfg.Neo4jAddr, Progress: in.stderr}
+			switch cmd {
+			case "start":
+				return neo4jStart(ctx, o, in.stdout, in.stderr)
+			case "stop":
+				return neo4jStop(ctx, o, in.stderr)
+			default:
+				return neo4jStatus(ctx, o, in.stdout)
+			}
+		}
 	}
-	fs := flag.NewFlagSet("rodedraad neo4j "+cmd, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&o.Dir, "dir", o.Dir, "data and log folder (env RODEDRAAD_NEO4J_DIR)")
-	if cmd == "start" {
-		fs.StringVar(&o.Addr, "addr", o.Addr, "Bolt host:port on loopback (env RODEDRAAD_NEO4J_ADDR)")
-	}
-	if err := fs.Parse(args); err != nil {
-		return o, err
-	}
-	if fs.NArg() > 0 {
-		return o, fmt.Errorf("neo4j %s: unexpected argument %q", cmd, fs.Arg(0))
-	}
-	return o, nil
 }
 
 func neo4jStart(ctx context.Context, o devneo4j.Options, stdout, stderr io.Writer) error {
@@ -92,7 +66,7 @@ func neo4jStart(ctx context.Context, o devneo4j.Options, stdout, stderr io.Write
 	if in.AlreadyRunning {
 		fmt.Fprintf(stderr, "Neo4j already running (pid %d, data %s)\n", in.PID, in.Dir)
 	} else {
-		fmt.Fprintf(stderr, "Neo4j ready (pid %d, data %s, log %s); stop it with: rodedraad neo4j stop --dir %s\n",
+		fmt.Fprintf(stderr, "Neo4j ready (pid %d, data %s, log %s); stop it with: rodedraad neo4j stop --neo4j-dir %s\n",
 			in.PID, in.Dir, in.LogFile, in.Dir)
 	}
 	fmt.Fprintln(stdout, in.BoltURI())
@@ -126,11 +100,4 @@ func neo4jStatus(ctx context.Context, o devneo4j.Options, stdout io.Writer) erro
 		fmt.Fprintf(stdout, "stopped (data %s)\n", in.Dir)
 	}
 	return nil
-}
-
-func orDefault(v, def string) string {
-	if v == "" {
-		return def
-	}
-	return v
 }

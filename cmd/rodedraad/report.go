@@ -5,11 +5,9 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
-	"github.com/rodedraad/rodedraad/internal/config"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/report"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
@@ -23,39 +21,14 @@ type reportFlags struct {
 	themes, scenarios, documents, statuses string
 }
 
-// takeReportFlags parses report's own flags and returns the rest for
-// config.Load.
-func takeReportFlags(args []string) (reportFlags, []string, error) {
-	var f reportFlags
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.BoolVar(&f.json, "json", false, "print JSON")
-	fs.IntVar(&f.first, "first", 10, "items per list in text output")
-	fs.StringVar(&f.themes, "themes", "", "comma-separated theme ids")
+// define puts report's own flags on fs.
+func (f *reportFlags) define(fs *flag.FlagSet) {
+	fs.BoolVar(&f.json, "json", false, "print JSON instead of text")
+	fs.IntVar(&f.first, "first", 10, "items per list in the text output")
+	fs.StringVar(&f.themes, "themes", "", "comma-separated theme ids, e.g. T2,H")
 	fs.StringVar(&f.scenarios, "scenarios", "", "comma-separated scenario ids")
-	fs.StringVar(&f.documents, "documents", "", "comma-separated document ids")
-	fs.StringVar(&f.statuses, "statuses", "", "comma-separated statuses (default ACCEPTED)")
-	// Split args into report's own flags and the settings for config.Load,
-	// keeping each flag together with its value.
-	var mine, rest []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		target := &rest
-		if strings.HasPrefix(a, "-") && fs.Lookup(name) != nil {
-			target = &mine
-		}
-		*target = append(*target, a)
-		takesValue := strings.HasPrefix(a, "-") && !hasValue && name != "json"
-		if takesValue && i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") {
-			i++
-			*target = append(*target, args[i])
-		}
-	}
-	if err := fs.Parse(mine); err != nil {
-		return f, nil, fmt.Errorf("report: %w", err)
-	}
-	return f, rest, nil
+	fs.StringVar(&f.documents, "documents", "", "comma-separated document ids, e.g. D01")
+	fs.StringVar(&f.statuses, "statuses", "", "comma-separated statuses counted (default ACCEPTED)")
 }
 
 func (f reportFlags) scope() analysis.Scope {
@@ -76,22 +49,26 @@ func list(s string) []string {
 	return out
 }
 
-// runReport prints the coherence report of the graph as text or JSON.
-func runReport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	f, rest, err := takeReportFlags(args)
-	if err != nil {
-		return err
+// setupReport is `rodedraad report`: it prints the coherence report of the
+// graph as text or JSON.
+func setupReport(fs *flag.FlagSet) runFunc {
+	var f reportFlags
+	f.define(fs)
+	return func(ctx context.Context, in invocation) error {
+		if f.first < 1 {
+			return fmt.Errorf("report: --first %d: want 1 or more", f.first)
+		}
+		return withStore(ctx, in, func(store *neo4jstore.Store) error {
+			c, err := service.New(store).Coherence(ctx, f.scope(), analysis.DefaultOptions())
+			if err != nil {
+				return userError(err)
+			}
+			if f.json {
+				enc := json.NewEncoder(in.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(c)
+			}
+			return report.Text(in.stdout, c, f.first)
+		})
 	}
-	return withStore(ctx, rest, getenv, stderr, func(_ config.Config, store *neo4jstore.Store) error {
-		c, err := service.New(store).Coherence(ctx, f.scope(), analysis.DefaultOptions())
-		if err != nil {
-			return userError(err)
-		}
-		if f.json {
-			enc := json.NewEncoder(stdout)
-			enc.SetIndent("", "  ")
-			return enc.Encode(c)
-		}
-		return report.Text(stdout, c, f.first)
-	})
 }

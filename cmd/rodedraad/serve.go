@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"io"
 	"regexp"
 	"strings"
@@ -19,14 +20,16 @@ import (
 	"github.com/rodedraad/rodedraad/internal/service"
 )
 
+// setupServe is `rodedraad serve`; it takes every setting and no flags of
+// its own.
+func setupServe(*flag.FlagSet) runFunc {
+	return func(ctx context.Context, in invocation) error { return runServe(ctx, in.cfg, in.stderr) }
+}
+
 // runServe starts the project's Neo4j when NEO4J_URI is unset, then serves
 // GraphQL at once. Migrating and seeding run in the background and retry
 // until Neo4j answers: the server stays up and reports not ready meanwhile.
-func runServe(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
-	cfg, err := loadConfig(args, getenv, stderr)
-	if err != nil {
-		return err
-	}
+func runServe(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	log := newLogger(cfg, stderr)
 	log.Info().Object("config", cfg).Msg("serve: starting")
 	store, err := openStore(ctx, cfg, progressLog(log))

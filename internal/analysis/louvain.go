@@ -89,6 +89,15 @@ func mergeRows(off, nbr []int32, w []float64) ([]int32, []int32, []float64) {
 // maximises modularity (Blondel et al. 2008): move nodes one at a time to
 // the neighbouring community with the best gain until nothing moves, merge
 // communities into nodes, repeat. Deterministic: nodes are visited in order.
+//
+// Why our own and not gonum's community.Modularize: BenchmarkLouvainVsGonum
+// runs both on the same positive layer of the synthetic graph in one run. At
+// 10k recommendations gonum took 41–75× as long (1.8–2.1 s against 27–43 ms,
+// two runs on the shared 2-core machine), at 1k 13–41×, the gap growing with
+// size; both reach the same modularity (0.4507 ours, 0.4504 gonum). gonum's
+// version works through graph.Node interfaces, maps and a random visiting
+// order; this one works on a flat CSR array of int32s and is deterministic, so
+// the report does not change between runs of one graph.
 func louvain(g *wgraph) []int32 {
 	n := len(g.deg)
 	labels := make([]int32, n)

@@ -77,35 +77,47 @@ func (c Config) MarshalZerologObject(e *zerolog.Event) {
 }
 
 // Load builds a Config from the defaults, then getenv, then the flags in args,
-// and validates it. An empty environment variable counts as unset. With -h or
-// --help it returns flag.ErrHelp; the caller prints Usage. Errors name the
-// setting and where its bad value came from.
+// over every setting, and validates it. An empty environment variable counts
+// as unset. With -h or --help it returns flag.ErrHelp. Errors name the setting
+// and where its bad value came from. Commands use Bind, which takes only their
+// own settings.
 func Load(args []string, getenv func(string) string) (Config, error) {
 	var c Config
-	settings := Settings()
-	for _, s := range settings {
-		if err := s.set(&c, s.Default); err != nil {
-			return Config{}, fmt.Errorf("default of %s: %w", s.Name, err)
-		}
-	}
-	for _, s := range settings {
-		if v := getenv(s.Env); v != "" {
-			if err := s.set(&c, v); err != nil {
-				return Config{}, fmt.Errorf("setting %s: %s=%q: %w", s.Name, s.Env, v, err)
-			}
-		}
-	}
-	if err := parseFlags(&c, settings, args); err != nil {
+	fs := flag.NewFlagSet("rodedraad", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // the caller decides how to report errors and help
+	if err := Bind(fs, &c, getenv, Settings()); err != nil {
 		return Config{}, err
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return Config{}, flag.ErrHelp
+		}
+		return Config{}, fmt.Errorf("flags: %w", err)
+	}
+	if fs.NArg() > 0 {
+		return Config{}, fmt.Errorf("flags: unexpected argument %q", fs.Arg(0))
 	}
 	return c, c.Validate()
 }
 
-// parseFlags applies the flags in args on top of c. Positional arguments are
-// an error: subcommands are split off before Load is called.
-func parseFlags(c *Config, settings []Setting, args []string) error {
-	fs := flag.NewFlagSet("rodedraad", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // the caller decides how to report errors and help
+// Bind readies one command's configuration: c gets the default of every
+// setting, then the environment of the settings given, and fs gets their
+// flags, which write into c as fs.Parse meets them. Call c.Validate after
+// parsing. It fails when a default or an environment variable of those
+// settings has a bad value, naming the setting and the variable.
+func Bind(fs *flag.FlagSet, c *Config, getenv func(string) string, settings []Setting) error {
+	for _, s := range Settings() {
+		if err := s.set(c, s.Default); err != nil {
+			return fmt.Errorf("default of %s: %w", s.Name, err)
+		}
+	}
+	for _, s := range settings {
+		if v := getenv(s.Env); v != "" {
+			if err := s.set(c, v); err != nil {
+				return fmt.Errorf("setting %s: %s=%q: %w", s.Name, s.Env, v, err)
+			}
+		}
+	}
 	for _, s := range settings {
 		set := func(v string) error { return s.set(c, v) }
 		if s.isBool {
@@ -113,15 +125,6 @@ func parseFlags(c *Config, settings []Setting, args []string) error {
 		} else {
 			fs.Func(s.Flag, s.Description, set)
 		}
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return flag.ErrHelp
-		}
-		return fmt.Errorf("flags: %w", err)
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("flags: unexpected argument %q", fs.Arg(0))
 	}
 	return nil
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -159,7 +161,7 @@ func TestValidate_ReportsEveryProblem(t *testing.T) {
 func TestSettings_Complete(t *testing.T) {
 	flags, envs := map[string]bool{}, map[string]bool{}
 	for _, s := range config.Settings() {
-		if s.Name == "" || s.Flag == "" || s.Env == "" || s.Description == "" {
+		if s.Name == "" || s.Flag == "" || s.Env == "" || s.Description == "" || len(s.Commands) == 0 {
 			t.Errorf("setting %+v is missing a field", s)
 		}
 		if flags[s.Flag] || envs[s.Env] {
@@ -171,7 +173,7 @@ func TestSettings_Complete(t *testing.T) {
 
 func TestWriteUsage(t *testing.T) {
 	var text, md bytes.Buffer
-	if err := config.WriteUsage(&text); err != nil {
+	if err := config.WriteUsage(&text, config.Settings()); err != nil {
 		t.Fatal(err)
 	}
 	if err := config.WriteMarkdown(&md); err != nil {
@@ -206,4 +208,96 @@ func TestLoad_CORSOrigins(t *testing.T) {
 	if !reflect.DeepEqual(c.CORSOrigins, want) {
 		t.Fatalf("CORSOrigins = %q, want %q", c.CORSOrigins, want)
 	}
+}
+
+func TestWriteMarkdown_Commands(t *testing.T) {
+	var md bytes.Buffer
+	if err := config.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"| `--neo4j-dir` | `RODEDRAAD_NEO4J_DIR` | `.data/neo4j` |",
+		"| serve, migrate, seed, import, report, neo4j start/stop/status |",
+		"| `--cors-origins` | `RODEDRAAD_CORS_ORIGINS` | (empty) |",
+	} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md.String())
+		}
+	}
+}
+
+func TestFor(t *testing.T) {
+	names := func(ss []config.Setting) []string {
+		var out []string
+		for _, s := range ss {
+			out = append(out, s.Name)
+		}
+		return out
+	}
+	tests := []struct {
+		command    string
+		has, lacks []string
+	}{
+		{"serve", []string{"addr", "neo4j-uri", "cors-origins", "seed", "log-level"}, nil},
+		{"migrate", []string{"neo4j-uri", "neo4j-dir", "query-timeout", "log-format"}, []string{"addr", "seed", "cors-origins"}},
+		{"neo4j start", []string{"neo4j-dir", "neo4j-addr"}, []string{"neo4j-uri", "log-level"}},
+		{"neo4j stop", []string{"neo4j-dir"}, []string{"neo4j-addr"}},
+		{"frobnicate", nil, []string{"addr", "neo4j-dir"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.command, func(t *testing.T) {
+			got := names(config.For(tt.command))
+			for _, n := range tt.has {
+				if !slices.Contains(got, n) {
+					t.Errorf("For(%q) = %q, lacks %s", tt.command, got, n)
+				}
+			}
+			for _, n := range tt.lacks {
+				if slices.Contains(got, n) {
+					t.Errorf("For(%q) = %q, has %s", tt.command, got, n)
+				}
+			}
+		})
+	}
+}
+
+func TestBind(t *testing.T) {
+	vars := map[string]string{"RODEDRAAD_ADDR": "not an address", "NEO4J_DATABASE": "plans"}
+	t.Run("ReadsOnlyTheGivenSettings", func(t *testing.T) {
+		var c config.Config
+		fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+		if err := config.Bind(fs, &c, env(vars), config.For("migrate")); err != nil {
+			t.Fatal(err)
+		}
+		if err := fs.Parse([]string{"--log-level", "warn"}); err != nil {
+			t.Fatal(err)
+		}
+		if c.Addr != "127.0.0.1:8080" || c.Neo4jDatabase != "plans" || c.LogLevel != zerolog.WarnLevel {
+			t.Errorf("config = %+v, want the default addr, database plans and level warn", c)
+		}
+		if err := c.Validate(); err != nil {
+			t.Errorf("Validate: %v", err)
+		}
+	})
+	t.Run("ErrFlagOfAnotherCommand", func(t *testing.T) {
+		var c config.Config
+		fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		if err := config.Bind(fs, &c, env(nil), config.For("migrate")); err != nil {
+			t.Fatal(err)
+		}
+		if err := fs.Parse([]string{"--addr", "127.0.0.1:1"}); err == nil || !strings.Contains(err.Error(), "addr") {
+			t.Errorf("Parse(--addr) = %v, want an error naming addr", err)
+		}
+	})
+	t.Run("ErrBadEnv", func(t *testing.T) {
+		var c config.Config
+		err := config.Bind(flag.NewFlagSet("serve", flag.ContinueOnError), &c, env(vars), config.For("serve"))
+		if err == nil {
+			err = c.Validate()
+		}
+		if err == nil || !strings.Contains(err.Error(), "RODEDRAAD_ADDR") {
+			t.Errorf("serve with a bad RODEDRAAD_ADDR: %v, want an error naming it", err)
+		}
+	})
 }

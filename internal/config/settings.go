@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -9,17 +10,28 @@ import (
 )
 
 // Setting describes one setting: its name, its flag (without dashes), its
-// environment variable, its default as text and what it does.
+// environment variable, its default as text, what it does and the commands
+// that take it.
 type Setting struct {
 	Name        string
 	Flag        string
 	Env         string
 	Default     string
 	Description string
+	Commands    []string // e.g. "serve", "neo4j start"; a command reads only its own settings
 
 	isBool bool                        // so the flag works without a value: --seed
 	set    func(*Config, string) error // parses text into the Config field
 }
+
+// The commands that take a setting. Every command that opens the graph takes
+// the connection and logging settings; only serve takes the HTTP ones.
+var (
+	serveOnly     = []string{"serve"}
+	graphCmds     = []string{"serve", "migrate", "seed", "import", "report"}
+	neo4jDirCmds  = append(slices.Clip(graphCmds), "neo4j start", "neo4j stop", "neo4j status")
+	neo4jAddrCmds = append(slices.Clip(graphCmds), "neo4j start")
+)
 
 // Settings returns the table of every setting, in the order --help shows them.
 // It returns a fresh slice on each call, so callers may not change the shared
@@ -27,48 +39,48 @@ type Setting struct {
 func Settings() []Setting {
 	return []Setting{
 		str("addr", "addr", "RODEDRAAD_ADDR", "127.0.0.1:8080",
-			"host:port the HTTP server listens on", func(c *Config) *string { return &c.Addr }),
+			"host:port the HTTP server listens on", func(c *Config) *string { return &c.Addr }).on(serveOnly),
 		str("neo4j-uri", "neo4j-uri", "NEO4J_URI", "",
 			"URI of your own Neo4j (neo4j://, neo4j+s://, bolt://, ...); empty starts the project's own Neo4j",
-			func(c *Config) *string { return &c.Neo4jURI }),
+			func(c *Config) *string { return &c.Neo4jURI }).on(graphCmds),
 		str("neo4j-user", "neo4j-user", "NEO4J_USER", "neo4j",
-			"Neo4j user name", func(c *Config) *string { return &c.Neo4jUser }),
+			"Neo4j user name", func(c *Config) *string { return &c.Neo4jUser }).on(graphCmds),
 		str("neo4j-password", "neo4j-password", "NEO4J_PASSWORD", "",
 			"Neo4j password (prefer the environment variable: flags show in ps)",
-			func(c *Config) *string { return &c.Neo4jPassword }),
+			func(c *Config) *string { return &c.Neo4jPassword }).on(graphCmds),
 		str("neo4j-database", "neo4j-database", "NEO4J_DATABASE", "neo4j",
-			"Neo4j database every query runs in", func(c *Config) *string { return &c.Neo4jDatabase }),
+			"Neo4j database every query runs in", func(c *Config) *string { return &c.Neo4jDatabase }).on(graphCmds),
 		str("neo4j-dir", "neo4j-dir", "RODEDRAAD_NEO4J_DIR", ".data/neo4j",
 			"data and log folder of the project's own Neo4j (when NEO4J_URI is empty)",
-			func(c *Config) *string { return &c.Neo4jDir }),
+			func(c *Config) *string { return &c.Neo4jDir }).on(neo4jDirCmds),
 		str("neo4j-addr", "neo4j-addr", "RODEDRAAD_NEO4J_ADDR", "127.0.0.1:7687",
 			"Bolt host:port of the project's own Neo4j (when NEO4J_URI is empty)",
-			func(c *Config) *string { return &c.Neo4jAddr }),
+			func(c *Config) *string { return &c.Neo4jAddr }).on(neo4jAddrCmds),
 		str("log-format", "log-format", "RODEDRAAD_LOG_FORMAT", LogJSON,
-			"log format: json or console", func(c *Config) *string { return &c.LogFormat }),
-		{Name: "log-level", Flag: "log-level", Env: "RODEDRAAD_LOG_LEVEL", Default: "info",
+			"log format: json or console", func(c *Config) *string { return &c.LogFormat }).on(graphCmds),
+		Setting{Name: "log-level", Flag: "log-level", Env: "RODEDRAAD_LOG_LEVEL", Default: "info",
 			Description: "least severe level logged: trace, debug, info, warn, error",
-			set:         setLevel},
+			set:         setLevel}.on(graphCmds),
 		dur("query-timeout", "query-timeout", "RODEDRAAD_QUERY_TIMEOUT", "10s",
 			"longest a GraphQL operation and its Neo4j transactions may run",
-			func(c *Config) *time.Duration { return &c.QueryTimeout }),
+			func(c *Config) *time.Duration { return &c.QueryTimeout }).on(graphCmds),
 		dur("ready-timeout", "ready-timeout", "RODEDRAAD_READY_TIMEOUT", "2s",
-			"longest one /readyz check may take", func(c *Config) *time.Duration { return &c.ReadyTimeout }),
+			"longest one /readyz check may take", func(c *Config) *time.Duration { return &c.ReadyTimeout }).on(serveOnly),
 		dur("shutdown-timeout", "shutdown-timeout", "RODEDRAAD_SHUTDOWN_TIMEOUT", "15s",
 			"time in-flight requests get to finish on SIGINT/SIGTERM",
-			func(c *Config) *time.Duration { return &c.ShutdownTimeout }),
-		{Name: "max-body-bytes", Flag: "max-body-bytes", Env: "RODEDRAAD_MAX_BODY_BYTES", Default: "1048576",
+			func(c *Config) *time.Duration { return &c.ShutdownTimeout }).on(serveOnly),
+		Setting{Name: "max-body-bytes", Flag: "max-body-bytes", Env: "RODEDRAAD_MAX_BODY_BYTES", Default: "1048576",
 			Description: "largest request body accepted, in bytes (larger gets 413)",
 			set: func(c *Config, v string) error {
 				n, err := strconv.ParseInt(v, 10, 64)
 				c.MaxBodyBytes = n
 				return numErr(err)
-			}},
+			}}.on(serveOnly),
 		integer("complexity-limit", "complexity-limit", "RODEDRAAD_COMPLEXITY_LIMIT", "2000",
-			"largest GraphQL query complexity accepted", func(c *Config) *int { return &c.ComplexityLimit }),
+			"largest GraphQL query complexity accepted", func(c *Config) *int { return &c.ComplexityLimit }).on(serveOnly),
 		integer("depth-limit", "depth-limit", "RODEDRAAD_DEPTH_LIMIT", "10",
-			"deepest GraphQL selection accepted", func(c *Config) *int { return &c.DepthLimit }),
-		{Name: "cors-origins", Flag: "cors-origins", Env: "RODEDRAAD_CORS_ORIGINS", Default: "",
+			"deepest GraphQL selection accepted", func(c *Config) *int { return &c.DepthLimit }).on(serveOnly),
+		Setting{Name: "cors-origins", Flag: "cors-origins", Env: "RODEDRAAD_CORS_ORIGINS", Default: "",
 			Description: "comma-separated origins whose browser pages may call /graphql (dashboards elsewhere); * for any",
 			set: func(c *Config, v string) error {
 				c.CORSOrigins = nil
@@ -78,8 +90,8 @@ func Settings() []Setting {
 					}
 				}
 				return nil
-			}},
-		{Name: "seed", Flag: "seed", Env: "RODEDRAAD_SEED", Default: "true",
+			}}.on(serveOnly),
+		Setting{Name: "seed", Flag: "seed", Env: "RODEDRAAD_SEED", Default: "true",
 			Description: "load the embedded seeds when serve starts (idempotent); --seed=false to skip",
 			isBool:      true,
 			set: func(c *Config, v string) error {
@@ -89,8 +101,26 @@ func Settings() []Setting {
 					return errText("want true or false")
 				}
 				return nil
-			}},
+			}}.on(serveOnly),
 	}
+}
+
+// on sets the commands that take s.
+func (s Setting) on(commands []string) Setting {
+	s.Commands = slices.Clone(commands)
+	return s
+}
+
+// For returns the settings that command takes ("serve", "neo4j start", ...),
+// in table order; none for a command it does not know.
+func For(command string) []Setting {
+	var out []Setting
+	for _, s := range Settings() {
+		if slices.Contains(s.Commands, command) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func str(name, fl, env, def, desc string, field func(*Config) *string) Setting {

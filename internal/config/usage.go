@@ -7,25 +7,44 @@ import (
 	"text/tabwriter"
 )
 
-// WriteUsage writes the settings as an aligned plain-text table for --help.
-func WriteUsage(w io.Writer) error {
+// WriteUsage writes settings as an aligned plain-text table for --help.
+func WriteUsage(w io.Writer, settings []Setting) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "FLAG\tENV\tDEFAULT\tDESCRIPTION")
-	for _, s := range Settings() {
-		fmt.Fprintf(tw, "--%s\t%s\t%s\t%s\n", s.Flag, s.Env, shown(s.Default), s.Description)
+	fmt.Fprintln(tw, "  FLAG\tENV\tDEFAULT\tDESCRIPTION")
+	for _, s := range settings {
+		fmt.Fprintf(tw, "  --%s\t%s\t%s\t%s\n", s.Flag, s.Env, shown(s.Default), s.Description)
 	}
 	return tw.Flush()
 }
 
-// WriteMarkdown writes the settings as a Markdown table for the README.
+// WriteMarkdown writes every setting as a Markdown table for the README, with
+// the commands that take it.
 func WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
-	b.WriteString("| flag | environment | default | description |\n|---|---|---|---|\n")
+	b.WriteString("| flag | environment | default | description | commands |\n|---|---|---|---|---|\n")
 	for _, s := range Settings() {
-		fmt.Fprintf(&b, "| `--%s` | `%s` | %s | %s |\n", s.Flag, s.Env, mdCode(s.Default), s.Description)
+		fmt.Fprintf(&b, "| `--%s` | `%s` | %s | %s | %s |\n",
+			s.Flag, s.Env, mdCode(s.Default), s.Description, commandList(s.Commands))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// commandList joins commands, writing the neo4j subcommands as one:
+// "serve, neo4j start/stop".
+func commandList(commands []string) string {
+	var out, neo4j []string
+	for _, c := range commands {
+		if sub, ok := strings.CutPrefix(c, "neo4j "); ok {
+			neo4j = append(neo4j, sub)
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(neo4j) > 0 {
+		out = append(out, "neo4j "+strings.Join(neo4j, "/"))
+	}
+	return strings.Join(out, ", ")
 }
 
 func shown(def string) string {

@@ -82,7 +82,7 @@ func running(ctx context.Context, o Options) (*Instance, error) {
 	}
 	if in.Addr != o.Addr {
 		return nil, rodedraad.Errorf(rodedraad.EINVALID,
-			"Neo4j for %s already runs on %s, not %s: stop it first (rodedraad neo4j stop --dir %s) or use --addr %s",
+			"Neo4j for %s already runs on %s, not %s: stop it first (rodedraad neo4j stop --neo4j-dir %s) or use --neo4j-addr %s",
 			o.Dir, in.Addr, o.Addr, o.Dir, in.Addr)
 	}
 	in.AlreadyRunning = true
@@ -186,5 +186,5 @@ func waitExit(ctx context.Context, pid int, d time.Duration) bool {
 func portTaken(addr string) error {
 	return rodedraad.Errorf(rodedraad.EUNAVAILABLE,
 		"%s is already in use by another program (perhaps a Neo4j of another data folder; `ss -ltnp` shows which): "+
-			"stop it, or choose a free port with --addr or RODEDRAAD_NEO4J_ADDR", addr)
+			"stop it, or choose a free port with --neo4j-addr or RODEDRAAD_NEO4J_ADDR", addr)
 }

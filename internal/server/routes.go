@@ -9,10 +9,10 @@ import (
 
 // addRoutes maps the entire API surface in one place.
 func addRoutes(mux *http.ServeMux, deps Deps) {
-	gql := cors(deps.CORSOrigins, deps.GraphQL)
+	gql := withCORS(deps.CORSOrigins, deps.GraphQL)
 	mux.Handle("GET /graphql", gql)
 	mux.Handle("POST /graphql", gql)
-	mux.Handle("OPTIONS /graphql", cors(deps.CORSOrigins, http.NotFoundHandler()))
+	mux.Handle("OPTIONS /graphql", withCORS(deps.CORSOrigins, http.NotFoundHandler()))
 	mux.Handle("GET /{$}", playground.Handler("rodedraad", "/graphql"))
 	mux.Handle("GET /healthz", handleHealthz())
 	mux.Handle("GET /readyz", handleReadyz(deps.Readiness, deps.ReadyTimeout))

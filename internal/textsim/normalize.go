@@ -4,7 +4,9 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/kljensen/snowball/english"
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/dutch"
+	"github.com/blevesearch/snowballstem/english"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -98,12 +100,16 @@ func IsStopWord(lang, token string) bool {
 	return ok
 }
 
-// Stem stems a normalised token by lang (Dutch unless lang is English).
+// Stem stems a normalised token by lang (Dutch unless lang is English) with the Snowball
+// stemmers: Porter's original Dutch algorithm and English (Porter2).
 func Stem(lang, token string) string {
+	env := snowballstem.NewEnv(token)
 	if lang == English {
-		return english.Stem(token, true)
+		english.Stem(env)
+	} else {
+		dutch.Stem(env)
 	}
-	return StemDutch(token)
+	return env.Current()
 }
 
 func set(words string) map[string]struct{} {

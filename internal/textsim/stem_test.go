@@ -2,7 +2,7 @@ package textsim
 
 import "testing"
 
-func TestStemDutch(t *testing.T) {
+func TestStem_Dutch(t *testing.T) {
 	// Word -> stem pairs from the sample vocabulary of the Snowball Dutch stemmer.
 	tests := map[string]string{
 		"lichaamsziek":     "lichaamsziek",
@@ -42,8 +42,8 @@ func TestStemDutch(t *testing.T) {
 		"café":          "caf",
 	}
 	for word, want := range tests {
-		if got := StemDutch(word); got != want {
-			t.Errorf("StemDutch(%q) = %q, want %q", word, got, want)
+		if got := Stem(Dutch, word); got != want {
+			t.Errorf("Stem(nl, %q) = %q, want %q", word, got, want)
 		}
 	}
 }
