@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -20,13 +21,17 @@ const importBatch = 2000
 // NOT_FOUND). On any error nothing is written.
 func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, opts rodedraad.ImportOptions) (rodedraad.ImportResult, error) {
 	nodes := b.Nodes()
-	total := len(nodes) + len(b.Edges)
-	return write(ctx, s, func(tx neo4j.ManagedTransaction) (rodedraad.ImportResult, error) {
+	total := len(nodes) + len(b.Edges) + len(b.Passages)
+	timeout := s.timeout
+	if opts.Timeout > 0 {
+		timeout = opts.Timeout
+	}
+	return runFor(ctx, s, neo4j.AccessModeWrite, timeout, func(tx neo4j.ManagedTransaction) (rodedraad.ImportResult, error) {
 		if err := checkBundle(ctx, tx, nodes, b.Edges); err != nil {
 			return rodedraad.ImportResult{}, err
 		}
 		done := 0
-		for _, bt := range batches(nodes, b.Edges, opts.CreateOnly) {
+		for _, bt := range importBatches(b, nodes, opts) {
 			if err := bt.run(ctx, tx); err != nil {
 				return rodedraad.ImportResult{}, err
 			}
@@ -35,9 +40,45 @@ func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, opts rodedraad.
 				opts.Progress(done, total)
 			}
 		}
-		return rodedraad.ImportResult{Nodes: len(nodes), Edges: len(b.Edges)}, nil
+		return rodedraad.ImportResult{Nodes: len(nodes), Edges: len(b.Edges)}, bumpVersion(ctx, tx)
 	})
 }
+
+// importBatches lists the statements of an import: nodes, then passages
+// (which hang off their documents), then edges.
+func importBatches(b *rodedraad.Bundle, nodes []rodedraad.Node, opts rodedraad.ImportOptions) []batch {
+	mode := upsert
+	switch {
+	case opts.CreateOnly:
+		mode = create
+	case opts.KeepExisting:
+		mode = keep
+	}
+	all := batches(nodes, b.Edges, mode)
+	rows := make([]any, len(b.Passages))
+	for i := range b.Passages {
+		rows[i] = map[string]any(passageProps(&b.Passages[i]))
+	}
+	// Passages go in after the nodes (their documents) and before the edges.
+	edgesAt := len(all)
+	for i, bt := range all {
+		if strings.HasSuffix(bt.what, " edges") {
+			edgesAt = i
+			break
+		}
+	}
+	passages := appendBatches(nil, "passages", passageStatement, rows)
+	return append(all[:edgesAt:edgesAt], append(passages, all[edgesAt:]...)...)
+}
+
+// passageStatement writes passages and hangs each off its document. A
+// passage's id derives from the file's content, so writing it again changes
+// nothing.
+const passageStatement = `UNWIND $rows AS row
+	MATCH (d:Document {id: row.document})
+	MERGE (p:Passage {id: row.id})
+	ON CREATE SET p += row
+	MERGE (d)-[:HAS_PASSAGE]->(p)`
 
 // checkBundle validates kinds and edges against the bundle and the database.
 func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []rodedraad.Node, edges []rodedraad.Edge) error {
@@ -88,12 +129,21 @@ type batch struct {
 	rows []any
 }
 
-// batches turns nodes and edges into upsert statements: nodes first, kind
-// by kind, then edges, type by type, so that every edge finds its ends. With
-// createOnly the nodes are CREATEd, so that the uniqueness constraint on
-// Entity.id, not an earlier read, decides whether an id is taken: two
-// concurrent creates of one id cannot both succeed.
-func batches(nodes []rodedraad.Node, edges []rodedraad.Edge, createOnly bool) []batch {
+// writeMode says what a batch does with items that exist already.
+type writeMode int
+
+const (
+	upsert writeMode = iota // MERGE and overwrite their properties
+	create                  // CREATE: an existing id fails on the constraint
+	keep                    // MERGE and leave existing items as they are
+)
+
+// batches turns nodes and edges into write statements: nodes first, kind by
+// kind, then edges, type by type, so that every edge finds its ends. In
+// create mode the uniqueness constraint on Entity.id, not an earlier read,
+// decides whether an id is taken: two concurrent creates of one id cannot
+// both succeed.
+func batches(nodes []rodedraad.Node, edges []rodedraad.Edge, mode writeMode) []batch {
 	byLabel := map[rodedraad.Label][]any{}
 	for _, n := range nodes {
 		row := map[string]any{"id": n.NodeID(), "props": map[string]any(nodeProps(n)), "createdAt": createdAt(n.Prov())}
@@ -108,31 +158,44 @@ func batches(nodes []rodedraad.Node, edges []rodedraad.Edge, createOnly bool) []
 	}
 	var out []batch
 	for _, label := range rodedraad.Labels {
-		out = appendBatches(out, string(label)+" nodes", nodeStatement(label, createOnly), byLabel[label])
+		out = appendBatches(out, string(label)+" nodes", nodeStatement(label, mode), byLabel[label])
 	}
 	for _, t := range rodedraad.RelTypes {
-		stmt := fmt.Sprintf(`UNWIND $rows AS row
-			MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
-			MERGE (a)-[r:%s]->(b)
-			ON CREATE SET r.createdAt = datetime()
-			SET r += row.props`, t)
-		out = appendBatches(out, string(t)+" edges", stmt, byType[t])
+		out = appendBatches(out, string(t)+" edges", edgeStatement(t, mode), byType[t])
 	}
 	return out
 }
 
-// nodeStatement upserts (MERGE) or creates (CREATE) a batch of nodes of one
-// label; createdAt is kept from the first load.
-func nodeStatement(label rodedraad.Label, createOnly bool) string {
-	if createOnly {
+// nodeStatement writes a batch of nodes of one label; createdAt is kept from
+// the first load.
+func nodeStatement(label rodedraad.Label, mode writeMode) string {
+	switch mode {
+	case create:
 		return fmt.Sprintf(`UNWIND $rows AS row
 			CREATE (n:Entity:%s {id: row.id})
 			SET n += row.props, n.createdAt = coalesce(row.createdAt, datetime())`, label)
+	case keep:
+		return fmt.Sprintf(`UNWIND $rows AS row
+			MERGE (n:Entity {id: row.id})
+			ON CREATE SET n:%s, n += row.props, n.createdAt = coalesce(row.createdAt, datetime())`, label)
 	}
 	return fmt.Sprintf(`UNWIND $rows AS row
 		MERGE (n:Entity {id: row.id})
 		ON CREATE SET n.createdAt = coalesce(row.createdAt, datetime())
 		SET n:%s, n += row.props`, label)
+}
+
+// edgeStatement writes a batch of edges of one type between existing nodes.
+func edgeStatement(t rodedraad.RelType, mode writeMode) string {
+	set := "SET r += row.props"
+	if mode == keep {
+		set = "ON CREATE SET r += row.props"
+	}
+	return fmt.Sprintf(`UNWIND $rows AS row
+		MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
+		MERGE (a)-[r:%s]->(b)
+		ON CREATE SET r.createdAt = datetime()
+		%s`, t, set)
 }
 
 func appendBatches(out []batch, what, stmt string, rows []any) []batch {
@@ -160,7 +223,7 @@ func (b batch) run(ctx context.Context, tx neo4j.ManagedTransaction) error {
 func (s *Store) BulkLoad(ctx context.Context, b *rodedraad.Bundle, progress func(done, total int)) error {
 	nodes := b.Nodes()
 	total, done := len(nodes)+len(b.Edges), 0
-	for _, bt := range batches(nodes, b.Edges, false) {
+	for _, bt := range batches(nodes, b.Edges, upsert) {
 		if _, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (any, error) { return nil, bt.run(ctx, tx) }); err != nil {
 			return err
 		}

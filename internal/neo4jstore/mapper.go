@@ -118,6 +118,9 @@ func provenanceProps(p *rodedraad.Provenance, out props) {
 	out.set("sourcePage", p.Source.Page)
 	out.set("sourceQuote", p.Source.Quote)
 	out.set("sourceUrls", p.Source.URLs)
+	out.set("sourceStart", p.Source.Start)
+	out.set("sourceEnd", p.Source.End)
+	out.set("model", p.Model)
 	out.set("rationale", p.Rationale)
 	out.set("createdBy", p.CreatedBy)
 	out.set("reviewedBy", p.ReviewedBy)
@@ -135,8 +138,9 @@ func provenanceFrom(p props) rodedraad.Provenance {
 		Source: rodedraad.Source{
 			Document: p.str("sourceDocument"), Page: p.str("sourcePage"),
 			Quote: p.str("sourceQuote"), URLs: p.strings("sourceUrls"),
+			Start: p.intPtr("sourceStart"), End: p.intPtr("sourceEnd"),
 		},
-		Rationale: p.str("rationale"), CreatedBy: p.str("createdBy"), CreatedAt: created,
+		Rationale: p.str("rationale"), CreatedBy: p.str("createdBy"), Model: p.str("model"), CreatedAt: created,
 		ReviewedBy: p.str("reviewedBy"), ReviewedAt: p.time("reviewedAt"),
 	}
 }
@@ -168,6 +172,7 @@ func nodeProps(n rodedraad.Node) props {
 		p.set("evidenceLevel", n.EvidenceLevel)
 		p.set("summary", n.Summary)
 		p.set("note", n.Note)
+		ingestProps(&n.Ingest, p)
 	case *rodedraad.Recommendation:
 		p.set("title", n.Title)
 		p.set("text", n.Text)
@@ -188,6 +193,32 @@ func nodeProps(n rodedraad.Node) props {
 	return p
 }
 
+func ingestProps(in *rodedraad.Ingest, out props) {
+	out.set("fileName", in.FileName)
+	out.set("format", in.Format)
+	out.set("sha256", in.SHA256)
+	out.set("pages", in.Pages)
+	out.set("version", in.Version)
+	out.set("supersedes", in.Supersedes)
+}
+
+func ingestFrom(p props) rodedraad.Ingest {
+	return rodedraad.Ingest{FileName: p.str("fileName"), Format: p.str("format"), SHA256: p.str("sha256"),
+		Pages: p.int("pages"), Version: p.int("version"), Supersedes: p.str("supersedes")}
+}
+
+// passageProps returns the properties of a passage node.
+func passageProps(ps *rodedraad.Passage) props {
+	return props{"id": ps.ID, "document": ps.Document, "index": int64(ps.Index), "page": int64(ps.Page),
+		"start": int64(ps.Start), "end": int64(ps.End), "text": ps.Text}
+}
+
+func passageFrom(n dbtype.Node) rodedraad.Passage {
+	p := props(n.Props)
+	return rodedraad.Passage{ID: p.str("id"), Document: p.str("document"), Index: p.int("index"),
+		Page: p.int("page"), Start: p.int("start"), End: p.int("end"), Text: p.str("text")}
+}
+
 // nodeFrom builds the domain node for a Neo4j node, by its label.
 func nodeFrom(n dbtype.Node) rodedraad.Node {
 	p := props(n.Props)
@@ -203,7 +234,8 @@ func nodeFrom(n dbtype.Node) rodedraad.Node {
 	case rodedraad.LabelDocument:
 		return &rodedraad.Document{ID: id, Title: p.str("title"), Kind: p.str("kind"), Year: p.int("year"),
 			Date: p.str("date"), URLs: p.strings("urls"), Language: p.str("language"),
-			EvidenceLevel: p.str("evidenceLevel"), Summary: p.str("summary"), Note: p.str("note"), Provenance: prov}
+			EvidenceLevel: p.str("evidenceLevel"), Summary: p.str("summary"), Note: p.str("note"),
+			Ingest: ingestFrom(p), Provenance: prov}
 	case rodedraad.LabelRecommendation:
 		return &rodedraad.Recommendation{ID: id, Title: p.str("title"), Text: p.str("text"), Kind: p.str("kind"),
 			Level: p.str("level"), Horizon: p.int("horizon"), Language: p.str("language"),

@@ -118,11 +118,16 @@ func write[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransac
 }
 
 func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	return runFor(ctx, s, mode, s.timeout, fn)
+}
+
+// runFor is run with a transaction timeout of its own, for bulk loads.
+func runFor[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	s.roundTrips.Add(1)
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: mode})
 	defer session.Close(ctx)
 	work := func(tx neo4j.ManagedTransaction) (any, error) { return fn(tx) }
-	cfg := neo4j.WithTxTimeout(s.timeout)
+	cfg := neo4j.WithTxTimeout(timeout)
 	var res any
 	var err error
 	if mode == neo4j.AccessModeRead {

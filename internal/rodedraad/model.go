@@ -11,18 +11,22 @@ type Provenance struct {
 	Source     Source     `json:"source,omitzero"`
 	Rationale  string     `json:"rationale,omitempty"`
 	CreatedBy  string     `json:"createdBy,omitempty"`
+	Model      string     `json:"model,omitempty"` // the language model that made the item, for method LLM
 	CreatedAt  time.Time  `json:"createdAt,omitzero"`
 	ReviewedBy string     `json:"reviewedBy,omitempty"`
 	ReviewedAt *time.Time `json:"reviewedAt,omitempty"`
 }
 
 // Source points at the evidence for an item: a document, a page, a quote and
-// the URLs where it was read.
+// the URLs where it was read. Start and End, for items ingested from a
+// document's text, are the quote's code-point offsets into that text.
 type Source struct {
 	Document string   `json:"document,omitempty"`
 	Page     string   `json:"page,omitempty"`
 	Quote    string   `json:"quote,omitempty"`
 	URLs     []string `json:"urls,omitempty"`
+	Start    *int     `json:"start,omitempty"`
+	End      *int     `json:"end,omitempty"`
 }
 
 // Theme is one of the study's seven themes, or a theme outside its scope.
@@ -58,7 +62,20 @@ type Document struct {
 	EvidenceLevel string   `json:"evidenceLevel,omitempty"`
 	Summary       string   `json:"summary,omitempty"`
 	Note          string   `json:"note,omitempty"`
+	Ingest
 	Provenance
+}
+
+// Ingest describes the file a document was ingested from; it is empty for
+// documents entered by hand or seeded. Each version of a file is a document
+// of its own: Supersedes names the version it replaces.
+type Ingest struct {
+	FileName   string `json:"fileName,omitempty"`
+	Format     string `json:"format,omitempty"`
+	SHA256     string `json:"sha256,omitempty"`
+	Pages      int    `json:"pages,omitempty"`
+	Version    int    `json:"version,omitempty"`
+	Supersedes string `json:"supersedes,omitempty"`
 }
 
 // Recommendation is one recommendation, conclusion, commitment, goal or
@@ -118,6 +135,7 @@ type Bundle struct {
 	Recommendations []Recommendation
 	Scenarios       []Scenario
 	Edges           []Edge
+	Passages        []Passage
 }
 
 // Counts summarises a bundle by kind.

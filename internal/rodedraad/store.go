@@ -43,6 +43,13 @@ type ImportOptions struct {
 	CreateOnly bool
 	// Progress, when set, is told how many items are written so far.
 	Progress func(done, total int)
+	// KeepExisting leaves nodes and edges that exist already as they are
+	// and writes only new ones: re-ingesting a file must not undo what a
+	// person reviewed since.
+	KeepExisting bool
+	// Timeout, when set, replaces the store's query timeout: bulk loads
+	// from the command line need longer than a GraphQL request.
+	Timeout time.Duration
 }
 
 // ImportResult says what an import wrote.

@@ -1,0 +1,33 @@
+package rodedraad
+
+// Passage is a piece of an ingested document's text, about a paragraph, on
+// one page. Passages keep the text under the graph, so that every extracted
+// item can show its context and the text can be searched. They are not
+// entities: the analyses never see them.
+type Passage struct {
+	ID       string `json:"id"`
+	Document string `json:"document"`
+	Index    int    `json:"index"`
+	Page     int    `json:"page"`
+	Start    int    `json:"start"` // code-point offsets into the document's text
+	End      int    `json:"end"`
+	Text     string `json:"text"`
+}
+
+// Validate returns EINVALID naming the first field that is wrong.
+func (p *Passage) Validate() error {
+	switch {
+	case p.Start < 0 || p.End < p.Start:
+		return Errorf(EINVALID, "passage %s: offsets %d..%d are not a range", p.ID, p.Start, p.End)
+	case p.Page < 0:
+		return Errorf(EINVALID, "passage %s: page %d is negative", p.ID, p.Page)
+	}
+	return firstError(ValidateID("passage id", p.ID), ValidateID("passage document", p.Document),
+		requireText("passage text", p.Text))
+}
+
+// PassageHit is a passage found by full-text search, with its score.
+type PassageHit struct {
+	Passage Passage
+	Score   float64
+}
