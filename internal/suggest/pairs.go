@@ -25,6 +25,11 @@ type PairOptions struct {
 	LSH textsim.LSHMode
 	// Seed of textsim's MinHash functions.
 	Seed uint64
+	// MaxPerRec caps the candidates per recommendation: a pair is kept
+	// while either end has fewer than MaxPerRec better ones, so a run
+	// judges at most n x MaxPerRec pairs however dense the texts are;
+	// default 20, negative for no cap.
+	MaxPerRec int
 }
 
 func (o PairOptions) withDefaults() PairOptions {
@@ -36,6 +41,9 @@ func (o PairOptions) withDefaults() PairOptions {
 	}
 	if o.MinRareShared <= 0 {
 		o.MinRareShared = 2
+	}
+	if o.MaxPerRec == 0 {
+		o.MaxPerRec = 20
 	}
 	return o
 }
@@ -54,6 +62,7 @@ type PairStats struct {
 	Similar         int // pairs at MinSimilarity or above
 	Rare            int // pairs sharing MinRareShared rare stems
 	NoSharedTheme   int // candidates dropped because both have themes, none shared
+	OverCap         int // candidates dropped by MaxPerRec
 	Pairs           int // candidates returned
 }
 
@@ -61,10 +70,11 @@ type PairStats struct {
 // recommendations of different documents (equal Document strings are one
 // document) that reach opts.MinSimilarity by textsim's TF-IDF cosine, or
 // share opts.MinRareShared rare content stems, and that share a theme when
-// both have themes. Pairs are sorted by similarity, then rare stems,
-// descending, then by ids. The cost grows with the candidates, not with
-// all n²/2 pairs: textsim narrows large sets with LSH, and rare stems by
-// definition have short posting lists.
+// both have themes; at most opts.MaxPerRec per recommendation, the best
+// first. Pairs are sorted by similarity, then rare stems, descending, then
+// by ids. The cost grows with the candidates, not with all n²/2 pairs:
+// textsim narrows large sets with LSH, and rare stems by definition have
+// short posting lists.
 func Pairs(recs []Rec, opts PairOptions) ([]Pair, PairStats) {
 	opts = opts.withDefaults()
 	stats := PairStats{Recs: len(recs), Documents: countDocuments(recs)}
@@ -79,8 +89,29 @@ func Pairs(recs []Rec, opts PairOptions) ([]Pair, PairStats) {
 		return cmp.Or(cmp.Compare(y.Similarity, x.Similarity), cmp.Compare(y.RareShared, x.RareShared),
 			cmp.Compare(recs[x.A].ID, recs[y.A].ID), cmp.Compare(recs[x.B].ID, recs[y.B].ID))
 	})
+	if opts.MaxPerRec > 0 {
+		out = capPerRec(out, len(recs), opts.MaxPerRec, &stats)
+	}
 	stats.Pairs = len(out)
 	return out, stats
+}
+
+// capPerRec keeps, from pairs sorted best first, each pair while one of
+// its ends has fewer than limit kept pairs. Every kept pair fills a place
+// of an end that had room, so at most n x limit pairs remain.
+func capPerRec(pairs []Pair, n, limit int, stats *PairStats) []Pair {
+	count := make([]int, n)
+	out := pairs[:0]
+	for _, p := range pairs {
+		if count[p.A] >= limit && count[p.B] >= limit {
+			stats.OverCap++
+			continue
+		}
+		count[p.A]++
+		count[p.B]++
+		out = append(out, p)
+	}
+	return out
 }
 
 func countDocuments(recs []Rec) int {

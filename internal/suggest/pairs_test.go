@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -169,5 +170,34 @@ func TestPairs_FarBelowAllPairs(t *testing.T) {
 	_, stats := Pairs(recsOf(synthRecs(n, 3)), PairOptions{})
 	if ratio := float64(stats.Pairs) / (n * (n - 1) / 2); ratio >= 0.01 || stats.Pairs == 0 {
 		t.Errorf("%d pairs = %.4f of all pairs, want > 0 and < 0.01", stats.Pairs, ratio)
+	}
+}
+
+// TestPairs_MaxPerRec checks the cap on one recommendation asked the same
+// way in many documents: without a cap all pairs come back, with it each
+// recommendation keeps at least its cap and the total stays within n x cap.
+func TestPairs_MaxPerRec(t *testing.T) {
+	var recs []Rec
+	for i := range 12 {
+		recs = append(recs, Rec{ID: fmt.Sprintf("R%02d", i), Document: fmt.Sprintf("D%02d", i),
+			Text: "Verhoog de parkeertarieven in Velsen-Noord om het autoverkeer te beperken."})
+	}
+	all, _ := Pairs(recs, PairOptions{MaxPerRec: -1})
+	if len(all) != 12*11/2 {
+		t.Fatalf("uncapped: %d pairs, want %d", len(all), 12*11/2)
+	}
+	capped, stats := Pairs(recs, PairOptions{MaxPerRec: 3})
+	if len(capped) > 12*3 || stats.OverCap != len(all)-len(capped) {
+		t.Errorf("capped: %d pairs, %d over the cap; want at most 36 and %d over", len(capped), stats.OverCap, len(all)-len(capped))
+	}
+	per := map[int]int{}
+	for _, p := range capped {
+		per[p.A]++
+		per[p.B]++
+	}
+	for i := range recs {
+		if per[i] < 3 {
+			t.Errorf("%s kept %d pairs, want at least 3", recs[i].ID, per[i])
+		}
 	}
 }

@@ -3,6 +3,7 @@ package suggest
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 )
 
@@ -56,7 +57,7 @@ func synthRecs(n int, seed uint64) []synRec {
 	var out []synRec
 	for family := 0; len(out) < n/3; family++ {
 		base, theme := g.sentence(), g.theme()
-		for k, doc := range g.r.Perm(g.docs)[:2+g.r.IntN(3)] {
+		for k, doc := range g.distinctDocs(2 + g.r.IntN(3)) {
 			out = append(out, g.rec(len(out), family, doc, theme, g.paraphrase(base, k)))
 		}
 	}
@@ -104,6 +105,17 @@ func (g *synGen) theme() string {
 func (g *synGen) skew(n int) int {
 	u := g.r.Float64()
 	return int(u * u * float64(n))
+}
+
+// distinctDocs draws n different document numbers.
+func (g *synGen) distinctDocs(n int) []int {
+	var out []int
+	for len(out) < n {
+		if d := g.r.IntN(g.docs); !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func (g *synGen) one(list []string) string { return list[g.r.IntN(len(list))] }
