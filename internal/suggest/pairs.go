@@ -12,7 +12,8 @@ import (
 // its default.
 type PairOptions struct {
 	// MinSimilarity is the textsim cosine from which two recommendations
-	// are a candidate; default 0.3.
+	// are a candidate; default 0.4 (at 0.3 a 10k synthetic set gives 3x
+	// the similar pairs and finds no more of its planted paraphrases).
 	MinSimilarity float64
 	// RareDF: a content stem is rare when at most this many
 	// recommendations use it; default 20.
@@ -34,7 +35,7 @@ type PairOptions struct {
 
 func (o PairOptions) withDefaults() PairOptions {
 	if o.MinSimilarity <= 0 {
-		o.MinSimilarity = 0.3
+		o.MinSimilarity = 0.4
 	}
 	if o.RareDF <= 0 {
 		o.RareDF = 20
