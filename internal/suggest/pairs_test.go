@@ -44,8 +44,8 @@ func TestPairs(t *testing.T) {
 				t.Errorf("pair %s missing; got %v", key, keys(got))
 			}
 		}
-		if p := got["A1|B1"]; p.Similarity < 0.3 || len(p.Themes) != 1 || p.Themes[0] != "T1" {
-			t.Errorf("A1|B1 = %+v, want similarity >= 0.3 and shared theme T1", p)
+		if p := got["A1|B1"]; p.Similarity < 0.4 || len(p.Themes) != 1 || p.Themes[0] != "T1" {
+			t.Errorf("A1|B1 = %+v, want similarity >= 0.4 and shared theme T1", p)
 		}
 	})
 	t.Run("NeverPairsOneDocument", func(t *testing.T) {
