@@ -31,3 +31,20 @@ type PassageHit struct {
 	Passage Passage
 	Score   float64
 }
+
+// IngestResult says what storing one ingested document did.
+type IngestResult struct {
+	DocumentID string
+	// Unchanged is true when the graph held this very file already; then
+	// nothing was written.
+	Unchanged bool
+	// Version counts the versions of the file; Supersedes names the one
+	// this version replaces.
+	Version    int
+	Supersedes string
+	// New counts this version's items whose quote the earlier version did
+	// not have, Gone the earlier version's items whose quote is gone, Kept
+	// the rest. Without an earlier version every item is New.
+	New, Gone, Kept int
+	Passages        int
+}

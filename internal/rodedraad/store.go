@@ -19,6 +19,9 @@ type Store interface {
 	Import(ctx context.Context, b *Bundle, opts ImportOptions) (ImportResult, error)
 	Labels(ctx context.Context, ids []string) (map[string]Label, error)
 	RecommendationTexts(ctx context.Context, ids []string) ([]RecText, error)
+	DocumentVersions(ctx context.Context, sha256, fileName, id string) ([]*Document, error)
+	Quotes(ctx context.Context, document string) (map[string]string, error)
+	Review(ctx context.Context, refs []ReviewRef, status Status, reviewer, note string) error
 	MetaValue(ctx context.Context, key string) (string, error)
 	SetMetaValue(ctx context.Context, key, value string) error
 }
@@ -34,6 +37,8 @@ type Reader interface {
 	Endorsers(ctx context.Context, ids []string) (map[string][]Link, error)
 	Search(ctx context.Context, text string, kinds []Label, limit int) ([]Hit, error)
 	Neighbourhood(ctx context.Context, id string, depth int, types []RelType) (Subgraph, error)
+	ReviewQueue(ctx context.Context, f ReviewFilter, p Page) (PageOf[ReviewItem], error)
+	SearchPassages(ctx context.Context, text string, limit int) ([]PassageHit, error)
 }
 
 // ImportOptions tune Store.Import.

@@ -8,8 +8,11 @@ import (
 	"crypto/rand"
 	"encoding/base32"
 	"strings"
+	"time"
 
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
+	"github.com/rodedraad/rodedraad/internal/suggest"
+	"github.com/rodedraad/rodedraad/internal/suggest/rules"
 )
 
 // Store is everything the service needs of the graph of record: the
@@ -24,14 +27,21 @@ type Store interface {
 // Service implements the use cases. Its reads are the store's.
 type Service struct {
 	rodedraad.Reader
-	store rodedraad.Store
-	snap  Snapshotter
-	cache snapshotCache
+	// BulkTimeout, when set, is the transaction timeout of bulk writes
+	// (ingest), which need longer than a GraphQL request.
+	BulkTimeout time.Duration
+	// Judges are the link judges SuggestLinks can use, by method name
+	// (RULE, and LLM when a model is configured).
+	Judges map[string]suggest.Judge
+	store  rodedraad.Store
+	snap   Snapshotter
+	cache  snapshotCache
 }
 
 // New returns a service over store.
 func New(store Store) *Service {
-	return &Service{Reader: store, store: store, snap: store}
+	return &Service{Reader: store, store: store, snap: store,
+		Judges: map[string]suggest.Judge{string(rodedraad.MethodRule): rules.New(rules.Options{})}}
 }
 
 // Create adds a node with the given relationships (whose From or To may be
