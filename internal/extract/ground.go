@@ -215,17 +215,6 @@ func wordSpan(rs []rune, sp Span) Span {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// trimSpan drops white space at either end of sp.
-func trimSpan(rs []rune, sp Span) Span {
-	for sp.Start < sp.End && unicode.IsSpace(rs[sp.Start]) {
-		sp.Start++
-	}
-	for sp.End > sp.Start && unicode.IsSpace(rs[sp.End-1]) {
-		sp.End--
-	}
-	return sp
-}
-
 // fuzzy finds the passage of n closest to q by edit distance and returns
 // its content span and similarity when that is at least
 // GroundMinSimilarity. Candidate windows come from q-gram votes: each 4-gram
