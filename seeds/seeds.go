@@ -10,3 +10,10 @@ import "embed"
 //
 //go:embed *.yaml documents/*.yaml
 var FS embed.FS
+
+// Terms holds the data beside the bundle files that are not bundles
+// themselves, at terms/themes.yaml: the words that signal each theme, per
+// language (extract.LoadThemeTerms reads it).
+//
+//go:embed terms/*.yaml
+var Terms embed.FS
