@@ -20,16 +20,16 @@ type item struct {
 	Addressees []string `json:"addressees"`
 }
 
-// parseAnswer reads {"items": [...]}; anything else is errShape.
+// parseAnswer reads {"items": [...]}; anything else is ErrShape.
 func parseAnswer(content string) ([]item, error) {
 	var a struct {
 		Items *[]item `json:"items"`
 	}
 	if err := json.Unmarshal([]byte(content), &a); err != nil {
-		return nil, fmt.Errorf("%w: %v", errShape, err)
+		return nil, fmt.Errorf("%w: %v", ErrShape, err)
 	}
 	if a.Items == nil {
-		return nil, fmt.Errorf("%w: no \"items\" array", errShape)
+		return nil, fmt.Errorf("%w: no \"items\" array", ErrShape)
 	}
 	return *a.Items, nil
 }

@@ -122,11 +122,12 @@ func (x *Extractor) chunk(ctx context.Context, res *extract.Result, d doc, c chu
 	return nil
 }
 
-// errShape: the answer is JSON but not the answer's shape.
-var errShape = errors.New("the answer does not have the schema's shape")
+// ErrShape: the model's answer is JSON but not of the schema's shape. Like
+// chat.ErrRefused and chat.ErrBadJSON it fails only its chunk.
+var ErrShape = errors.New("the answer does not have the schema's shape")
 
 // isChunkError reports whether err fails only its chunk: the model's
 // answer was unusable, while the endpoint itself works.
 func isChunkError(err error) bool {
-	return errors.Is(err, chat.ErrRefused) || errors.Is(err, chat.ErrBadJSON) || errors.Is(err, errShape)
+	return errors.Is(err, chat.ErrRefused) || errors.Is(err, chat.ErrBadJSON) || errors.Is(err, ErrShape)
 }

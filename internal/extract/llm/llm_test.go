@@ -181,7 +181,7 @@ func TestExtractor_Extract_failures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(res.Failures) != 3 || !errors.Is(res.Failures[0], chat.ErrRefused) || !errors.Is(res.Failures[1], chat.ErrBadJSON) {
+		if len(res.Failures) != 3 || !errors.Is(res.Failures[0], chat.ErrRefused) || !errors.Is(res.Failures[1], chat.ErrBadJSON) || !errors.Is(res.Failures[2], llm.ErrShape) {
 			t.Fatalf("failures = %v", res.Failures)
 		}
 		for i, w := range []string{"chunk 1 of 5 (page 1", "chunk 2 of 5", "chunk 3 of 5 (page 1"} {
