@@ -112,4 +112,3 @@ func assertPlumbing(t *testing.T, text extract.Text, res extract.Result, err err
 		}
 	}
 }
-
