@@ -1,0 +1,125 @@
+package rules
+
+import (
+	"math"
+	"strings"
+
+	"github.com/rodedraad/rodedraad/internal/extract"
+)
+
+// section is what the heading or lead-in above a unit says about the kind
+// of the units under it.
+type section struct {
+	kind   string  // kind set by the last heading, "" when none
+	weight float64 // how strongly it sets that kind
+	lead   string  // kind set by a lead-in ending in ":" for the list items after it
+}
+
+// next returns the section that holds after unit u (normalised text).
+func (s section) next(lang string, u extract.Unit, text string) section {
+	switch {
+	case u.Kind == extract.UnitHeading:
+		k, w := strongest(sectionKinds, text)
+		return section{kind: k, weight: w}
+	case strings.HasSuffix(strings.TrimSpace(text), ":"):
+		s.lead = leadKind(lang, text)
+	case u.Kind != extract.UnitItem:
+		s.lead = "" // running text ends the list a lead-in introduced
+	}
+	return s
+}
+
+// leadKind is the kind a lead-in ("Wij adviseren:", "De doelen zijn:")
+// gives the list after it: its own cue's kind or a section word's.
+func leadKind(lang, text string) string {
+	if k, w := score(lang, text); w >= 0.6 {
+		return k
+	}
+	k, _ := strongest(sectionKinds, text)
+	return k
+}
+
+// classify returns the kind and confidence of unit u, or "" when it is
+// below the threshold. A unit's own cues score it; an imperative at its start
+// scores a recommendation; the section and lead-in above it add their kind.
+func (e *Extractor) classify(lang string, u extract.Unit, text string, sec section) (string, float64) {
+	if u.Kind == extract.UnitHeading {
+		return "", 0
+	}
+	scores := map[string]float64{}
+	for _, cu := range cues[lang] {
+		if cu.pattern.MatchString(text) {
+			scores[cu.kind] = combine(scores[cu.kind], cu.weight)
+		}
+	}
+	if isImperative(lang, text) {
+		scores[Recommendation] = combine(scores[Recommendation], imperativeWeight(u))
+	}
+	addContext(scores, u, sec)
+	return e.pick(scores)
+}
+
+// addContext lets the section and the lead-in above u raise its kind: the
+// context alone makes a list item a candidate, and confirms a cue elsewhere.
+func addContext(scores map[string]float64, u extract.Unit, sec section) {
+	if sec.lead != "" && u.Kind == extract.UnitItem {
+		scores[sec.lead] = combine(scores[sec.lead], 0.6)
+	}
+	if sec.kind == "" {
+		return
+	}
+	if u.Kind == extract.UnitItem || scores[sec.kind] > 0 {
+		scores[sec.kind] = combine(scores[sec.kind], sec.weight)
+	}
+}
+
+// pick returns the best-scoring kind if it reaches the threshold. Ties go to
+// the kind listed first in kindOrder, so the outcome never depends on map
+// order.
+func (e *Extractor) pick(scores map[string]float64) (string, float64) {
+	best, bestScore := "", 0.0
+	for _, k := range kindOrder {
+		if scores[k] > bestScore {
+			best, bestScore = k, scores[k]
+		}
+	}
+	if bestScore < e.threshold {
+		return "", 0
+	}
+	return best, math.Round(bestScore*100) / 100
+}
+
+var kindOrder = []string{Recommendation, Commitment, Goal, Conclusion, Position}
+
+// combine adds evidence: two independent cues of 0.6 make 0.84, never 1.
+func combine(a, b float64) float64 { return 1 - (1-a)*(1-b) }
+
+// score returns the strongest kind of a text by its own cues.
+func score(lang, text string) (string, float64) { return strongest(cues[lang], text) }
+
+// strongest returns the kind and weight of the heaviest cue that matches.
+func strongest(cs []cue, text string) (string, float64) {
+	kind, w := "", 0.0
+	for _, cu := range cs {
+		if cu.weight > w && cu.pattern.MatchString(text) {
+			kind, w = cu.kind, cu.weight
+		}
+	}
+	return kind, w
+}
+
+// isImperative reports whether text starts with a bare command verb
+// ("Zorg dat", "Investeer in", "Ensure").
+func isImperative(lang, text string) bool {
+	f := strings.Fields(text)
+	return len(f) > 1 && imperatives[lang][strings.Trim(f[0], ",.:;")]
+}
+
+// imperativeWeight is stronger for list items, where commands are the norm,
+// than for running text, where a sentence may start with "Stel dat ...".
+func imperativeWeight(u extract.Unit) float64 {
+	if u.Kind == extract.UnitItem {
+		return 0.7
+	}
+	return 0.55
+}

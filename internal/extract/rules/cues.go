@@ -1,0 +1,114 @@
+package rules
+
+import "regexp"
+
+// The kinds a candidate can have.
+const (
+	Recommendation = "RECOMMENDATION"
+	Conclusion     = "CONCLUSION"
+	Commitment     = "COMMITMENT"
+	Goal           = "GOAL"
+	Position       = "POSITION"
+)
+
+// cue is one signal of a kind: a pattern over a unit's normalised text
+// (lower case, no diacritics) and how strongly it signals the kind.
+type cue struct {
+	kind    string
+	weight  float64
+	pattern *regexp.Regexp
+}
+
+// c builds a cue; patterns are anchored on word boundaries by the caller.
+func c(kind string, weight float64, pattern string) cue {
+	return cue{kind: kind, weight: weight, pattern: regexp.MustCompile(pattern)}
+}
+
+// cues are the signals per language. They name verbs and constructions, never
+// topics, so that they hold on texts the tables were not written from.
+var cues = map[string][]cue{
+	"nl": {
+		c(Recommendation, 0.85, `\b(adviseer|adviseert|adviseren|adviseerde|adviezen aan)\b`),
+		c(Recommendation, 0.85, `\b(beveelt|bevelen|bevolen)\b.*\baan\b`),
+		c(Recommendation, 0.85, `\bverdient (het )?aanbeveling\b`),
+		c(Recommendation, 0.7, `\b(stelt|stellen) (\w+ )*voor\b`),
+		c(Recommendation, 0.65, `\b(dient|dienen) (\w+ ){0,6}te\b`),
+		c(Recommendation, 0.7, `\bzou(den)? (\w+ ){0,4}moeten\b`),
+		c(Recommendation, 0.55, `\b(moet|moeten)\b`),
+		c(Recommendation, 0.7, `\b(vragen|vraagt|roept|roepen) (\w+ ){0,6}(bij|aan|op)\b`),
+		c(Recommendation, 0.7, `^(aanbeveling|advies) \d+\b`),
+		c(Commitment, 0.8, `\b(wij|we|ik) (gaan|zullen|ga|zal)\b`),
+		c(Commitment, 0.75, `\b(gaan|zullen) (we|wij)\b`),
+		c(Commitment, 0.8, `\b(ben|zijn) (\w+ )?voornemens\b`),
+		c(Commitment, 0.75, `\b(zet|zetten)\b(\s\w+){0,8}\s(in op|zich in)\b|\bzet(ten)? (we |wij )?in op\b`),
+		c(Commitment, 0.7, `\b(het kabinet|het rijk|de provincie|de gemeente|het college|nederland|de regering) (zal|zullen|gaat|werkt|zet)\b`),
+		c(Commitment, 0.55, `^(\w+ ){0,3}(het kabinet|het rijk|de provincie|de gemeente|het college|de regering) \w+t\b`),
+		c(Commitment, 0.65, `^(\w+ ){0,4}(we|wij) (zetten|werken|starten|onderzoeken|verkennen|hanteren|volgen|sluiten|versterken|geven|bundelen|bieden|nemen|maken|spreken)\b`),
+		c(Commitment, 0.65, `\b(verkennen|onderzoeken|geven|spreken|starten) (we|wij)\b`),
+		c(Commitment, 0.6, `\bkomt er\b|\bwordt (\w+ ){1,6}verhoogd\b`),
+		c(Goal, 0.75, `\b(we|wij|het kabinet|nederland) (willen|wil)\b`),
+		c(Goal, 0.8, `\b(streven|streeft|streven we) naar\b|\bhet streven\b|\bstreeft ernaar\b`),
+		c(Goal, 0.75, `\b(doel|doelstelling) (is|was)\b|\bhet (uiteindelijke |richtinggevende )?doel\b|\bals (\w+ )?doel\b`),
+		c(Goal, 0.6, `\b(ambitie|ambities)\b`),
+		c(Goal, 0.55, `^(in|uiterlijk in|voor|vanaf) 20[2-9]\d\b|\b(in|uiterlijk|voor) 20[3-9]0\b[^.]*\b(moet|is|zijn)\b`),
+		c(Goal, 0.5, `\b(in|uiterlijk|voor) 20[3-9]\d\b`),
+		c(Conclusion, 0.85, `\b(concludeert|concluderen|concludeer|conclusie)\b|\bgeconcludeerd\b`),
+		c(Conclusion, 0.85, `\buit (het|dit|ons) (onderzoek|rapport|analyse) (blijkt|bleek)\b`),
+		c(Conclusion, 0.65, `\b(blijkt|bleek|gebleken)\b`),
+		c(Conclusion, 0.75, `\b(constateert|constateren|constateer)\b`),
+		c(Conclusion, 0.65, `\b(laat|laten) zien dat\b`),
+		c(Conclusion, 0.55, `\bis (niet )?(houdbaar|langer vanzelfsprekend)\b|\b(hard |meer )?nodig\b`),
+		c(Position, 0.75, `\bvolgens (\w+ ){1,4}(moet|moeten|is|zijn)\b|\bvolgens (hen|hem|haar)\b`),
+		c(Position, 0.75, `\b(vindt|vinden|vond) dat\b|\bis van mening\b|\bmeent dat\b`),
+		c(Position, 0.65, `\b(geeft|geven) aan dat\b|\b(benadrukt|benadrukken)\b`),
+		c(Position, 0.6, `\bis (het )?(belangrijk|essentieel|van belang)\b|\bvraagt (om )?een\b`),
+		c(Position, 0.6, `\b(mag|mogen) (we )?niet\b|\b(moeten|moet) we\b`),
+	},
+	"en": {
+		c(Recommendation, 0.85, `\b(we|i) recommend\b|\bit is recommended\b|\brecommend(s|ed)?\b`),
+		c(Recommendation, 0.75, `\b(called|calls|call) on\b|\burges?\b`),
+		c(Recommendation, 0.65, `\b(should|must|ought to)\b`),
+		c(Recommendation, 0.65, `\b(proposes|propose|it is proposed)\b`),
+		c(Commitment, 0.8, `\b(we|i) (will|shall|are committed to|commit to)\b|\bcommits? to\b`),
+		c(Commitment, 0.7, `\b(the commission|the government|this proposal|the council) (will|puts|sets|establishes|adopts|introduces)\b`),
+		c(Goal, 0.75, `\baims? to\b|\bour ambition\b|\b(objective|goal|vision|target) (of|is|to)\b|\blong-term vision\b`),
+		c(Goal, 0.6, `\bto achieve\b`),
+		c(Goal, 0.5, `\bby 20[2-9]\d\b`),
+		c(Conclusion, 0.85, `\b(we|it) conclude[sd]?\b|\bconclusion\b`),
+		c(Conclusion, 0.65, `\b(shows?|indicates?|demonstrates?|found) that\b|\bevidence\b`),
+		c(Conclusion, 0.6, `\bthere is (currently )?a lack\b|\bgaps remain\b`),
+		c(Position, 0.75, `\baccording to\b|\b(believes?|considers?|stated|states) that\b`),
+		c(Position, 0.6, `\b(is|are) (essential|vital|key)\b|\bsupported the\b`),
+	},
+}
+
+// sectionKinds map words in a heading or lead-in to the kind of what
+// follows it: "Aanbevelingen", "Conclusies", "Doelen", "Key findings".
+var sectionKinds = []cue{
+	c(Recommendation, 0.6, `\b(aanbeveling(en)?|advies|adviezen|recommendations?|wij adviseren|we recommend)\b`),
+	c(Conclusion, 0.55, `\b(conclusies?|bevindingen|conclusions?|findings)\b`),
+	c(Goal, 0.55, `\b(doelen|doelstellingen|ambities?|objectives?|goals?)\b`),
+	c(Commitment, 0.5, `\b(maatregelen|acties|actiepunten|measures|actions)\b`),
+}
+
+// imperatives are verbs that start a recommendation as a bare command
+// ("Zorg dat ...", "Investeer in ...", "Ensure ..."), in normalised form.
+var imperatives = map[string]map[string]bool{
+	"nl": setOf(`zorg maak investeer stel ontwikkel versterk geef zet bouw neem richt kies voer breng leg
+		start betrek houd benut beperk verbeter stimuleer creeer bied verken onderzoek help vergroot
+		verminder verlaag verhoog faciliteer ondersteun organiseer reserveer bescherm veranker borg regel
+		werk gebruik pas benoem formuleer maak schep verplicht verbied beloon koppel`),
+	"en": setOf(`ensure make invest develop establish strengthen create provide set build adopt introduce
+		support promote reduce increase improve use consider review give put take design align expand
+		prioritise prioritize require prohibit fund monitor`),
+}
+
+func setOf(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range regexp.MustCompile(`\s+`).Split(words, -1) {
+		if w != "" {
+			m[w] = true
+		}
+	}
+	return m
+}

@@ -1,0 +1,133 @@
+package rules_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/rodedraad/rodedraad/internal/extract"
+	"github.com/rodedraad/rodedraad/internal/extract/rules"
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+)
+
+var vocab = extract.Vocabulary{
+	Themes: []extract.Theme{
+		{ID: "T2", Terms: map[string][]string{"nl": {"waterstof", "wind op zee"}, "en": {"hydrogen"}}},
+		{ID: "T7", Terms: map[string][]string{"nl": {"woningbouw", "openbaar vervoer"}, "en": {"housing"}}},
+		{ID: "H", Terms: map[string][]string{"nl": {"fijnstof"}, "en": {"air quality"}}},
+	},
+	Actors: []extract.Actor{
+		{ID: "A-VELSEN", Name: "Gemeente Velsen", Aliases: []string{"Velsen"}},
+		{ID: "A-PNH", Name: "Provincie Noord-Holland", Aliases: []string{"de provincie"}},
+		{ID: "A-RIJK", Name: "Rijk"},
+		{ID: "A-TATA", Name: "Tata Steel"},
+		{ID: "A-EC", Name: "European Commission", Aliases: []string{"Commission"}},
+	},
+}
+
+// mustExtract runs the extractor and returns the candidates by quote.
+func mustExtract(tb testing.TB, lang, text string) map[string]extract.Candidate {
+	tb.Helper()
+	res, err := rules.New().Extract(context.Background(), extract.Text{DocumentID: "D", Language: lang, Content: text, Pages: []extract.Span{{Start: 0, End: 40}, {Start: 40, End: len([]rune(text))}}}, vocab)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := map[string]extract.Candidate{}
+	for _, c := range res.Items {
+		if got := string([]rune(text)[c.Start:c.End]); got != c.Quote {
+			tb.Errorf("quote %q is not the text at [%d,%d): %q", c.Quote, c.Start, c.End, got)
+		}
+		out[c.Quote] = c
+	}
+	return out
+}
+
+func TestExtractor_Extract(t *testing.T) {
+	tests := []struct {
+		name, lang, text, quote, kind string
+		themes, actors, addressees    []string
+	}{
+		{"advice with addressee", "nl", "Inleiding tot het advies.\n\nWij adviseren de provincie om het waterstofnetwerk snel aan te leggen.",
+			"Wij adviseren de provincie om het waterstofnetwerk snel aan te leggen.", rules.Recommendation, []string{"T2"}, []string{"A-PNH"}, []string{"A-PNH"}},
+		{"modal subject", "nl", "Het Rijk moet zorgen voor beter openbaar vervoer naar Velsen.",
+			"Het Rijk moet zorgen voor beter openbaar vervoer naar Velsen.", rules.Recommendation, []string{"T7"}, []string{"A-VELSEN", "A-RIJK"}, []string{"A-RIJK"}},
+		{"imperative bullet in advice section", "nl", "Aanbevelingen\n\n- Investeer in wind op zee en woningbouw.",
+			"Investeer in wind op zee en woningbouw.", rules.Recommendation, []string{"T2", "T7"}, nil, nil},
+		{"commitment", "nl", "Het kabinet zal de uitstoot van fijnstof door Tata Steel halveren.",
+			"Het kabinet zal de uitstoot van fijnstof door Tata Steel halveren.", rules.Commitment, []string{"H"}, []string{"A-TATA"}, nil},
+		{"goal", "nl", "We willen in 2030 tienduizend woningen bouwen.", "We willen in 2030 tienduizend woningen bouwen.", rules.Goal, nil, nil, nil},
+		{"conclusion", "nl", "Uit het onderzoek blijkt dat de luchtkwaliteit slecht is.", "Uit het onderzoek blijkt dat de luchtkwaliteit slecht is.", rules.Conclusion, nil, nil, nil},
+		{"position", "nl", "Volgens de GGD moet de uitstoot omlaag.", "Volgens de GGD moet de uitstoot omlaag.", rules.Position, nil, nil, nil},
+		{"english advice", "en", "We recommend that the Commission should fund hydrogen and housing.",
+			"We recommend that the Commission should fund hydrogen and housing.", rules.Recommendation, []string{"T2", "T7"}, []string{"A-EC"}, []string{"A-EC"}},
+		{"english conclusion", "en", "The study shows that air quality is poor.", "The study shows that air quality is poor.", rules.Conclusion, []string{"H"}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mustExtract(t, tt.lang, tt.text)
+			c, ok := got[tt.quote]
+			if !ok {
+				t.Fatalf("no candidate %q among %v", tt.quote, keys(got))
+			}
+			if c.Kind != tt.kind || !slices.Equal(c.Themes, tt.themes) || !slices.Equal(c.Actors, tt.actors) || !slices.Equal(c.Addressees, tt.addressees) {
+				t.Errorf("got kind %s themes %v actors %v addressees %v, want %s %v %v %v", c.Kind, c.Themes, c.Actors, c.Addressees, tt.kind, tt.themes, tt.actors, tt.addressees)
+			}
+			if c.Method != "RULE" || c.Extractor != "rules/1" || c.Confidence < 0.5 || c.Confidence > 1 {
+				t.Errorf("provenance %s %s %v", c.Method, c.Extractor, c.Confidence)
+			}
+		})
+	}
+}
+
+func TestExtractor_Extract_NotCandidates(t *testing.T) {
+	for _, text := range []string{
+		"De IJmond ligt aan de kust.",
+		"Aanbevelingen",
+		"Het rapport telt veertig bladzijden en drie bijlagen.",
+	} {
+		if got := mustExtract(t, "nl", text); len(got) != 0 {
+			t.Errorf("%q gave candidates %v", text, keys(got))
+		}
+	}
+}
+
+func TestExtractor_Extract_Pages(t *testing.T) {
+	text := "Dit is de inleiding van het stuk hier, ja. Wij adviseren de gemeente om meer te bouwen."
+	got := mustExtract(t, "nl", text)
+	c := got["Wij adviseren de gemeente om meer te bouwen."]
+	if c.Page != 2 {
+		t.Errorf("page %d, want 2 (starts at rune %d)", c.Page, c.Start)
+	}
+}
+
+func TestExtractor_Extract_ErrLanguage(t *testing.T) {
+	_, err := rules.New().Extract(context.Background(), extract.Text{DocumentID: "D9", Language: "fr", Content: "Nous recommandons."}, vocab)
+	if rodedraad.ErrorCode(err) != rodedraad.EINVALID {
+		t.Errorf("err = %v, want EINVALID", err)
+	}
+}
+
+func TestExtractor_Extract_Canceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := rules.New().Extract(ctx, extract.Text{Language: "nl", Content: "Wij adviseren meer."}, vocab)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestExtractor_Name(t *testing.T) {
+	if got := rules.New().Name(); got != "rules/1" {
+		t.Errorf("Name = %q", got)
+	}
+}
+
+func keys(m map[string]extract.Candidate) []string {
+	var out []string
+	for k, c := range m {
+		out = append(out, c.Kind+": "+k)
+	}
+	slices.Sort(out)
+	return out
+}
