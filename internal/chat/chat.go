@@ -173,7 +173,7 @@ func (c *Client) Complete(ctx context.Context, req Request) (Response, error) {
 	}
 	r, err := c.post(ctx, body)
 	if err == nil {
-		err = check(r, req.Schema != nil)
+		r, err = check(r, req.Schema != nil)
 	}
 	if err != nil {
 		return Response{}, err

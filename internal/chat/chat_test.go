@@ -93,6 +93,17 @@ func TestClient_Complete(t *testing.T) {
 			t.Errorf("Azure headers: api-key %q Authorization %q", r.Header.Get("api-key"), r.Header.Get("Authorization"))
 		}
 	})
+	t.Run("OK raw line break repaired", func(t *testing.T) {
+		srv := chattest.New(t, reply("{\"ok\": true,\n \"why\": \"regel 1\nregel\t2 \\\"x\\\"\"}"))
+		res, err := ask(MustClient(t, chat.Config{URL: srv.URL(), Model: "m1"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v struct{ Why string }
+		if err := json.Unmarshal([]byte(res.Content), &v); err != nil || v.Why != "regel 1\nregel\t2 \"x\"" {
+			t.Errorf("content %q: why %q, %v", res.Content, v.Why, err)
+		}
+	})
 	t.Run("OK free text", func(t *testing.T) {
 		srv := chattest.New(t, reply("gewoon tekst"))
 		c := MustClient(t, chat.Config{URL: srv.URL(), Model: "m1"})

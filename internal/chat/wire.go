@@ -132,18 +132,46 @@ func decode(raw []byte) (Response, error) {
 }
 
 // check rejects answers that cannot be used: a content filter, and an
-// answer that should be JSON and is not.
-func check(r Response, wantJSON bool) error {
+// answer that should be JSON and is not. An answer whose only flaw is raw
+// line breaks or tabs inside strings (llama-cpp-python's grammar lets a
+// model write them) is repaired rather than rejected.
+func check(r Response, wantJSON bool) (Response, error) {
 	if r.FinishReason == "content_filter" {
-		return fmt.Errorf("%w: the endpoint's content filter stopped the answer", ErrRefused)
+		return r, fmt.Errorf("%w: the endpoint's content filter stopped the answer", ErrRefused)
 	}
-	if !wantJSON || json.Valid([]byte(strings.TrimSpace(r.Content))) {
-		return nil
+	if !wantJSON || json.Valid([]byte(r.Content)) {
+		return r, nil
+	}
+	if fixed := escapeControls(r.Content); json.Valid([]byte(fixed)) {
+		r.Content = fixed
+		return r, nil
 	}
 	if r.FinishReason == "length" {
-		return fmt.Errorf("%w: cut off at the token limit after %d tokens", ErrBadJSON, r.Usage.CompletionTokens)
+		return r, fmt.Errorf("%w: cut off at the token limit after %d tokens", ErrBadJSON, r.Usage.CompletionTokens)
 	}
-	return fmt.Errorf("%w: %q", ErrBadJSON, clip(r.Content, 120))
+	return r, fmt.Errorf("%w: %q", ErrBadJSON, clip(r.Content, 120))
+}
+
+// escapeControls escapes the control characters inside JSON strings of s
+// (outside strings they are white space and stay).
+func escapeControls(s string) string {
+	var b strings.Builder
+	in, esc := false, false
+	for _, r := range s {
+		switch {
+		case in && r < 0x20 && !esc:
+			fmt.Fprintf(&b, "\\u%04x", r)
+			continue
+		case esc:
+			esc = false
+		case in && r == '\\':
+			esc = true
+		case r == '"':
+			in = !in
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // httpError turns a non-200 answer into an error that names the endpoint

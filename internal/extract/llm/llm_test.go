@@ -58,6 +58,7 @@ func answers(tb testing.TB) func(chattest.Request) chattest.Reply {
 				it("Gemeente Velsen zal een gezondheidsonderzoek laten uitvoeren.", "COMMITMENT", []string{"gezondheid"}, []string{"velsen"}, nil),
 				it("Tata Steel sluit de hoogovens in het jaar 2026 definitief.", "CONCLUSION", nil, []string{"tata"}, nil),
 				it("De regio IJmond staat voor een grote opgave.", "BACKGROUND", nil, nil, nil),
+				it("Samenvatting", "GOAL", nil, nil, nil),
 			}
 		} else {
 			items = []map[string]any{
@@ -109,9 +110,9 @@ func TestExtractor_Extract(t *testing.T) {
 		}
 	})
 	t.Run("OK counts", func(t *testing.T) {
-		// Dropped: an invented quote, an unknown kind, and page 1's quote
-		// in page 2's answer (grounding is per chunk).
-		if res.Dropped != 3 || len(res.Failures) != 0 || res.Tokens != 200 {
+		// Dropped: an invented quote, an unknown kind, a heading, and page
+		// 1's quote in page 2's answer (grounding is per chunk).
+		if res.Dropped != 4 || len(res.Failures) != 0 || res.Tokens != 200 {
 			t.Errorf("dropped %d failures %v tokens %d", res.Dropped, res.Failures, res.Tokens)
 		}
 	})
