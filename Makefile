@@ -8,7 +8,7 @@ TEST_NEO4J_DIR  ?= .neo4j-test
 TEST_NEO4J_ADDR ?= 127.0.0.1:17687
 TEST_FLAGS      ?= -count=1 -timeout 30m
 
-.PHONY: all build run neo4j neo4j-stop neo4j-status seed-check test test-short bench generate check-generated lint fmt clean
+.PHONY: all build run neo4j neo4j-stop neo4j-status seed-check test test-short test-llm bench generate check-generated lint fmt clean
 
 all: build
 
@@ -42,6 +42,10 @@ test: build
 ## test-short: the tests that need no database
 test-short:
 	$(GO) test -short -count=1 ./...
+
+## test-llm: the GenAI path against a real small model served on loopback (see docs/extraction.md)
+test-llm:
+	@./tools/llm/test.sh
 
 ## bench: benchmarks of analysis, overlaps and the store (see docs/benchmarks.md)
 bench: build
