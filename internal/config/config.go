@@ -47,6 +47,14 @@ type Config struct {
 
 	// Seed loads the embedded seeds when serve starts (idempotent).
 	Seed bool
+
+	// DataDir holds what the binary keeps between runs besides Neo4j: the
+	// compiled PDF engine and the language model's answer cache.
+	DataDir string
+	// BulkTimeout bounds one bulk write from the command line (an ingested
+	// document, a batch of suggested links), which may take longer than a
+	// GraphQL request.
+	BulkTimeout time.Duration
 }
 
 // Log formats.

@@ -28,7 +28,9 @@ type Setting struct {
 // the connection and logging settings; only serve takes the HTTP ones.
 var (
 	serveOnly     = []string{"serve"}
-	graphCmds     = []string{"serve", "migrate", "seed", "import", "report"}
+	graphCmds     = []string{"serve", "migrate", "seed", "import", "report", "ingest", "aggregate"}
+	dataCmds      = []string{"serve", "ingest", "aggregate"}
+	bulkCmds      = []string{"serve", "seed", "import", "ingest", "aggregate"}
 	neo4jDirCmds  = append(slices.Clip(graphCmds), "neo4j start", "neo4j stop", "neo4j status")
 	neo4jAddrCmds = append(slices.Clip(graphCmds), "neo4j start")
 )
@@ -64,6 +66,12 @@ func Settings() []Setting {
 		dur("query-timeout", "query-timeout", "RODEDRAAD_QUERY_TIMEOUT", "10s",
 			"longest a GraphQL operation and its Neo4j transactions may run",
 			func(c *Config) *time.Duration { return &c.QueryTimeout }).on(graphCmds),
+		dur("bulk-timeout", "bulk-timeout", "RODEDRAAD_BULK_TIMEOUT", "10m",
+			"longest one bulk write may run (a seed or import load, an ingested document, suggested links)",
+			func(c *Config) *time.Duration { return &c.BulkTimeout }).on(bulkCmds),
+		str("data-dir", "data-dir", "RODEDRAAD_DATA_DIR", ".data",
+			"folder for the compiled PDF engine and the language model's answer cache",
+			func(c *Config) *string { return &c.DataDir }).on(dataCmds),
 		dur("ready-timeout", "ready-timeout", "RODEDRAAD_READY_TIMEOUT", "2s",
 			"longest one /readyz check may take", func(c *Config) *time.Duration { return &c.ReadyTimeout }).on(serveOnly),
 		dur("shutdown-timeout", "shutdown-timeout", "RODEDRAAD_SHUTDOWN_TIMEOUT", "15s",

@@ -1,5 +1,7 @@
 package ingest
 
+import "github.com/rodedraad/rodedraad/internal/rodedraad"
+
 // DryRunItem is one candidate as `rodedraad ingest --dry-run --json` prints
 // it. Start and End are code-point offsets into the document's text (for a
 // plain-text file, into the file itself), so that the text from Start to
@@ -27,6 +29,8 @@ type DryRunLine struct {
 	Items    []DryRunItem `json:"items"`
 	Dropped  int          `json:"dropped"`
 	Error    string       `json:"error,omitempty"`
+	// Written says what writing the file did; absent on a dry run.
+	Written *rodedraad.IngestResult `json:"written,omitempty"`
 }
 
 // DryRun describes a file's outcome without writing anything.

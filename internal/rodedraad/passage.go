@@ -34,17 +34,19 @@ type PassageHit struct {
 
 // IngestResult says what storing one ingested document did.
 type IngestResult struct {
-	DocumentID string
+	DocumentID string `json:"documentId"`
 	// Unchanged is true when the graph held this very file already; then
 	// nothing was written.
-	Unchanged bool
+	Unchanged bool `json:"unchanged"`
 	// Version counts the versions of the file; Supersedes names the one
 	// this version replaces.
-	Version    int
-	Supersedes string
+	Version    int    `json:"version"`
+	Supersedes string `json:"supersedes,omitempty"`
 	// New counts this version's items whose quote the earlier version did
 	// not have, Gone the earlier version's items whose quote is gone, Kept
 	// the rest. Without an earlier version every item is New.
-	New, Gone, Kept int
-	Passages        int
+	New      int `json:"new"`
+	Gone     int `json:"gone"`
+	Kept     int `json:"kept"`
+	Passages int `json:"passages"`
 }
