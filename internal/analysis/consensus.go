@@ -140,7 +140,7 @@ func (g *Graph) consensusItem(r int32) ConsensusItem {
 
 // echo holds, per overlap cluster root, its size and distinct documents.
 type echo struct {
-	sets  dsu
+	sets  unionFind
 	sizes []int32
 	docs  map[int32][]int32 // root → sorted distinct documents of the cluster
 }

@@ -21,7 +21,7 @@ func TestGenerate_Deterministic(t *testing.T) {
 
 func TestGenerate_Shape(t *testing.T) {
 	g := synth.Generate(1, 10000)
-	c, err := analysis.Report(g, analysis.Scope{}, analysis.DefaultOptions())
+	c, err := analysis.Run(g, analysis.Scope{}, analysis.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
