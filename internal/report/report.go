@@ -4,6 +4,7 @@
 package report
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -11,6 +12,14 @@ import (
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
 )
+
+// JSON writes r as indented JSON, every list whole: the same field names as
+// the GraphQL API's coherence query where both have a field.
+func JSON(w io.Writer, r *analysis.Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
 
 // Text writes c as plain text, each list cut to its first n items.
 func Text(w io.Writer, c *analysis.Report, n int) error {
