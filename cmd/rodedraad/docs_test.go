@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"net/http"
 	"os"
@@ -221,6 +223,9 @@ func checkCLI(line string) error {
 	}
 	fs, _, _, _ := c.flagSet(func(string) string { return "" })
 	positional, err := parseInterspersed(fs, rest)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil // every command has --help
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", c.name, err)
 	}
@@ -243,6 +248,7 @@ func TestCheckCLI(t *testing.T) {
 		{"import plans.yaml --log-level warn", ""},
 		{"neo4j stop --neo4j-dir .neo4j-test", ""},
 		{"help --markdown", ""},
+		{"serve --help", ""},
 		{"frobnicate", `unknown command "frobnicate"`},
 		{"neo4j restart", `unknown command "neo4j restart"`},
 		{"neo4j stop --dir .neo4j-test", "flag provided but not defined: -dir"},
