@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"strings"
@@ -64,9 +63,7 @@ func setupReport(fs *flag.FlagSet) runFunc {
 				return userError(err)
 			}
 			if f.json {
-				enc := json.NewEncoder(in.stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(c)
+				return report.JSON(in.stdout, c)
 			}
 			return report.Text(in.stdout, c, f.first)
 		})

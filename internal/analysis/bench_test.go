@@ -79,7 +79,7 @@ func BenchmarkReport(b *testing.B) {
 			peak := 0.0
 			for b.Loop() {
 				peak = max(peak, peakHeap(b, func() {
-					if _, err := analysis.Report(g, analysis.Scope{}, analysis.DefaultOptions()); err != nil {
+					if _, err := analysis.Run(g, analysis.Scope{}, analysis.DefaultOptions()); err != nil {
 						b.Fatal(err)
 					}
 				}))
@@ -116,14 +116,14 @@ func BenchmarkAnalyses(b *testing.B) {
 		f    func()
 	}{
 		{"Restrict", func() { _, _ = synthetic(100_000).Restrict(analysis.Scope{}) }},
-		{"Contradictions", func() { analysis.Contradictions(g) }},
+		{"Contradictions", func() { analysis.ComputeContradictions(g) }},
 		{"BlindSpots", func() { analysis.ComputeBlindSpots(g) }},
 		{"Fragmentation", func() { analysis.ComputeFragmentation(g) }},
 		{"Communities", func() { analysis.ComputeCommunities(g) }},
 		{"Influence", func() { analysis.ComputeInfluence(g) }},
 		{"Consensus", func() { analysis.ComputeConsensus(g, analysis.DefaultOptions()) }},
-		{"Coherence", func() { analysis.ComputeCoherence(g) }},
-		{"Matrices", func() { analysis.ComputeMatrices(g) }},
+		{"Coherence", func() { analysis.ComputeCoherenceIndexes(g) }},
+		{"Matrices", func() { analysis.BuildMatrices(g) }},
 	}
 	for _, p := range parts {
 		b.Run(p.name, func(b *testing.B) {

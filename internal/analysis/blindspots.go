@@ -111,9 +111,9 @@ type FrameGap struct {
 	Pairs    []Pair `json:"pairs"`
 }
 
-// FrameGaps lists the out-of-scope themes in contradictions, by total
+// ComputeFrameGaps lists the out-of-scope themes in contradictions, by total
 // severity (descending) then id.
-func FrameGaps(g *Graph) []FrameGap {
+func ComputeFrameGaps(g *Graph) []FrameGap {
 	ix := g.ix
 	byTheme := map[int32]*FrameGap{}
 	for _, e := range ix.conflicts() {
@@ -151,9 +151,9 @@ type OwnershipGap struct {
 	Themes    []string `json:"themes,omitempty"`
 }
 
-// OwnershipGaps lists the recommendations of kind RECOMMENDATION that no
+// ComputeOwnershipGaps lists the recommendations of kind RECOMMENDATION that no
 // actor is assigned to, by id.
-func OwnershipGaps(g *Graph) []OwnershipGap {
+func ComputeOwnershipGaps(g *Graph) []OwnershipGap {
 	ix := g.ix
 	var out []OwnershipGap
 	for _, r := range ix.recs {
@@ -170,9 +170,9 @@ func OwnershipGaps(g *Graph) []OwnershipGap {
 	return out
 }
 
-// Isolated lists, by id, the recommendations with no SUPPORTS,
+// ComputeIsolated lists, by id, the recommendations with no SUPPORTS,
 // CONFLICTS_WITH or OVERLAPS edge to another recommendation or scenario.
-func Isolated(g *Graph) []string {
+func ComputeIsolated(g *Graph) []string {
 	ix := g.ix
 	linked := make([]bool, len(g.Nodes))
 	mark := func(es []iedge) {

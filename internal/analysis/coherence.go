@@ -27,9 +27,9 @@ func (c *CoherenceIndex) finish() {
 	}
 }
 
-// Coherences holds the coherence index of the scope, of each theme and of
+// CoherenceIndexes holds the coherence index of the scope, of each theme and of
 // each scenario shown by the scope.
-type Coherences struct {
+type CoherenceIndexes struct {
 	Scope CoherenceIndex `json:"scope"`
 	// Themes: over the edges with at least one end addressing the theme, so
 	// that conflicts with other themes count against it.
@@ -39,11 +39,11 @@ type Coherences struct {
 	Scenarios []CoherenceIndex `json:"scenarios"`
 }
 
-// ComputeCoherence returns the coherence indices of g.
-func ComputeCoherence(g *Graph) Coherences {
+// ComputeCoherenceIndexes returns the coherence indices of g.
+func ComputeCoherenceIndexes(g *Graph) CoherenceIndexes {
 	ix := g.ix
 	per := make([]CoherenceIndex, len(g.Nodes)) // per theme and scenario node
-	var res Coherences
+	var res CoherenceIndexes
 	var seen []int32
 	for _, e := range ix.inter {
 		res.Scope.add(e.score)

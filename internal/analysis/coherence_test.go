@@ -7,7 +7,7 @@ import (
 )
 
 func TestComputeCoherence_Fixture(t *testing.T) {
-	got := analysis.ComputeCoherence(MustFixture(t, analysis.Scope{}))
+	got := analysis.ComputeCoherenceIndexes(MustFixture(t, analysis.Scope{}))
 	tests := []struct {
 		name string
 		got  analysis.CoherenceIndex

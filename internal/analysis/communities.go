@@ -80,7 +80,7 @@ func ComputeCommunities(g *Graph) Communities {
 	wg := ix.positiveLayer(local)
 	labels := louvain(wg)
 	res := Communities{Modularity: wg.modularity(labels)}
-	d := make(dsu, len(g.Nodes)) // community as a union-find: every member points at its root
+	d := make(unionFind, len(g.Nodes)) // community as a union-find: every member points at its root
 	first := map[int32]int32{}
 	for i, r := range ix.recs {
 		root, ok := first[labels[i]]
@@ -110,7 +110,7 @@ func ComputeCommunities(g *Graph) Communities {
 
 // innerConflicts returns the conflicts with both ends in one community, by
 // community root.
-func (g *Graph) innerConflicts(d dsu) map[int32][]Pair {
+func (g *Graph) innerConflicts(d unionFind) map[int32][]Pair {
 	out := map[int32][]Pair{}
 	for _, e := range g.ix.conflicts() {
 		if g.ix.isRec(e.from) && g.ix.isRec(e.to) && d.find(e.from) == d.find(e.to) {

@@ -24,7 +24,8 @@ type Options struct {
 //
 //   - MinGAC 1/9: what one endorser in each of two sectors and no opposition
 //     give, (2/3)^2 x (1/2)^2. Any opposition pulls a two-sector item below it.
-//   - MinSectors 2, as DESIGN.md asks.
+//   - MinSectors 2: a shared proposition needs support from more than one
+//     sector of the quadruple helix.
 //   - MaxSeverity 4: a -2 conflict between two singly endorsed items is
 //     tolerated, a -3 or a conflict with more endorsers is not.
 //   - MinEchoDocuments 2: "echoed by several documents".
@@ -140,7 +141,7 @@ func (g *Graph) consensusItem(r int32) ConsensusItem {
 
 // echo holds, per overlap cluster root, its size and distinct documents.
 type echo struct {
-	sets  dsu
+	sets  unionFind
 	sizes []int32
 	docs  map[int32][]int32 // root → sorted distinct documents of the cluster
 }

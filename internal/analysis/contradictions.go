@@ -63,9 +63,9 @@ func (ix *index) conflicts() []iedge {
 	return out
 }
 
-// Contradictions lists every conflict between recommendations or scenarios,
+// ComputeContradictions lists every conflict between recommendations or scenarios,
 // most severe first (then by |score|, then by ids).
-func Contradictions(g *Graph) []Contradiction {
+func ComputeContradictions(g *Graph) []Contradiction {
 	sides := make(map[int32]Side)
 	side := func(i int32) Side {
 		s, ok := sides[i]
@@ -158,9 +158,9 @@ type ActorInconsistency struct {
 	ConflictRef
 }
 
-// ActorInconsistencies lists, per conflict, the actors that endorse both
+// ComputeActorInconsistencies lists, per conflict, the actors that endorse both
 // sides; most severe first, then by actor and sides.
-func ActorInconsistencies(g *Graph) []ActorInconsistency {
+func ComputeActorInconsistencies(g *Graph) []ActorInconsistency {
 	ix := g.ix
 	var out []ActorInconsistency
 	for _, e := range ix.conflicts() {
@@ -182,9 +182,9 @@ type ScenarioIncoherence struct {
 	ConflictRef
 }
 
-// ScenarioIncoherences lists the scenarios that include both sides of a
+// ComputeScenarioIncoherences lists the scenarios that include both sides of a
 // conflict; most severe first, then by scenario and sides.
-func ScenarioIncoherences(g *Graph) []ScenarioIncoherence {
+func ComputeScenarioIncoherences(g *Graph) []ScenarioIncoherence {
 	ix := g.ix
 	var out []ScenarioIncoherence
 	for _, e := range ix.conflicts() {

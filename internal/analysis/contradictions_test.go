@@ -9,7 +9,7 @@ import (
 )
 
 func TestContradictions_Fixture(t *testing.T) {
-	got := analysis.Contradictions(MustFixture(t, analysis.Scope{}))
+	got := analysis.ComputeContradictions(MustFixture(t, analysis.Scope{}))
 	r5 := analysis.Side{ID: "R5", Label: rodedraad.LabelRecommendation, Name: "rec R5", Documents: []string{"D2"},
 		Endorsers: []string{"A-GEM", "A-TATA", "A-UNI"}, Sectors: []string{"PUBLIC", "PRIVATE", "KNOWLEDGE"}}
 	want := []struct {
@@ -51,7 +51,7 @@ func TestContradictions_Fixture(t *testing.T) {
 }
 
 func TestActorInconsistencies_Fixture(t *testing.T) {
-	got := analysis.ActorInconsistencies(MustFixture(t, analysis.Scope{}))
+	got := analysis.ComputeActorInconsistencies(MustFixture(t, analysis.Scope{}))
 	// c2 R1→R5: {GEM} ∩ {GEM,TATA,UNI} = GEM; c4 R6→R5: {TATA,UNI} ∩ {GEM,TATA,UNI}.
 	want := []analysis.ActorInconsistency{
 		{Actor: "A-GEM", Name: "A-GEM", Sector: "PUBLIC", ConflictRef: analysis.ConflictRef{From: "R1", To: "R5", Score: -2, Severity: 8, ConflictID: "C2", Topic: "land use"}},
@@ -64,7 +64,7 @@ func TestActorInconsistencies_Fixture(t *testing.T) {
 }
 
 func TestScenarioIncoherences_Fixture(t *testing.T) {
-	got := analysis.ScenarioIncoherences(MustFixture(t, analysis.Scope{}))
+	got := analysis.ComputeScenarioIncoherences(MustFixture(t, analysis.Scope{}))
 	// S1 includes R1 and R5 (c2); S2 includes R3 and is itself the other side of c3.
 	want := []analysis.ScenarioIncoherence{
 		{Scenario: "S1", ConflictRef: analysis.ConflictRef{From: "R1", To: "R5", Score: -2, Severity: 8, ConflictID: "C2", Topic: "land use"}},

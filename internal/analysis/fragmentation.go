@@ -1,55 +1,8 @@
 package analysis
 
 import (
-	"cmp"
 	"slices"
 )
-
-// dsu is a union-find over node indexes.
-type dsu []int32
-
-func newDSU(n int) dsu {
-	d := make(dsu, n)
-	for i := range d {
-		d[i] = int32(i)
-	}
-	return d
-}
-
-func (d dsu) find(x int32) int32 {
-	for d[x] != x {
-		d[x] = d[d[x]]
-		x = d[x]
-	}
-	return x
-}
-
-func (d dsu) union(a, b int32) {
-	ra, rb := d.find(a), d.find(b)
-	if ra != rb {
-		d[max(ra, rb)] = min(ra, rb)
-	}
-}
-
-// groups returns the members of each set among nodes, largest first (then by
-// first member's position), keeping sets of at least minSize.
-func (d dsu) groups(nodes []int32, minSize int) [][]int32 {
-	byRoot := map[int32][]int32{}
-	for _, n := range nodes {
-		r := d.find(n)
-		byRoot[r] = append(byRoot[r], n)
-	}
-	out := make([][]int32, 0, len(byRoot))
-	for _, m := range byRoot {
-		if len(m) >= minSize {
-			out = append(out, m)
-		}
-	}
-	slices.SortFunc(out, func(a, b []int32) int {
-		return cmp.Or(cmp.Compare(len(b), len(a)), cmp.Compare(a[0], b[0]))
-	})
-	return out
-}
 
 // Component is a connected group of recommendations.
 type Component struct {
@@ -101,7 +54,7 @@ func (ix *index) recEdges() []iedge {
 func ComputeFragmentation(g *Graph) Fragmentation {
 	ix := g.ix
 	edges := ix.recEdges()
-	d := newDSU(len(g.Nodes))
+	d := newUnionFind(len(g.Nodes))
 	bridged := make([]bool, len(g.Nodes))
 	f := Fragmentation{Recommendations: len(ix.recs), Edges: len(edges)}
 	for _, e := range edges {
@@ -163,18 +116,18 @@ func (g *Graph) component(members []int32) Component {
 }
 
 // overlapSets joins the recommendations linked by OVERLAPS edges.
-func (ix *index) overlapSets(n int) dsu {
-	d := newDSU(n)
+func (ix *index) overlapSets(n int) unionFind {
+	d := newUnionFind(n)
 	for _, e := range ix.overlaps {
 		d.union(e.from, e.to)
 	}
 	return d
 }
 
-// OverlapClusters returns the connected components of the OVERLAPS edges in
+// ComputeOverlapClusters returns the connected components of the OVERLAPS edges in
 // scope (by default only accepted ones), of two or more recommendations,
 // largest first.
-func OverlapClusters(g *Graph) []Component {
+func ComputeOverlapClusters(g *Graph) []Component {
 	d := g.ix.overlapSets(len(g.Nodes))
 	var out []Component
 	for _, c := range d.groups(g.ix.recs, 2) {

@@ -1,9 +1,14 @@
-// Package analysis computes the coherence analyses of DESIGN.md section 4
-// over a Graph value: contradictions, blind spots, fragmentation, communities,
-// influence, consensus, overlap clusters, coherence indices and matrices. It
-// is pure Go: no I/O, no database, no clock. The store fills a Graph from one
-// streaming read; callers restrict it to a Scope and run Report (or a single
-// analysis) on the result.
+// Package analysis computes the coherence analyses (docs/analyses.md defines
+// each) over a Graph value: contradictions, blind spots, fragmentation,
+// communities, influence, consensus, overlap clusters, coherence indexes and
+// matrices. It is pure Go: no I/O, no database, no clock. The store fills a
+// Graph from one streaming read; callers run Run, which restricts it to a
+// Scope and returns the whole Report, or restrict it themselves and call a
+// single analysis.
+//
+// Names: every analysis is ComputeX(g) and returns X (ComputeContradictions,
+// ComputeCommunities, ComputeCoherenceIndexes, ...); matrices are built,
+// BuildMatrix and BuildXMatrix.
 package analysis
 
 import (

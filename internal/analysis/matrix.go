@@ -57,13 +57,13 @@ type Matrix struct {
 func BuildMatrix(g *Graph, rows, cols Dimension) (Matrix, error) {
 	switch {
 	case rows == DimTheme && (cols == DimSector || cols == DimDocument || cols == DimScenario):
-		return ThemeMatrix(g, cols), nil
+		return BuildThemeMatrix(g, cols), nil
 	case cols == DimTheme && (rows == DimSector || rows == DimDocument || rows == DimScenario):
-		return ThemeMatrix(g, rows).Transpose(), nil
+		return BuildThemeMatrix(g, rows).Transpose(), nil
 	case rows == DimDocument && cols == DimDocument:
-		return DocumentMatrix(g), nil
+		return BuildDocumentMatrix(g), nil
 	case rows == DimActor && cols == DimActor:
-		return ActorMatrix(g), nil
+		return BuildActorMatrix(g), nil
 	}
 	return Matrix{}, rodedraad.Errorf(rodedraad.EINVALID,
 		"no %s x %s matrix: use THEME by SECTOR, DOCUMENT or SCENARIO, DOCUMENT x DOCUMENT or ACTOR x ACTOR", rows, cols)
@@ -120,10 +120,10 @@ func (g *Graph) axes(nodes []int32) ([]Axis, map[int32]int) {
 	return ax, pos
 }
 
-// ThemeMatrix counts the recommendations of each theme (rows) by sector that
+// BuildThemeMatrix counts the recommendations of each theme (rows) by sector that
 // endorses them, document that contains them or scenario that includes them
 // (columns).
-func ThemeMatrix(g *Graph, cols Dimension) Matrix {
+func BuildThemeMatrix(g *Graph, cols Dimension) Matrix {
 	ix := g.ix
 	var m Matrix
 	var rowPos, colPos map[int32]int
@@ -176,11 +176,11 @@ func (g *Graph) sectorCols(r int32) []int32 {
 	return out
 }
 
-// DocumentMatrix counts the SUPPORTS, CONFLICTS_WITH and OVERLAPS edges
+// BuildDocumentMatrix counts the SUPPORTS, CONFLICTS_WITH and OVERLAPS edges
 // between the recommendations of two documents: row is a document of the
 // edge's from side, column one of its to side (OVERLAPS are stored lower id
 // first). The diagonal holds edges inside a document.
-func DocumentMatrix(g *Graph) Matrix {
+func BuildDocumentMatrix(g *Graph) Matrix {
 	ix := g.ix
 	var m Matrix
 	var pos map[int32]int
@@ -216,11 +216,11 @@ func addEdge(c *Cell, g *Graph, e iedge) {
 	c.Pairs = append(c.Pairs, Pair{g.Nodes[e.from].ID, g.Nodes[e.to].ID})
 }
 
-// ActorMatrix holds, for each pair of actors (upper triangle: row < column),
+// BuildActorMatrix holds, for each pair of actors (upper triangle: row < column),
 // the recommendations on which they take the same side (both endorse or both
 // oppose: Count and IDs) and those on which they take opposite sides
 // (Disputed). Actors follow node order.
-func ActorMatrix(g *Graph) Matrix {
+func BuildActorMatrix(g *Graph) Matrix {
 	ix := g.ix
 	var m Matrix
 	var pos map[int32]int
@@ -268,14 +268,14 @@ type Matrices struct {
 	ActorActor       Matrix `json:"actorActor"`
 }
 
-// ComputeMatrices returns all dashboard matrices of g.
-func ComputeMatrices(g *Graph) Matrices {
+// BuildMatrices returns all dashboard matrices of g.
+func BuildMatrices(g *Graph) Matrices {
 	return Matrices{
-		ThemeSector:      ThemeMatrix(g, DimSector),
-		ThemeDocument:    ThemeMatrix(g, DimDocument),
-		ThemeScenario:    ThemeMatrix(g, DimScenario),
-		DocumentDocument: DocumentMatrix(g),
-		ActorActor:       ActorMatrix(g),
+		ThemeSector:      BuildThemeMatrix(g, DimSector),
+		ThemeDocument:    BuildThemeMatrix(g, DimDocument),
+		ThemeScenario:    BuildThemeMatrix(g, DimScenario),
+		DocumentDocument: BuildDocumentMatrix(g),
+		ActorActor:       BuildActorMatrix(g),
 	}
 }
 
@@ -286,9 +286,9 @@ type EmptyCell struct {
 	Column string `json:"column"`
 }
 
-// EmptyCells lists the empty cells of a theme matrix, for the themes in the
+// ComputeEmptyCells lists the empty cells of a theme matrix, for the themes in the
 // study's scope only (themes outside it are expected to be sparse).
-func EmptyCells(g *Graph, m Matrix) []EmptyCell {
+func ComputeEmptyCells(g *Graph, m Matrix) []EmptyCell {
 	filled := map[[2]int]bool{}
 	for _, c := range m.Cells {
 		filled[[2]int{c.Row, c.Column}] = true

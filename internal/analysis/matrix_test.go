@@ -43,7 +43,7 @@ func TestThemeMatrix_Fixture(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := map[[2]string][]string{}
-			for k, c := range cellMap(analysis.ThemeMatrix(g, tt.cols)) {
+			for k, c := range cellMap(analysis.BuildThemeMatrix(g, tt.cols)) {
 				if c.Count != len(c.IDs) {
 					t.Errorf("%v: count %d with ids %v", k, c.Count, c.IDs)
 				}
@@ -57,7 +57,7 @@ func TestThemeMatrix_Fixture(t *testing.T) {
 }
 
 func TestDocumentMatrix_Fixture(t *testing.T) {
-	got := cellMap(analysis.DocumentMatrix(MustFixture(t, analysis.Scope{})))
+	got := cellMap(analysis.BuildDocumentMatrix(MustFixture(t, analysis.Scope{})))
 	type c struct{ count, sup, con, ovl int }
 	want := map[[2]string]c{
 		{"D1", "D1"}: {2, 2, 0, 0}, // e1, e2
@@ -79,7 +79,7 @@ func TestDocumentMatrix_Fixture(t *testing.T) {
 }
 
 func TestActorMatrix_Fixture(t *testing.T) {
-	got := cellMap(analysis.ActorMatrix(MustFixture(t, analysis.Scope{})))
+	got := cellMap(analysis.BuildActorMatrix(MustFixture(t, analysis.Scope{})))
 	// Endorsers: R3 GEM BUURT; R4 PROV TATA UNI; R5 GEM TATA UNI; R6 TATA UNI. R7: BUURT for, TATA against.
 	want := map[[2]string]analysis.Cell{
 		{"A-GEM", "A-TATA"}:   {Count: 1, IDs: []string{"R5"}},

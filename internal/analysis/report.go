@@ -2,7 +2,7 @@ package analysis
 
 import "sync"
 
-// Summary gives the headline numbers of a Coherence report.
+// Summary gives the headline numbers of a Report.
 type Summary struct {
 	Recommendations int `json:"recommendations"`
 	Documents       int `json:"documents"`
@@ -36,9 +36,10 @@ type Summary struct {
 	Coverage float64 `json:"coverage"`
 }
 
-// Coherence is every analysis of DESIGN.md section 4 over one scope, except
-// the text similarity that proposes overlaps (package textsim).
-type Coherence struct {
+// Report is the result of every analysis over one scope (docs/analyses.md
+// defines each), except the text similarity that proposes overlaps (package
+// textsim). Run computes it.
+type Report struct {
 	Scope                Scope                 `json:"scope"`
 	Summary              Summary               `json:"summary"`
 	Contradictions       []Contradiction       `json:"contradictions"`
@@ -55,53 +56,53 @@ type Coherence struct {
 	Influence            Influence             `json:"influence"`
 	Consensus            Consensus             `json:"consensus"`
 	OverlapClusters      []Component           `json:"overlapClusters"`
-	Coherence            Coherences            `json:"coherence"`
+	Coherence            CoherenceIndexes      `json:"coherence"`
 	Matrices             Matrices              `json:"matrices"`
 }
 
-// Report restricts g to sc and runs every analysis on the result, the
+// Run restricts g to sc and runs every analysis on the result, the
 // independent ones in parallel. Errors: those of Restrict (EINVALID for an
 // unknown status, NOT_FOUND for an unknown filter id).
-func Report(g *Graph, sc Scope, opt Options) (*Coherence, error) {
+func Run(g *Graph, sc Scope, opt Options) (*Report, error) {
 	s, err := g.Restrict(sc)
 	if err != nil {
 		return nil, err
 	}
-	return ReportScoped(s, opt), nil
+	return RunScoped(s, opt), nil
 }
 
-// ReportScoped runs every analysis on g as it is (already restricted).
-func ReportScoped(g *Graph, opt Options) *Coherence {
-	c := &Coherence{Scope: g.scope}
+// RunScoped runs every analysis on g as it is (already restricted).
+func RunScoped(g *Graph, opt Options) *Report {
+	c := &Report{Scope: g.scope}
 	var wg sync.WaitGroup
 	wg.Go(func() { c.Communities = ComputeCommunities(g) })
-	wg.Go(func() { c.Matrices = ComputeMatrices(g) })
+	wg.Go(func() { c.Matrices = BuildMatrices(g) })
 	wg.Go(func() {
-		c.Contradictions = Contradictions(g)
-		c.ActorInconsistencies = ActorInconsistencies(g)
-		c.ScenarioIncoherence = ScenarioIncoherences(g)
-		c.FrameGaps = FrameGaps(g)
+		c.Contradictions = ComputeContradictions(g)
+		c.ActorInconsistencies = ComputeActorInconsistencies(g)
+		c.ScenarioIncoherence = ComputeScenarioIncoherences(g)
+		c.FrameGaps = ComputeFrameGaps(g)
 		c.BlindSpots = ComputeBlindSpots(g)
-		c.OwnershipGaps = OwnershipGaps(g)
-		c.Isolated = Isolated(g)
+		c.OwnershipGaps = ComputeOwnershipGaps(g)
+		c.Isolated = ComputeIsolated(g)
 	})
 	wg.Go(func() {
 		c.Fragmentation = ComputeFragmentation(g)
-		c.OverlapClusters = OverlapClusters(g)
-		c.Coherence = ComputeCoherence(g)
+		c.OverlapClusters = ComputeOverlapClusters(g)
+		c.Coherence = ComputeCoherenceIndexes(g)
 	})
 	wg.Go(func() {
 		c.Influence = ComputeInfluence(g)
 		c.Consensus = ComputeConsensus(g, opt)
 	})
 	wg.Wait()
-	c.EmptyThemeScenario = EmptyCells(g, c.Matrices.ThemeScenario)
-	c.EmptyThemeSector = EmptyCells(g, c.Matrices.ThemeSector)
+	c.EmptyThemeScenario = ComputeEmptyCells(g, c.Matrices.ThemeScenario)
+	c.EmptyThemeSector = ComputeEmptyCells(g, c.Matrices.ThemeSector)
 	c.Summary = g.summary(c)
 	return c
 }
 
-func (g *Graph) summary(c *Coherence) Summary {
+func (g *Graph) summary(c *Report) Summary {
 	ix := g.ix
 	s := Summary{
 		Recommendations: len(ix.recs), Documents: len(ix.docs), Actors: len(ix.actors),

@@ -9,7 +9,7 @@ import (
 
 func TestReport_Summary(t *testing.T) {
 	g := analysis.MustGraph(fixtureNodes(), fixtureEdges())
-	c, err := analysis.Report(g, analysis.Scope{}, analysis.DefaultOptions())
+	c, err := analysis.Run(g, analysis.Scope{}, analysis.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func TestReport_Summary(t *testing.T) {
 		t.Errorf("empty cells %v %v", c.EmptyThemeScenario, c.EmptyThemeSector)
 	}
 	t.Run("IncludeProposed", func(t *testing.T) {
-		c, err := analysis.Report(g, analysis.Scope{Statuses: []rodedraad.Status{rodedraad.StatusAccepted, rodedraad.StatusProposed}}, analysis.DefaultOptions())
+		c, err := analysis.Run(g, analysis.Scope{Statuses: []rodedraad.Status{rodedraad.StatusAccepted, rodedraad.StatusProposed}}, analysis.DefaultOptions())
 		// + R11 and R9→R1; R10 now also addresses T4, so T4 is THIN, not EMPTY.
 		if err != nil || c.Summary.Recommendations != 11 || c.Summary.Interactions != 12 ||
 			c.BlindSpots.Themes[3].Recommendations != 1 {
@@ -36,7 +36,7 @@ func TestReport_Summary(t *testing.T) {
 		}
 	})
 	t.Run("ErrNotFound", func(t *testing.T) {
-		_, err := analysis.Report(g, analysis.Scope{Documents: []string{"D9"}}, analysis.DefaultOptions())
+		_, err := analysis.Run(g, analysis.Scope{Documents: []string{"D9"}}, analysis.DefaultOptions())
 		if rodedraad.ErrorCode(err) != rodedraad.ENOTFOUND {
 			t.Fatalf("err = %v", err)
 		}

@@ -39,7 +39,7 @@ func TestComputeFragmentation_Fixture(t *testing.T) {
 }
 
 func TestOverlapClusters_Fixture(t *testing.T) {
-	got := analysis.OverlapClusters(MustFixture(t, analysis.Scope{}))
+	got := analysis.ComputeOverlapClusters(MustFixture(t, analysis.Scope{}))
 	want := []analysis.Component{{Size: 2, Members: []string{"R3", "R8"}, Documents: []string{"D1", "D3"}}}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %+v, want %+v", got, want)

@@ -4,6 +4,7 @@
 package report
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -12,8 +13,16 @@ import (
 	"github.com/rodedraad/rodedraad/internal/analysis"
 )
 
+// JSON writes r as indented JSON, every list whole: the same field names as
+// the GraphQL API's coherence query where both have a field.
+func JSON(w io.Writer, r *analysis.Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
 // Text writes c as plain text, each list cut to its first n items.
-func Text(w io.Writer, c *analysis.Coherence, n int) error {
+func Text(w io.Writer, c *analysis.Report, n int) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	p := printer{w: tw, n: n}
 	p.summary(c)
@@ -45,7 +54,7 @@ func (p printer) more(total int) {
 	}
 }
 
-func (p printer) summary(c *analysis.Coherence) {
+func (p printer) summary(c *analysis.Report) {
 	s := c.Summary
 	p.title("rodedraad coherence report")
 	p.line("scope\t%s", scopeText(c.Scope))
@@ -76,7 +85,7 @@ func scopeText(sc analysis.Scope) string {
 	return strings.Join(append(parts, "statuses "+statuses), "; ")
 }
 
-func (p printer) contradictions(c *analysis.Coherence) {
+func (p printer) contradictions(c *analysis.Report) {
 	p.title("Contradictions (by severity)")
 	p.line("severity\tscore\tconflict\tfrom\tto\tcross-doc")
 	for _, x := range first(c.Contradictions, p.n) {
@@ -86,7 +95,7 @@ func (p printer) contradictions(c *analysis.Coherence) {
 	p.more(len(c.Contradictions))
 }
 
-func (p printer) inconsistencies(c *analysis.Coherence) {
+func (p printer) inconsistencies(c *analysis.Report) {
 	p.title("Actors endorsing both sides of a conflict")
 	for _, x := range first(c.ActorInconsistencies, p.n) {
 		p.line("%s\t%s\t%s vs %s\t%s", x.Actor, x.Sector, x.From, x.To, x.ConflictID)
@@ -99,7 +108,7 @@ func (p printer) inconsistencies(c *analysis.Coherence) {
 	p.more(len(c.ScenarioIncoherence))
 }
 
-func (p printer) blindSpots(c *analysis.Coherence) {
+func (p printer) blindSpots(c *analysis.Report) {
 	b := c.BlindSpots
 	p.title(fmt.Sprintf("Blind spots (median %.0f, thin below %.1f)", b.Median, b.ThinBelow))
 	p.line("theme\trecs\tdocs\towners\tsectors\tflags")
@@ -109,14 +118,14 @@ func (p printer) blindSpots(c *analysis.Coherence) {
 	}
 }
 
-func (p printer) frameGaps(c *analysis.Coherence) {
+func (p printer) frameGaps(c *analysis.Report) {
 	p.title("Frame gaps: themes outside the study in contradictions")
 	for _, f := range c.FrameGaps {
 		p.line("%s\t%s\t%d contradictions\tseverity %d", f.Theme, f.Name, f.Contradictions, f.Severity)
 	}
 }
 
-func (p printer) fragmentation(c *analysis.Coherence) {
+func (p printer) fragmentation(c *analysis.Report) {
 	f := c.Fragmentation
 	p.title("Fragmentation")
 	p.line("components\t%d (%d singletons), largest %d (%.0f%%)", f.Components, f.Singletons, f.Largest, 100*f.LargestShare)
@@ -124,7 +133,7 @@ func (p printer) fragmentation(c *analysis.Coherence) {
 	p.line("document islands\t%s", strings.Join(f.DocumentIslands, ", "))
 }
 
-func (p printer) communities(c *analysis.Coherence) {
+func (p printer) communities(c *analysis.Report) {
 	p.title(fmt.Sprintf("Communities (modularity %.2f)", c.Communities.Modularity))
 	for _, x := range first(c.Communities.Communities, p.n) {
 		p.line("#%d\t%d members\tthemes %s\tdocuments %s\t%d inner conflicts", x.ID, x.Size,
@@ -141,7 +150,7 @@ func counts(cs []analysis.Count) string {
 	return strings.Join(parts, " ")
 }
 
-func (p printer) influence(c *analysis.Coherence) {
+func (p printer) influence(c *analysis.Report) {
 	in := c.Influence
 	p.title(fmt.Sprintf("Influence (%d nodes, %d edges, coverage %.4f)", in.Nodes, in.Edges, in.Coverage))
 	p.line("id\tnet\tnet2\tactive\tpassive\trole")
@@ -151,7 +160,7 @@ func (p printer) influence(c *analysis.Coherence) {
 	p.more(len(in.Ranking))
 }
 
-func (p printer) consensus(c *analysis.Coherence) {
+func (p printer) consensus(c *analysis.Report) {
 	p.title("The red thread: candidates by group-informed consensus")
 	p.line("id\tGAC\tsectors\techo docs\tname")
 	for _, x := range first(c.Consensus.Candidates, p.n) {
@@ -160,7 +169,7 @@ func (p printer) consensus(c *analysis.Coherence) {
 	p.more(len(c.Consensus.Candidates))
 }
 
-func (p printer) ownership(c *analysis.Coherence) {
+func (p printer) ownership(c *analysis.Report) {
 	p.title("Ownership gaps: recommendations assigned to nobody")
 	for _, x := range first(c.OwnershipGaps, p.n) {
 		p.line("%s\t%s", x.ID, x.Name)

@@ -55,7 +55,7 @@ func (e Endpoints) Allows(from, to Label) bool {
 	return slices.Contains(e, [2]Label{from, to})
 }
 
-// AllowedEndpoints is the schema of DESIGN.md section 3: which labels each
+// AllowedEndpoints is the graph's schema (docs/architecture.md): which labels each
 // relationship type may connect, in its direction.
 var AllowedEndpoints = map[RelType]Endpoints{
 	RelContains:      {{LabelDocument, LabelRecommendation}},

@@ -82,7 +82,7 @@ func measureCoherence(b *testing.B, store *neo4jstore.Store) (snap, anal, query,
 	}
 	snap = time.Since(t0)
 	t0 = time.Now()
-	report, err := analysis.Report(g, analysis.Scope{}, analysis.DefaultOptions())
+	report, err := analysis.Run(g, analysis.Scope{}, analysis.DefaultOptions())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -96,7 +96,7 @@ func (s *Service) Coherence(ctx context.Context, sc analysis.Scope, opt analysis
 	if r := s.cachedReport(g, key); r != nil {
 		return r, nil
 	}
-	r, err := analysis.Report(g, sc, opt)
+	r, err := analysis.Run(g, sc, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -17,7 +17,7 @@ func BenchmarkSuggest(b *testing.B) {
 		t1 := time.Now()
 		exact := Exact(items, 0.5)
 		lshTime, exactTime = lshTime+t1.Sub(t0), exactTime+time.Since(t1)
-		rec = recall(lsh, exact)
+		rec = recall(b, lsh, exact)
 	}
 	b.ReportMetric(float64(lshTime.Milliseconds())/float64(b.N), "lsh-ms/op")
 	b.ReportMetric(float64(exactTime.Milliseconds())/float64(b.N), "exact-ms/op")
