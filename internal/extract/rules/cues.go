@@ -89,7 +89,7 @@ var cues = map[string][]cue{
 // of looking ahead (ahead), which cancels the damping.
 var dampers = map[string]struct{ back, ahead *regexp.Regexp }{
 	"nl": {
-		back:  regexp.MustCompile(`\b(werd|werden|was|waren)\b|\b(in|sinds) (19|20)\d\d (is|zijn|heeft|hebben)\b|\b(heeft|hebben) (\w+ ){0,6}ge\w+(d|t|en)\b|\bzou(den)? (\w+ )?kunnen\b|\bwellicht\b`),
+		back:  regexp.MustCompile(`\b(werd|werden|was|waren)\b|\b(in|sinds) (19|20)\d\d (is|zijn|heeft|hebben)\b|\b(heeft|hebben) (\w+ ){0,6}(ge\w+en|\w*ge\w+[dt])\b|\bzou(den)? (\w+ )?kunnen\b|\bwellicht\b`),
 		ahead: regexp.MustCompile(`\b(zal|zullen|gaat|gaan|willen|wil|streven)\b`),
 	},
 	"en": {
