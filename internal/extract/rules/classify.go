@@ -55,9 +55,33 @@ func (e *Extractor) classify(lang string, u extract.Unit, text string, sec secti
 	if isImperative(lang, text) {
 		scores[Recommendation] = combine(scores[Recommendation], imperativeWeight(u))
 	}
+	if lang == "nl" && statesAction(text) {
+		scores[Commitment] = combine(scores[Commitment], actionWeight)
+	}
 	addContext(scores, u, sec)
+	damp(scores, lang, text)
 	return e.pick(scores)
 }
+
+// actionWeight is the weight of an acting subject with a present-tense
+// verb: enough alone, since policy texts state their own acts that way.
+const actionWeight = 0.6
+
+// damp lowers every score of a unit that tells history or background ("in
+// 2019 is …", "werd", "heeft … gedaan") or hedges ("zou kunnen",
+// "wellicht"), unless it also looks ahead ("zal", "gaat", "willen").
+func damp(scores map[string]float64, lang, text string) {
+	d, ok := dampers[lang]
+	if !ok || !d.back.MatchString(text) || d.ahead.MatchString(text) {
+		return
+	}
+	for k, v := range scores {
+		scores[k] = v * dampFactor
+	}
+}
+
+// dampFactor keeps a strong cue (0.85 becomes 0.64) and drops a weak one.
+const dampFactor = 0.75
 
 // addContext lets the section and the lead-in above u raise its kind: the
 // context alone makes a list item a candidate, and confirms a cue elsewhere.

@@ -34,7 +34,8 @@ var cues = map[string][]cue{
 		c(Recommendation, 0.7, `\b(stelt|stellen) (\w+ )*voor\b`),
 		c(Recommendation, 0.65, `\b(dient|dienen) (\w+ ){0,6}te\b`),
 		c(Recommendation, 0.7, `\bzou(den)? (\w+ ){0,4}moeten\b`),
-		c(Recommendation, 0.55, `\b(moet|moeten)\b`),
+		c(Recommendation, 0.55, `^([^,;:]*[,;:] )?(\w+ ){0,5}(moet|moeten)\b`),
+		c(Recommendation, 0.35, `\b(moet|moeten)\b`),
 		c(Recommendation, 0.7, `\b(vragen|vraagt|roept|roepen) (\w+ ){0,6}(bij|aan|op)\b`),
 		c(Recommendation, 0.7, `^(aanbeveling|advies) \d+\b`),
 		c(Commitment, 0.8, `\b(wij|we|ik) (gaan|zullen|ga|zal)\b`),
@@ -52,16 +53,18 @@ var cues = map[string][]cue{
 		c(Goal, 0.6, `\b(ambitie|ambities)\b`),
 		c(Goal, 0.55, `^(in|uiterlijk in|voor|vanaf) 20[2-9]\d\b|\b(in|uiterlijk|voor) 20[3-9]0\b[^.]*\b(moet|is|zijn)\b`),
 		c(Goal, 0.5, `\b(in|uiterlijk|voor) 20[3-9]\d\b`),
+		c(Goal, 0.6, `\b(\w+-?vrije?|klimaatneutra\w*|emissieloze?|circulaire?|klimaatbestendige?|duurzame?)\b.*\b(in|uiterlijk|voor) 20[2-9]\d\b`),
 		c(Conclusion, 0.85, `\b(concludeert|concluderen|concludeer|conclusie)\b|\bgeconcludeerd\b`),
 		c(Conclusion, 0.85, `\buit (het|dit|ons) (onderzoek|rapport|analyse) (blijkt|bleek)\b`),
 		c(Conclusion, 0.65, `\b(blijkt|bleek|gebleken)\b`),
 		c(Conclusion, 0.75, `\b(constateert|constateren|constateer)\b`),
 		c(Conclusion, 0.65, `\b(laat|laten) zien dat\b`),
-		c(Conclusion, 0.55, `\bis (niet )?(houdbaar|langer vanzelfsprekend)\b|\b(hard |meer )?nodig\b`),
+		c(Conclusion, 0.55, `\bis (niet )?(houdbaar|langer vanzelfsprekend)\b|\b(hard|dringend) nodig\b`),
+		c(Conclusion, 0.4, `\bnodig\b`),
 		c(Position, 0.75, `\bvolgens (\w+ ){1,4}(moet|moeten|is|zijn)\b|\bvolgens (hen|hem|haar)\b`),
 		c(Position, 0.75, `\b(vindt|vinden|vond) dat\b|\bis van mening\b|\bmeent dat\b`),
 		c(Position, 0.65, `\b(geeft|geven) aan dat\b|\b(benadrukt|benadrukken)\b`),
-		c(Position, 0.6, `\bis (het )?(belangrijk|essentieel|van belang)\b|\bvraagt (om )?een\b`),
+		c(Position, 0.6, `\bis (het |zelfs )?(belangrijk|essentieel|cruciaal|noodzakelijk|van (groot )?belang)\b|\bvraagt (om )?een\b`),
 		c(Position, 0.6, `\b(mag|mogen) (we )?niet\b|\b(moeten|moet) we\b`),
 	},
 	"en": {
@@ -79,6 +82,19 @@ var cues = map[string][]cue{
 		c(Conclusion, 0.6, `\bthere is (currently )?a lack\b|\bgaps remain\b`),
 		c(Position, 0.75, `\baccording to\b|\b(believes?|considers?|stated|states) that\b`),
 		c(Position, 0.6, `\b(is|are) (essential|vital|key)\b|\bsupported the\b`),
+	},
+}
+
+// dampers are per language the signs of history or background (back) and
+// of looking ahead (ahead), which cancels the damping.
+var dampers = map[string]struct{ back, ahead *regexp.Regexp }{
+	"nl": {
+		back:  regexp.MustCompile(`\b(werd|werden|was|waren)\b|\b(in|sinds) (19|20)\d\d (is|zijn|heeft|hebben)\b|\b(heeft|hebben) (\w+ ){0,6}(ge\w+en|\w*ge\w+[dt])\b|\bzou(den)? (\w+ )?kunnen\b|\bwellicht\b`),
+		ahead: regexp.MustCompile(`\b(zal|zullen|gaat|gaan|willen|wil|streven)\b`),
+	},
+	"en": {
+		back:  regexp.MustCompile(`\b(was|were|had been)\b|\b(has|have) been\b`),
+		ahead: regexp.MustCompile(`\b(will|shall|aims?)\b`),
 	},
 }
 

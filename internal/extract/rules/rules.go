@@ -17,7 +17,7 @@ import (
 
 // Name is the extractor's name and version; bump the version when a change
 // of the rules changes what they yield.
-const Name = "rules/1"
+const Name = "rules/2"
 
 // Extractor is the rules extractor. Its zero value is not usable; use New.
 type Extractor struct {
@@ -47,7 +47,7 @@ func New(opts ...Option) *Extractor {
 
 var _ extract.Extractor = (*Extractor)(nil)
 
-// Name returns "rules/1".
+// Name returns "rules/2".
 func (e *Extractor) Name() string { return Name }
 
 // Extract returns the candidates of t. It fails with EINVALID only when t's
@@ -65,7 +65,7 @@ func (e *Extractor) Extract(ctx context.Context, t extract.Text, v extract.Vocab
 		if err := ctx.Err(); err != nil {
 			return extract.Result{}, err
 		}
-		text := textsim.Normalize(string(rs[u.Start:u.End]))
+		text := normalize(string(rs[u.Start:u.End]))
 		kind, conf := e.classify(t.Language, u, text, sec)
 		sec = sec.next(t.Language, u, text)
 		if kind == "" || len(strings.Fields(text)) < e.minWords {
@@ -74,6 +74,13 @@ func (e *Extractor) Extract(ctx context.Context, t extract.Text, v extract.Vocab
 		res.Items = append(res.Items, e.candidate(t, rs, u, kind, conf, text, tagger))
 	}
 	return res, nil
+}
+
+// normalize lowers case, drops diacritics and makes every run of white space
+// one space, so that a cue's "het streven" also matches a line wrapped
+// between the two words.
+func normalize(s string) string {
+	return strings.Join(strings.Fields(textsim.Normalize(s)), " ")
 }
 
 // candidate builds the candidate of unit u.
