@@ -11,7 +11,7 @@ import (
 
 // Analyses is what the coherence resolvers need of the service.
 type Analyses interface {
-	Coherence(ctx context.Context, sc analysis.Scope, opt analysis.Options) (*analysis.Coherence, error)
+	Coherence(ctx context.Context, sc analysis.Scope, opt analysis.Options) (*analysis.Report, error)
 	Matrix(ctx context.Context, rows, cols analysis.Dimension, sc analysis.Scope) (analysis.Matrix, error)
 	SuggestOverlaps(ctx context.Context, threshold float64, sc analysis.Scope) (service.Suggested, error)
 }

@@ -19,7 +19,7 @@ func TestQuery_Coherence(t *testing.T) {
 	type data struct {
 		Coherence struct {
 			Summary struct {
-				Recommendations, Contradictions, CoherenceEdges int
+				Recommendations, Contradictions, CoherenceEdges, Interactions int
 				CoherenceIndex                                  float64
 			} `json:"summary"`
 			Contradictions []struct {
@@ -50,7 +50,7 @@ func TestQuery_Coherence(t *testing.T) {
 		} `json:"coherence"`
 	}
 	got := mustData[data](t, srv, `{ coherence {
-		summary { recommendations contradictions coherenceIndex coherenceEdges }
+		summary { recommendations contradictions coherenceIndex coherenceEdges interactions }
 		contradictions(first: 3) { severity conflictId from { id sectors node { __typename } } to { id sectors node { __typename } } }
 		frameGaps { theme }
 		blindSpots { themes { theme flags } }
@@ -60,7 +60,10 @@ func TestQuery_Coherence(t *testing.T) {
 	c := got.Coherence
 
 	t.Run("Summary", func(t *testing.T) {
-		if c.Summary.Recommendations != 176 || c.Summary.Contradictions != 99 || c.Summary.CoherenceEdges == 0 {
+		// The seeds hold 99 pairwise conflicts and support links between
+		// recommendations; the coherence index rests on every one of them.
+		if c.Summary.Recommendations != 176 || c.Summary.Contradictions != 99 ||
+			c.Summary.CoherenceEdges != c.Summary.Interactions || c.Summary.Interactions <= 99 {
 			t.Fatalf("summary = %+v", c.Summary)
 		}
 	})
@@ -97,6 +100,9 @@ func TestQuery_Coherence(t *testing.T) {
 		}
 	})
 	t.Run("InfluenceRoles", func(t *testing.T) {
+		if len(c.Influence.Ranking) != 3 {
+			t.Fatalf("ranking has %d rows, want the 3 asked for", len(c.Influence.Ranking))
+		}
 		for _, x := range c.Influence.Ranking {
 			if !slices.Contains([]string{"DRIVER", "CRITICAL", "DEPENDENT", "BUFFER"}, x.Role) || x.Label == "" {
 				t.Fatalf("ranking = %+v", c.Influence.Ranking)

@@ -52,27 +52,27 @@ func (r *authorshipResolver) Document(ctx context.Context, obj *rodedraad.Link) 
 }
 
 // Contradictions is the resolver for the contradictions field.
-func (r *coherenceResolver) Contradictions(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.Contradiction, error) {
+func (r *coherenceResolver) Contradictions(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.Contradiction, error) {
 	return top(obj.Contradictions, first)
 }
 
 // ActorInconsistencies is the resolver for the actorInconsistencies field.
-func (r *coherenceResolver) ActorInconsistencies(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.ActorInconsistency, error) {
+func (r *coherenceResolver) ActorInconsistencies(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ActorInconsistency, error) {
 	return top(obj.ActorInconsistencies, first)
 }
 
 // ScenarioIncoherence is the resolver for the scenarioIncoherence field.
-func (r *coherenceResolver) ScenarioIncoherence(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.ScenarioIncoherence, error) {
+func (r *coherenceResolver) ScenarioIncoherence(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ScenarioIncoherence, error) {
 	return top(obj.ScenarioIncoherence, first)
 }
 
 // OwnershipGaps is the resolver for the ownershipGaps field.
-func (r *coherenceResolver) OwnershipGaps(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.OwnershipGap, error) {
+func (r *coherenceResolver) OwnershipGaps(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.OwnershipGap, error) {
 	return top(obj.OwnershipGaps, first)
 }
 
 // Isolated is the resolver for the isolated field.
-func (r *coherenceResolver) Isolated(ctx context.Context, obj *analysis.Coherence, first int) ([]string, error) {
+func (r *coherenceResolver) Isolated(ctx context.Context, obj *analysis.Report, first int) ([]string, error) {
 	ids, err := top(obj.Isolated, first)
 	out := make([]string, len(ids))
 	for i, id := range ids {
@@ -82,7 +82,7 @@ func (r *coherenceResolver) Isolated(ctx context.Context, obj *analysis.Coherenc
 }
 
 // Overlaps is the resolver for the overlaps field.
-func (r *coherenceResolver) Overlaps(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.Component, error) {
+func (r *coherenceResolver) Overlaps(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.Component, error) {
 	return top(obj.OverlapClusters, first)
 }
 
@@ -398,7 +398,7 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth int,
 }
 
 // Coherence is the resolver for the coherence field.
-func (r *queryResolver) Coherence(ctx context.Context, scope *model.ScopeInput, redThread *model.RedThreadOptions) (*analysis.Coherence, error) {
+func (r *queryResolver) Coherence(ctx context.Context, scope *model.ScopeInput, redThread *model.RedThreadOptions) (*analysis.Report, error) {
 	return r.svc.Coherence(ctx, scopeOf(scope), redThreadOf(redThread))
 }
 

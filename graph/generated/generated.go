@@ -690,14 +690,14 @@ type AuthorshipResolver interface {
 	Document(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Document, error)
 }
 type CoherenceResolver interface {
-	Contradictions(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.Contradiction, error)
-	ActorInconsistencies(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.ActorInconsistency, error)
-	ScenarioIncoherence(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.ScenarioIncoherence, error)
+	Contradictions(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.Contradiction, error)
+	ActorInconsistencies(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ActorInconsistency, error)
+	ScenarioIncoherence(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ScenarioIncoherence, error)
 
-	OwnershipGaps(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.OwnershipGap, error)
-	Isolated(ctx context.Context, obj *analysis.Coherence, first int) ([]string, error)
+	OwnershipGaps(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.OwnershipGap, error)
+	Isolated(ctx context.Context, obj *analysis.Report, first int) ([]string, error)
 
-	Overlaps(ctx context.Context, obj *analysis.Coherence, first int) ([]*analysis.Component, error)
+	Overlaps(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.Component, error)
 }
 type CommunitiesResolver interface {
 	Communities(ctx context.Context, obj *analysis.Communities, first int) ([]*analysis.Community, error)
@@ -788,7 +788,7 @@ type QueryResolver interface {
 	Scenarios(ctx context.Context, first int, after *string, filter *model.ScenarioFilter, orderBy *model.Order) (*model.Connection[*rodedraad.Scenario], error)
 	Search(ctx context.Context, text string, kinds []model.NodeKind, first int) ([]*model.SearchHit, error)
 	Neighbourhood(ctx context.Context, id string, depth int, types []rodedraad.RelType) (*model.Subgraph, error)
-	Coherence(ctx context.Context, scope *model.ScopeInput, redThread *model.RedThreadOptions) (*analysis.Coherence, error)
+	Coherence(ctx context.Context, scope *model.ScopeInput, redThread *model.RedThreadOptions) (*analysis.Report, error)
 	Matrix(ctx context.Context, rows analysis.Dimension, columns analysis.Dimension, scope *model.ScopeInput) (*analysis.Matrix, error)
 }
 type RecommendationResolver interface {
@@ -8211,7 +8211,7 @@ func (ec *executionContext) fieldContext_BlindSpots_themes(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_scope(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_scope(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8243,7 +8243,7 @@ func (ec *executionContext) fieldContext_Coherence_scope(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_summary(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_summary(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8275,7 +8275,7 @@ func (ec *executionContext) fieldContext_Coherence_summary(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_contradictions(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_contradictions(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8319,7 +8319,7 @@ func (ec *executionContext) fieldContext_Coherence_contradictions(ctx context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_actorInconsistencies(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_actorInconsistencies(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8363,7 +8363,7 @@ func (ec *executionContext) fieldContext_Coherence_actorInconsistencies(ctx cont
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_scenarioIncoherence(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_scenarioIncoherence(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8407,7 +8407,7 @@ func (ec *executionContext) fieldContext_Coherence_scenarioIncoherence(ctx conte
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_blindSpots(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_blindSpots(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8439,7 +8439,7 @@ func (ec *executionContext) fieldContext_Coherence_blindSpots(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_frameGaps(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_frameGaps(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8471,7 +8471,7 @@ func (ec *executionContext) fieldContext_Coherence_frameGaps(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_emptyThemeScenario(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_emptyThemeScenario(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8503,7 +8503,7 @@ func (ec *executionContext) fieldContext_Coherence_emptyThemeScenario(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_emptyThemeSector(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_emptyThemeSector(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8535,7 +8535,7 @@ func (ec *executionContext) fieldContext_Coherence_emptyThemeSector(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_ownershipGaps(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_ownershipGaps(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8579,7 +8579,7 @@ func (ec *executionContext) fieldContext_Coherence_ownershipGaps(ctx context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_isolated(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_isolated(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8623,7 +8623,7 @@ func (ec *executionContext) fieldContext_Coherence_isolated(ctx context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_fragmentation(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_fragmentation(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8655,7 +8655,7 @@ func (ec *executionContext) fieldContext_Coherence_fragmentation(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_communities(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_communities(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8687,7 +8687,7 @@ func (ec *executionContext) fieldContext_Coherence_communities(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_influence(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_influence(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8719,7 +8719,7 @@ func (ec *executionContext) fieldContext_Coherence_influence(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_consensus(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_consensus(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8751,7 +8751,7 @@ func (ec *executionContext) fieldContext_Coherence_consensus(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_overlaps(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_overlaps(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8795,7 +8795,7 @@ func (ec *executionContext) fieldContext_Coherence_overlaps(ctx context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherence_coherence(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherence) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherence_coherence(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8807,8 +8807,8 @@ func (ec *executionContext) _Coherence_coherence(ctx context.Context, field grap
 			return obj.Coherence, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v analysis.Coherences) graphql.Marshaler {
-			return ec.marshalNCoherences2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherences(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.CoherenceIndexes) graphql.Marshaler {
+			return ec.marshalNCoherences2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherenceIndexes(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9540,7 +9540,7 @@ func (ec *executionContext) fieldContext_CoherenceSummary_coverage(_ context.Con
 	return graphql.NewScalarFieldContext("CoherenceSummary", field, false, false, "Float")
 }
 
-func (ec *executionContext) _Coherences_scope(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherences) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherences_scope(ctx context.Context, field graphql.CollectedField, obj *analysis.CoherenceIndexes) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9572,7 +9572,7 @@ func (ec *executionContext) fieldContext_Coherences_scope(_ context.Context, fie
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherences_themes(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherences) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherences_themes(ctx context.Context, field graphql.CollectedField, obj *analysis.CoherenceIndexes) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9604,7 +9604,7 @@ func (ec *executionContext) fieldContext_Coherences_themes(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _Coherences_scenarios(ctx context.Context, field graphql.CollectedField, obj *analysis.Coherences) (ret graphql.Marshaler) {
+func (ec *executionContext) _Coherences_scenarios(ctx context.Context, field graphql.CollectedField, obj *analysis.CoherenceIndexes) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15746,8 +15746,8 @@ func (ec *executionContext) _Query_coherence(ctx context.Context, field graphql.
 			return ec.Resolvers.Query().Coherence(ctx, fc.Args["scope"].(*model.ScopeInput), fc.Args["redThread"].(*model.RedThreadOptions))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *analysis.Coherence) graphql.Marshaler {
-			return ec.marshalNCoherence2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherence(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *analysis.Report) graphql.Marshaler {
+			return ec.marshalNCoherence2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐReport(ctx, selections, v)
 		},
 		true,
 		true,
@@ -22174,7 +22174,7 @@ func (ec *executionContext) _BlindSpots(ctx context.Context, sel ast.SelectionSe
 
 var coherenceImplementors = []string{"Coherence"}
 
-func (ec *executionContext) _Coherence(ctx context.Context, sel ast.SelectionSet, obj *analysis.Coherence) graphql.Marshaler {
+func (ec *executionContext) _Coherence(ctx context.Context, sel ast.SelectionSet, obj *analysis.Report) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, coherenceImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22504,7 +22504,7 @@ func (ec *executionContext) _CoherenceSummary(ctx context.Context, sel ast.Selec
 
 var coherencesImplementors = []string{"Coherences"}
 
-func (ec *executionContext) _Coherences(ctx context.Context, sel ast.SelectionSet, obj *analysis.Coherences) graphql.Marshaler {
+func (ec *executionContext) _Coherences(ctx context.Context, sel ast.SelectionSet, obj *analysis.CoherenceIndexes) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, coherencesImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -26388,7 +26388,7 @@ func (ec *executionContext) marshalNBundleFormat2githubᚗcomᚋrodedraadᚋrode
 	return v
 }
 
-func (ec *executionContext) marshalNCoherence2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherence(ctx context.Context, sel ast.SelectionSet, v *analysis.Coherence) graphql.Marshaler {
+func (ec *executionContext) marshalNCoherence2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐReport(ctx context.Context, sel ast.SelectionSet, v *analysis.Report) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Coherence!")
 		return graphql.Null
@@ -26420,7 +26420,7 @@ func (ec *executionContext) marshalNCoherenceSummary2githubᚗcomᚋrodedraadᚋ
 	return ec._CoherenceSummary(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCoherences2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherences(ctx context.Context, sel ast.SelectionSet, v analysis.Coherences) graphql.Marshaler {
+func (ec *executionContext) marshalNCoherences2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCoherenceIndexes(ctx context.Context, sel ast.SelectionSet, v analysis.CoherenceIndexes) graphql.Marshaler {
 	return ec._Coherences(ctx, sel, &v)
 }
 

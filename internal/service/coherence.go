@@ -28,7 +28,7 @@ type snapshotCache struct {
 	mu      sync.Mutex
 	version int64
 	graph   *analysis.Graph
-	reports map[string]*analysis.Coherence
+	reports map[string]*analysis.Report
 }
 
 // snapshotAttempts bounds how often a snapshot is read again because the
@@ -62,7 +62,7 @@ func (s *Service) Snapshot(ctx context.Context) (*analysis.Graph, error) {
 			if err != nil {
 				return nil, err
 			}
-			c.version, c.graph, c.reports = v, g, map[string]*analysis.Coherence{}
+			c.version, c.graph, c.reports = v, g, map[string]*analysis.Report{}
 			return g, nil
 		}
 		v = after // written to meanwhile: what was read may be torn
@@ -87,7 +87,7 @@ func (s *Service) readSnapshot(ctx context.Context, version int64) (*analysis.Gr
 // report is computed once per graph version and scope. Errors: NOT_FOUND for
 // an unknown id in the scope, BAD_USER_INPUT for an unknown status,
 // UNAVAILABLE when Neo4j is.
-func (s *Service) Coherence(ctx context.Context, sc analysis.Scope, opt analysis.Options) (*analysis.Coherence, error) {
+func (s *Service) Coherence(ctx context.Context, sc analysis.Scope, opt analysis.Options) (*analysis.Report, error) {
 	g, err := s.Snapshot(ctx)
 	if err != nil {
 		return nil, err
@@ -112,7 +112,7 @@ func reportKey(sc analysis.Scope, opt analysis.Options) string {
 	return string(b)
 }
 
-func (s *Service) cachedReport(g *analysis.Graph, key string) *analysis.Coherence {
+func (s *Service) cachedReport(g *analysis.Graph, key string) *analysis.Report {
 	s.cache.mu.Lock()
 	defer s.cache.mu.Unlock()
 	if s.cache.graph != g {
@@ -121,7 +121,7 @@ func (s *Service) cachedReport(g *analysis.Graph, key string) *analysis.Coherenc
 	return s.cache.reports[key]
 }
 
-func (s *Service) keepReport(g *analysis.Graph, key string, r *analysis.Coherence) {
+func (s *Service) keepReport(g *analysis.Graph, key string, r *analysis.Report) {
 	s.cache.mu.Lock()
 	defer s.cache.mu.Unlock()
 	if s.cache.graph != g {

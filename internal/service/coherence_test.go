@@ -12,7 +12,7 @@ import (
 	"github.com/rodedraad/rodedraad/internal/service"
 )
 
-func mustCoherence(t *testing.T, svc *service.Service, sc analysis.Scope) *analysis.Coherence {
+func mustCoherence(t *testing.T, svc *service.Service, sc analysis.Scope) *analysis.Report {
 	t.Helper()
 	c, err := svc.Coherence(context.Background(), sc, analysis.DefaultOptions())
 	if err != nil {
