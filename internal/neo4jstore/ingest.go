@@ -98,3 +98,25 @@ func (s *Store) SearchPassages(ctx context.Context, text string, limit int) ([]r
 		return hits, res.Err()
 	})
 }
+
+// Passages returns a document's passages in text order, all of them or
+// those of one page (page > 0), at most limit.
+func (s *Store) Passages(ctx context.Context, document string, page, limit int) ([]rodedraad.Passage, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Passage, error) {
+		res, err := tx.Run(ctx, `MATCH (p:Passage {document: $doc}) WHERE $page = 0 OR p.page = $page
+			RETURN p ORDER BY p.start LIMIT $limit`,
+			map[string]any{"doc": document, "page": page, "limit": limit})
+		if err != nil {
+			return nil, err
+		}
+		var out []rodedraad.Passage
+		for res.Next(ctx) {
+			n, _, err := neo4j.GetRecordValue[dbtype.Node](res.Record(), "p")
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, passageFrom(n))
+		}
+		return out, res.Err()
+	})
+}

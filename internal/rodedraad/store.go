@@ -39,6 +39,7 @@ type Reader interface {
 	Neighbourhood(ctx context.Context, id string, depth int, types []RelType) (Subgraph, error)
 	ReviewQueue(ctx context.Context, f ReviewFilter, p Page) (PageOf[ReviewItem], error)
 	SearchPassages(ctx context.Context, text string, limit int) ([]PassageHit, error)
+	Passages(ctx context.Context, document string, page, limit int) ([]Passage, error)
 }
 
 // ImportOptions tune Store.Import.
