@@ -53,9 +53,18 @@ func TestReadBytes_docx(t *testing.T) {
 		`<w:p><mc:AlternateContent><mc:Choice><w:r><w:t>Tekstvak</w:t></w:r></mc:Choice>` +
 		`<mc:Fallback><w:r><w:t>Tekstvak</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>` +
 		`<w:p><w:del><w:r><w:delText>geschrapt</w:delText></w:r></w:del></w:p>`
-	d, err := ReadBytes(context.Background(), "visie.docx", MustDOCX(t, "Omgevingsvisie IJmond", body), Options{})
+	calls := 0
+	opts := Options{Progress: func(page, pages int) {
+		if calls++; page != 1 || pages != 1 {
+			t.Errorf("progress(%d, %d), want (1, 1)", page, pages)
+		}
+	}}
+	d, err := ReadBytes(context.Background(), "visie.docx", MustDOCX(t, "Omgevingsvisie IJmond", body), opts)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if calls != 1 {
+		t.Errorf("progress called %d times, want once", calls)
 	}
 	want := "# Schone lucht in de IJmond\n\n" +
 		"De provincie Noord-Holland werkt aan de duurzaamheid van de regio.\n\n" +

@@ -128,3 +128,22 @@ func TestMustEncryptedPDF(t *testing.T) {
 	}
 	_, _ = inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
 }
+
+func TestUsableTitle(t *testing.T) {
+	tests := []struct {
+		title string
+		want  bool
+	}{
+		{"Regionale Energiestrategie IJmond 2.0", true},
+		{"Visie op de haven 2030", true},
+		{"Microsoft Word - RES_IJmond_v3.docx", false},
+		{"nota bereikbaarheid def.pdf", false},
+		{"Untitled", false},
+		{"  ", false},
+	}
+	for _, tt := range tests {
+		if got := usableTitle(tt.title); got != tt.want {
+			t.Errorf("usableTitle(%q) = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}
