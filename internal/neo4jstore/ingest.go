@@ -65,7 +65,6 @@ func (s *Store) Quotes(ctx context.Context, document string) (map[string]string,
 	})
 }
 
-
 // SearchPassages searches the text of ingested documents with the Dutch and
 // the English analyser, best first. BAD_USER_INPUT when text has no words.
 func (s *Store) SearchPassages(ctx context.Context, text string, limit int) ([]rodedraad.PassageHit, error) {
