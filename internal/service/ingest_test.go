@@ -8,40 +8,20 @@ import (
 	"testing"
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
-	"github.com/rodedraad/rodedraad/internal/extract"
-	"github.com/rodedraad/rodedraad/internal/extract/rules"
 	"github.com/rodedraad/rodedraad/internal/ingest"
+	"github.com/rodedraad/rodedraad/internal/ingest/ingesttest"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore/neo4jtest"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/service"
-	"github.com/rodedraad/rodedraad/seeds"
 )
 
 // devText is a real Dutch ministry letter from the extraction devset.
 const devText = "../extract/testdata/devset/nl-water-bodem.txt"
 
-// prepare reads path with the rules extractor and the graph's vocabulary.
 func prepare(t *testing.T, svc *service.Service, path, id string) *ingest.Prepared {
 	t.Helper()
-	ctx := context.Background()
-	themes, actors, err := svc.Vocabulary(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	terms, err := extract.LoadThemeTerms(seeds.Terms)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := ingest.Prepare(ctx, path, ingest.Options{Extractor: rules.New(), ID: id,
-		Vocabulary: ingest.Vocabulary(themes, actors, terms)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(p.Bundle.Recommendations) == 0 {
-		t.Fatal("the letter gave no items")
-	}
-	return p
+	return ingesttest.Prepare(t, svc, path, id)
 }
 
 func mustIngest(t *testing.T, svc *service.Service, p *ingest.Prepared) rodedraad.IngestResult {
