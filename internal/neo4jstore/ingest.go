@@ -10,23 +10,23 @@ import (
 )
 
 // DocumentVersions returns the documents ingested from a file with this
-// content hash or this file name, or whose id is id or a version of it
+// content hash or read from this path, or whose id is id or a version of it
 // (id.v2, ...), oldest version first: what ingest needs to tell a
 // re-ingest from a new version.
-func (s *Store) DocumentVersions(ctx context.Context, sha256, fileName, id string) ([]*rodedraad.Document, error) {
+func (s *Store) DocumentVersions(ctx context.Context, sha256, path, id string) ([]*rodedraad.Document, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*rodedraad.Document, error) {
 		res, err := tx.Run(ctx, `
 			CALL () {
 				MATCH (d:Document {sha256: $sha}) RETURN d
 				UNION
-				MATCH (d:Document {fileName: $file}) RETURN d
+				MATCH (d:Document {path: $path}) RETURN d
 				UNION
 				MATCH (d:Entity {id: $id}) WHERE d:Document RETURN d
 				UNION
 				MATCH (d:Document) WHERE d.id STARTS WITH $id + '.v' RETURN d
 			}
 			RETURN d ORDER BY coalesce(d.version, 1), d.id`,
-			map[string]any{"sha": sha256, "file": fileName, "id": id})
+			map[string]any{"sha": sha256, "path": path, "id": id})
 		if err != nil {
 			return nil, err
 		}

@@ -19,7 +19,7 @@ type Store interface {
 	Import(ctx context.Context, b *Bundle, opts ImportOptions) (ImportResult, error)
 	Labels(ctx context.Context, ids []string) (map[string]Label, error)
 	RecommendationTexts(ctx context.Context, ids []string) ([]RecText, error)
-	DocumentVersions(ctx context.Context, sha256, fileName, id string) ([]*Document, error)
+	DocumentVersions(ctx context.Context, sha256, path, id string) ([]*Document, error)
 	Quotes(ctx context.Context, document string) (map[string]string, error)
 	Review(ctx context.Context, refs []ReviewRef, status Status, reviewer, note string) error
 	MetaValue(ctx context.Context, key string) (string, error)

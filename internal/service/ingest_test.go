@@ -33,18 +33,26 @@ func mustIngest(t *testing.T, svc *service.Service, p *ingest.Prepared) rodedraa
 	return res
 }
 
-// changedCopy writes devText with one more sentence under the same name.
-func changedCopy(t *testing.T, extra string) string {
+// copyOf writes devText, plus extra lines, to a fresh folder and returns
+// its path.
+func copyOf(t *testing.T, extra string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), filepath.Base(devText))
+	change(t, path, extra)
+	return path
+}
+
+// change rewrites path as devText plus extra lines: a new version of the
+// same file.
+func change(t *testing.T, path, extra string) {
 	t.Helper()
 	data, err := os.ReadFile(devText)
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), filepath.Base(devText))
 	if err := os.WriteFile(path, append(data, []byte("\n"+extra+"\n")...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return path
 }
 
 func count(t *testing.T, store *neo4jstore.Store, label rodedraad.Label, f rodedraad.Filter) int {
@@ -60,7 +68,8 @@ func TestService_IngestDocument(t *testing.T) {
 	ctx := context.Background()
 	store := neo4jtest.Seeded(t)
 	svc := service.New(store)
-	p := prepare(t, svc, devText, "")
+	file := copyOf(t, "")
+	p := prepare(t, svc, file, "")
 	doc := p.Document().ID
 	all := []string{"ACCEPTED", "PROPOSED", "REJECTED"}
 
@@ -80,14 +89,15 @@ func TestService_IngestDocument(t *testing.T) {
 	})
 	t.Run("SameFileWritesNothing", func(t *testing.T) {
 		before, _ := store.GraphVersion(ctx)
-		again := mustIngest(t, svc, prepare(t, svc, devText, ""))
+		again := mustIngest(t, svc, prepare(t, svc, file, ""))
 		after, _ := store.GraphVersion(ctx)
 		if !again.Unchanged || again.DocumentID != doc || after != before {
 			t.Fatalf("re-ingest = %+v, graph version %d -> %d; want unchanged and no write", again, before, after)
 		}
 	})
 	t.Run("NewVersionSaysWhatChanged", func(t *testing.T) {
-		v2 := prepare(t, svc, changedCopy(t, "De gemeente moet 500 extra woningen bouwen in Beverwijk."), "")
+		change(t, file, "De gemeente moet 500 extra woningen bouwen in Beverwijk.")
+		v2 := prepare(t, svc, file, "")
 		got := mustIngest(t, svc, v2)
 		if got.Supersedes != doc || got.Version != 2 || got.New != 1 || got.Kept != len(p.Bundle.Recommendations) || got.Gone != 0 {
 			t.Fatalf("new version = %+v; want version 2 of %s with 1 new item and %d kept", got, doc, len(p.Bundle.Recommendations))
@@ -96,21 +106,27 @@ func TestService_IngestDocument(t *testing.T) {
 			t.Fatal("the earlier version is gone")
 		}
 	})
+	t.Run("SameNameElsewhereIsAnotherDocument", func(t *testing.T) {
+		other := mustIngest(t, svc, prepare(t, svc, copyOf(t, "De provincie moet de natuur beschermen."), ""))
+		if other.Version != 1 || other.Supersedes != "" {
+			t.Fatalf("a same-named file in another folder = %+v, want a document of its own", other)
+		}
+	})
 	t.Run("TakenIDGetsAVersionSuffix", func(t *testing.T) {
-		first := mustIngest(t, svc, prepare(t, svc, changedCopy(t, "Het Rijk zal investeren in dijken."), "WATERBRIEF"))
-		second := mustIngest(t, svc, prepare(t, svc, changedCopy(t, "Het Rijk zal investeren in de Afsluitdijk."), "WATERBRIEF"))
-		if first.DocumentID != "WATERBRIEF" || second.DocumentID != "WATERBRIEF.v4" || second.Supersedes != "WATERBRIEF" {
+		first := mustIngest(t, svc, prepare(t, svc, copyOf(t, "Het Rijk zal investeren in dijken."), "WATERBRIEF"))
+		second := mustIngest(t, svc, prepare(t, svc, copyOf(t, "Het Rijk zal investeren in de Afsluitdijk."), "WATERBRIEF"))
+		if first.DocumentID != "WATERBRIEF" || second.DocumentID != "WATERBRIEF.v2" || second.Supersedes != "WATERBRIEF" {
 			t.Fatalf("ids: %+v then %+v", first, second)
 		}
 	})
 	t.Run("ErrBadBundleWritesNothing", func(t *testing.T) {
 		docs := count(t, store, rodedraad.LabelDocument, rodedraad.Filter{Statuses: all})
-		bad := prepare(t, svc, changedCopy(t, "Wij adviseren de provincie om snel te handelen."), "")
+		bad := prepare(t, svc, copyOf(t, "Wij adviseren de provincie om snel te handelen."), "")
 		bad.Bundle.Recommendations[0].Kind = "WISH"
 		if _, err := svc.IngestDocument(ctx, bad.Bundle); rodedraad.ErrorCode(err) != rodedraad.EINVALID || !strings.Contains(err.Error(), "WISH") {
 			t.Fatalf("bad kind: err = %v, want BAD_USER_INPUT naming it", err)
 		}
-		dangling := prepare(t, svc, changedCopy(t, "Wij adviseren de provincie om snel te handelen."), "")
+		dangling := prepare(t, svc, copyOf(t, "Wij adviseren de provincie om snel te handelen."), "")
 		dangling.Bundle.Edges = append(dangling.Bundle.Edges, rodedraad.Edge{Type: rodedraad.RelAddresses,
 			From: dangling.Bundle.Recommendations[0].ID, To: "T99", Provenance: rodedraad.Provenance{Status: rodedraad.StatusProposed}})
 		if _, err := svc.IngestDocument(ctx, dangling.Bundle); rodedraad.ErrorCode(err) != rodedraad.EINVALID || !strings.Contains(err.Error(), "T99") {
