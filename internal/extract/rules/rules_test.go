@@ -79,7 +79,7 @@ func TestExtractor_Extract(t *testing.T) {
 			if c.Kind != tt.kind || !slices.Equal(c.Themes, tt.themes) || !slices.Equal(c.Actors, tt.actors) || !slices.Equal(c.Addressees, tt.addressees) {
 				t.Errorf("got kind %s themes %v actors %v addressees %v, want %s %v %v %v", c.Kind, c.Themes, c.Actors, c.Addressees, tt.kind, tt.themes, tt.actors, tt.addressees)
 			}
-			if c.Method != "RULE" || c.Extractor != "rules/2" || c.Confidence < 0.5 || c.Confidence > 1 {
+			if c.Method != "RULE" || c.Extractor != rules.Name || c.Confidence < 0.45 || c.Confidence > 1 {
 				t.Errorf("provenance %s %s %v", c.Method, c.Extractor, c.Confidence)
 			}
 		})
@@ -128,7 +128,7 @@ func TestExtractor_Extract_Canceled(t *testing.T) {
 }
 
 func TestExtractor_Name(t *testing.T) {
-	if got := rules.New().Name(); got != "rules/2" {
+	if got := rules.New().Name(); got != "rules/3" {
 		t.Errorf("Name = %q", got)
 	}
 }
