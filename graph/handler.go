@@ -38,7 +38,7 @@ type Limits struct {
 // handler.New and explicit transports, the limits, an error presenter that
 // maps domain codes to extensions.code, a recover func, and per-request
 // loaders.
-func NewHandler(svc Service, limits Limits) http.Handler {
+func NewHandler(svc Service, limits Limits, opts ...Option) http.Handler {
 	cfg := generated.Config{Resolvers: NewResolver(svc)}
 	setComplexity(&cfg.Complexity)
 	srv := handler.New(generated.NewExecutableSchema(cfg))
@@ -52,6 +52,9 @@ func NewHandler(svc Service, limits Limits) http.Handler {
 	srv.Use(DepthLimit(limits.Depth))
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
+	for _, o := range opts {
+		o(srv)
+	}
 	return withTimeout(limits.Timeout, WithLoaders(svc, srv))
 }
 
@@ -93,6 +96,7 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.SearchPassages = func(child int, _ string, first int) int { return pageCost(child, first) }
 	c.Document.Passages = func(child int, _ *int, first int) int { return pageCost(child, first) }
 	c.SuggestLinksPayload.Proposals = func(child, first int) int { return pageCost(child, first) }
+	setTrustComplexity(c)
 }
 
 // presentError turns a resolver error into a GraphQL error with

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/rodedraad/rodedraad/graph/generated"
 	"github.com/rodedraad/rodedraad/graph/model"
@@ -348,6 +349,11 @@ func (r *mutationResolver) ReviewMany(ctx context.Context, input model.ReviewMan
 	return &model.ReviewManyPayload{Reviewed: len(input.Items)}, nil
 }
 
+// ImportBundleChecked is the resolver for the importBundleChecked field.
+func (r *mutationResolver) ImportBundleChecked(ctx context.Context, bundle string, format model.BundleFormat, dryRun bool, overwrite bool) (*model.ImportReport, error) {
+	return importChecked(ctx, r.svc, bundle, format, dryRun, overwrite)
+}
+
 // Other is the resolver for the other field.
 func (r *overlapResolver) Other(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Recommendation, error) {
 	return endpoint[*rodedraad.Recommendation](ctx, obj, obj.Other.NodeID())
@@ -469,6 +475,16 @@ func (r *queryResolver) SearchPassages(ctx context.Context, text string, first i
 	}
 	hits, err := r.svc.SearchPassages(ctx, text, first)
 	return ptrs(hits), err
+}
+
+// History is the resolver for the history field.
+func (r *queryResolver) History(ctx context.Context, id string, first int) ([]*model.Change, error) {
+	return history(ctx, r.svc, id, first)
+}
+
+// Changes is the resolver for the changes field.
+func (r *queryResolver) Changes(ctx context.Context, since *time.Time, actor *string, first int, after *string) (*model.ChangeConnection, error) {
+	return changes(ctx, r.svc, since, actor, first, after)
 }
 
 // Document is the resolver for the document field.

@@ -13,6 +13,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/rodedraad/rodedraad/graph"
+	"github.com/rodedraad/rodedraad/internal/auth"
 	"github.com/rodedraad/rodedraad/internal/config"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
@@ -50,10 +51,14 @@ func runServe(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	}()
 
 	svc := service.New(store)
-	gql := graph.NewHandler(svc, graph.Limits{Complexity: cfg.ComplexityLimit, Depth: cfg.DepthLimit, Timeout: cfg.QueryTimeout})
+	authn := newAuthenticator(cfg, store)
+	ready.auth = authn
+	gql := graph.NewHandler(svc, graph.Limits{Complexity: cfg.ComplexityLimit, Depth: cfg.DepthLimit, Timeout: cfg.QueryTimeout},
+		graph.WithAuthorizer(authn))
 	h := server.New(server.Deps{
 		GraphQL: gql, Readiness: ready, Logger: log, Registry: server.NewRegistry(),
 		MaxBodyBytes: cfg.MaxBodyBytes, ReadyTimeout: cfg.ReadyTimeout, CORSOrigins: cfg.CORSOrigins,
+		Auth: authn, MetricsRole: metricsRole(cfg),
 	})
 	return server.Run(ctx, server.NewHTTPServer(cfg.Addr, h), cfg.ShutdownTimeout, log)
 }
@@ -64,6 +69,7 @@ func runServe(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 // still being written in one transaction, and traffic met an empty graph.
 type prepared struct {
 	store   *neo4jstore.Store
+	auth    *auth.Authenticator // told at start-up who may edit
 	done    atomic.Bool
 	version atomic.Int64  // schema version once prepared
 	lost    chan struct{} // Ready found the schema gone; buffered 1
@@ -98,6 +104,9 @@ func (p *prepared) checkLost(ctx context.Context) {
 // empty, until ctx ends.
 func (p *prepared) keep(ctx context.Context, cfg config.Config, log zerolog.Logger) {
 	for prepare(ctx, p.store, cfg, log) {
+		if p.auth != nil {
+			logAccessMode(ctx, p.auth, cfg, log)
+		}
 		if v, err := p.store.SchemaVersion(ctx); err == nil {
 			p.version.Store(int64(v))
 		}
@@ -124,7 +133,7 @@ func prepare(ctx context.Context, store *neo4jstore.Store, cfg config.Config, lo
 	for {
 		err := store.Migrate(ctx)
 		if err == nil && cfg.Seed {
-			err = seed(ctx, store, log, false)
+			err = seed(ctx, store, log, seedRun{timeout: cfg.BulkTimeout})
 		}
 		if err == nil {
 			log.Info().Msg("serve: ready")

@@ -106,15 +106,11 @@ func read[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransact
 }
 
 // write runs fn in a managed write transaction that also bumps the graph
-// version, so caches keyed on it see the change.
-func write[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
-	return run(ctx, s, neo4j.AccessModeWrite, func(tx neo4j.ManagedTransaction) (T, error) {
-		v, err := fn(tx)
-		if err != nil {
-			return v, err
-		}
-		return v, bumpVersion(ctx, tx)
-	})
+// version, so caches keyed on it see the change, and records in the audit
+// trail, in the same transaction, how fn changed a's targets and who did it
+// (the actor of ctx).
+func write[T any](ctx context.Context, s *Store, a audit, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	return audited(ctx, s, s.timeout, a, fn)
 }
 
 func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
