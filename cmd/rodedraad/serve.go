@@ -14,10 +14,10 @@ import (
 
 	"github.com/rodedraad/rodedraad/graph"
 	"github.com/rodedraad/rodedraad/internal/config"
+	"github.com/rodedraad/rodedraad/internal/export"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/server"
-	"github.com/rodedraad/rodedraad/internal/export"
 	"github.com/rodedraad/rodedraad/internal/service"
 	"github.com/rodedraad/rodedraad/internal/web"
 )

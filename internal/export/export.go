@@ -17,7 +17,7 @@ import (
 
 // Formats and tables an export can take.
 var (
-	Formats = []string{"graphml", "gexf", "csv", "json"}
+	Formats    = []string{"graphml", "gexf", "csv", "json"}
 	TableNames = []string{"nodes", "edges", "contradictions", "matrix"}
 )
 

@@ -95,7 +95,9 @@ func testNetwork(t *testing.T, b *browser) {
 // Accepting a PROPOSED recommendation in the review queue changes the graph:
 // its status, and the number of accepted recommendations the overview counts.
 func testReview(t *testing.T, b *browser, base string) {
-	var before struct{ Coherence struct{ Summary struct{ Recommendations int } } }
+	var before struct {
+		Coherence struct{ Summary struct{ Recommendations int } }
+	}
 	gql(t, base, `{ coherence { summary { recommendations } } }`, nil, &before)
 	var created struct{ CreateRecommendation struct{ ID string } }
 	gql(t, base, `mutation { createRecommendation(input: {id: "R-TEST.1", title: "Walstroom voor alle zeeschepen", text: "Zeeschepen krijgen walstroom in de haven van IJmuiden.",
