@@ -78,7 +78,7 @@ func Write(ctx context.Context, src Source, w io.Writer, r Request) error {
 	if err != nil {
 		return err
 	}
-	rep, err := src.Coherence(ctx, r.Scope, analysis.Options{})
+	rep, err := src.Coherence(ctx, r.Scope, analysis.DefaultOptions())
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ var contentTypes = map[string]string{
 // Handler serves GET /export?format=graphml|gexf|csv|json with table,
 // matrix (ROWSxCOLUMNS), metric and the scope (themes, documents,
 // scenarios, statuses: comma-separated) as a download. 400 names a bad
-// parameter; 503 when Neo4j is unavailable.
+// parameter, 404 an unknown id in the scope; 503 when Neo4j is unavailable.
 func Handler(src Source) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		req, err := ParseQuery(r.URL.Query())
@@ -88,6 +88,8 @@ func statusOf(err error) int {
 		switch de.Code {
 		case rodedraad.EINVALID:
 			return http.StatusBadRequest
+		case rodedraad.ENOTFOUND:
+			return http.StatusNotFound
 		case rodedraad.EUNAVAILABLE:
 			return http.StatusServiceUnavailable
 		}

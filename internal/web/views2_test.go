@@ -35,7 +35,7 @@ func testHeatMaps(t *testing.T, b *browser, base string) {
 				}
 			}
 			var got []string
-			b.eval(t, `RD.heatmap.chart.getOption().series[0].data.map(d => d[0] + "," + d[1] + "," + d[2])`, &got)
+			b.eval(t, `RD.heatmap.chart.getOption().series[0].data.map(d => d.value.join(","))`, &got)
 			slices.Sort(want)
 			slices.Sort(got)
 			if len(want) == 0 || !slices.Equal(got, want) {
@@ -55,7 +55,7 @@ func testHeatMaps(t *testing.T, b *browser, base string) {
 func clickFirstCell(t *testing.T, b *browser) {
 	t.Helper()
 	var xy []float64
-	b.eval(t, `(() => { const c = RD.heatmap.chart, d = c.getOption().series[0].data[0];
+	b.eval(t, `(() => { const c = RD.heatmap.chart, d = c.getOption().series[0].data[0].value;
 		const p = c.convertToPixel({seriesIndex: 0}, [d[0], d[1]]); const r = document.getElementById("heatmap").getBoundingClientRect();
 		return [p[0] + r.left, p[1] + r.top]; })()`, &xy)
 	b.run(t, "click a heat map cell", chromedp.MouseClickXY(xy[0], xy[1]),

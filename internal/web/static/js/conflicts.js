@@ -76,7 +76,7 @@ function side(label, recs, cls) {
     RD.h("ul", { class: "titles" }, recs.map((r) => RD.h("li", {}, RD.recLink(r.id, r.title), r.status && r.status !== "ACCEPTED" ? " (" + r.status + ")" : ""))),
     RD.h("h4", {}, RD.t("documents")),
     RD.h("ul", { class: "docs" }, Object.values(docs).map((d) => RD.h("li", {}, d.title, d.year ? " (" + d.year + ") " : " ",
-      (d.urls || []).slice(0, 2).map((u) => RD.extLink(u, RD.t("source")))))),
+      (d.urls || []).slice(0, 2).map((u, i) => [" ", RD.extLink(u, RD.t("source") + (i ? " " + (i + 1) : ""))])))),
     RD.h("h4", {}, RD.t("backedBy")),
     RD.h("dl", { class: "backers" }, RD.sectorNames.filter((s) => backers[s]).map((s) =>
       [RD.h("dt", {}, s), RD.h("dd", {}, [...backers[s]].sort().join(", "))])));

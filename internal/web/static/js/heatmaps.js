@@ -27,9 +27,9 @@ RD.views.heatmaps = async function (el, p) {
   el.append(RD.h("h1", {}, RD.t("heatmaps")), pick, RD.h("div", { class: "heat-wrap" }, chartEl, panel));
   chartEl.style.height = Math.max(360, 140 + 16 * m.rows.length) + "px";
   const chart = echarts.init(chartEl);
-  const data = m.cells.map((c) => [c.column, c.row, valueOf(c, metric), c]).filter((d) => d[2] > 0);
+  const data = m.cells.map((c) => ({ value: [c.column, c.row, valueOf(c, metric)], cell: c })).filter((d) => d.value[2] > 0);
   chart.setOption(heatOption(m, data, def[RD.lang]));
-  chart.on("click", (e) => showCell(panel, m, e.data[3], key, metric));
+  chart.on("click", (e) => showCell(panel, m, e.data.cell, key, metric));
   RD.heatmap = { key, metric, matrix: m, chart };
   RD.cleanup = () => chart.dispose();
   const what = { matrix: def.rows + "x" + def.columns };
@@ -47,14 +47,14 @@ function valueOf(c, metric) {
 
 function heatOption(m, data, title) {
   const label = (a) => (a.name && a.name !== a.id ? a.id + " " + a.name : a.id).slice(0, 40);
-  const max = Math.max(1, ...data.map((d) => d[2]));
+  const max = Math.max(1, ...data.map((d) => d.value[2]));
   return {
     title: { text: title, left: "center", textStyle: { fontSize: 14 } },
-    tooltip: { formatter: (e) => label(m.rows[e.data[1]]) + " × " + label(m.columns[e.data[0]]) + ": " + e.data[2] },
+    tooltip: { formatter: (e) => label(m.rows[e.value[1]]) + " × " + label(m.columns[e.value[0]]) + ": " + e.value[2] },
     grid: { left: 220, right: 30, top: 40, bottom: 150 },
     xAxis: { type: "category", data: m.columns.map(label), axisLabel: { rotate: 60, fontSize: 10, interval: 0 }, splitArea: { show: true } },
     yAxis: { type: "category", data: m.rows.map(label), inverse: true, axisLabel: { fontSize: 10, interval: 0 }, splitArea: { show: true } },
-    visualMap: { min: 0, max, calculable: true, orient: "horizontal", left: "center", bottom: 0, inRange: { color: ["#fde0dd", "#c51b8a", "#49006a"] } },
+    visualMap: { min: 0, max, dimension: 2, calculable: true, orient: "horizontal", left: "center", bottom: 0, inRange: { color: ["#fde0dd", "#c51b8a", "#49006a"] } },
     series: [{ type: "heatmap", data, label: { show: m.columns.length <= 12, fontSize: 10 }, emphasis: { itemStyle: { borderColor: "#000", borderWidth: 1 } } }],
   };
 }
