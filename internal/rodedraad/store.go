@@ -19,7 +19,7 @@ type Store interface {
 	Import(ctx context.Context, b *Bundle, opts ImportOptions) (ImportResult, error)
 	Labels(ctx context.Context, ids []string) (map[string]Label, error)
 	RecommendationTexts(ctx context.Context, ids []string) ([]RecText, error)
-	DocumentVersions(ctx context.Context, sha256, fileName, id string) ([]*Document, error)
+	DocumentVersions(ctx context.Context, sha256, path, id string) ([]*Document, error)
 	Quotes(ctx context.Context, document string) (map[string]string, error)
 	Review(ctx context.Context, refs []ReviewRef, status Status, reviewer, note string) error
 	MetaValue(ctx context.Context, key string) (string, error)
@@ -39,6 +39,7 @@ type Reader interface {
 	Neighbourhood(ctx context.Context, id string, depth int, types []RelType) (Subgraph, error)
 	ReviewQueue(ctx context.Context, f ReviewFilter, p Page) (PageOf[ReviewItem], error)
 	SearchPassages(ctx context.Context, text string, limit int) ([]PassageHit, error)
+	Passages(ctx context.Context, document string, page, limit int) ([]Passage, error)
 }
 
 // ImportOptions tune Store.Import.

@@ -48,7 +48,7 @@ func (e *Extractor) classify(lang string, u extract.Unit, text string, sec secti
 	}
 	scores := map[string]float64{}
 	for _, cu := range cues[lang] {
-		if cu.pattern.MatchString(text) {
+		if cu.match(text) {
 			scores[cu.kind] = combine(scores[cu.kind], cu.weight)
 		}
 	}
@@ -125,7 +125,7 @@ func score(lang, text string) (string, float64) { return strongest(cues[lang], t
 func strongest(cs []cue, text string) (string, float64) {
 	kind, w := "", 0.0
 	for _, cu := range cs {
-		if cu.weight > w && cu.pattern.MatchString(text) {
+		if cu.weight > w && cu.match(text) {
 			kind, w = cu.kind, cu.weight
 		}
 	}

@@ -17,11 +17,12 @@ type cue struct {
 	kind    string
 	weight  float64
 	pattern *regexp.Regexp
+	needs   []string // literals the pattern cannot match without (see match)
 }
 
 // c builds a cue; patterns are anchored on word boundaries by the caller.
 func c(kind string, weight float64, pattern string) cue {
-	return cue{kind: kind, weight: weight, pattern: regexp.MustCompile(pattern)}
+	return cue{kind: kind, weight: weight, pattern: regexp.MustCompile(pattern), needs: needs(pattern)}
 }
 
 // cues are the signals per language. They name verbs and constructions, never
