@@ -103,6 +103,9 @@ func testReview(t *testing.T, b *browser, base string) {
 	gql(t, base, `mutation { createRecommendation(input: {id: "R-TEST.1", title: "Walstroom voor alle zeeschepen", text: "Zeeschepen krijgen walstroom in de haven van IJmuiden.",
 		kind: RECOMMENDATION, document: "D01", themes: ["T2"], provenance: {status: PROPOSED, method: RULE, confidence: 0.7,
 		source: {document: "D01", page: "12", quote: "walstroom voor zeeschepen"}}}) { id } }`, nil, &created)
+	var linked struct{ Link struct{ Status string } }
+	gql(t, base, `mutation { link(input: {type: OVERLAPS, from: "R25.6", to: "R41.2", similarity: 0.8,
+		provenance: {status: PROPOSED, method: SIMILARITY, rationale: "bijna dezelfde tekst"}}) { status } }`, nil, &linked)
 	b.open(t, "review", "review")
 	row := `#review-queue tr[data-key="R-TEST.1"]`
 	if got := b.text(t, row); !strings.Contains(got, "walstroom voor zeeschepen") {
@@ -111,6 +114,27 @@ func testReview(t *testing.T, b *browser, base string) {
 	b.shot(t, "review")
 	b.run(t, "accept", chromedp.Click(row+" button.accept", chromedp.ByQuery),
 		chromedp.WaitVisible(row+" td.decided", chromedp.ByQuery))
+	// Several at once: tick the proposed overlap and accept the selection.
+	edgeRow := `#review-queue tr[data-key="OVERLAPS:R25.6->R41.2"]`
+	b.run(t, "accept the selection", chromedp.Click(edgeRow+" input.pick", chromedp.ByQuery),
+		chromedp.Click("#accept-selected", chromedp.ByQuery), chromedp.WaitVisible(edgeRow+" td.decided", chromedp.ByQuery))
+	var overlaps struct {
+		Recommendation struct {
+			Overlaps []struct {
+				Other  struct{ ID string }
+				Status string
+			}
+		}
+	}
+	gql(t, base, `{ recommendation(id: "R25.6") { overlaps { other { id } status } } }`, nil, &overlaps)
+	if !slices.ContainsFunc(overlaps.Recommendation.Overlaps, func(o struct {
+		Other  struct{ ID string }
+		Status string
+	}) bool {
+		return o.Other.ID == "R41.2" && o.Status == "ACCEPTED"
+	}) {
+		t.Errorf("after accepting the selection, R25.6's overlaps are %+v", overlaps.Recommendation.Overlaps)
+	}
 	var after struct {
 		Recommendation struct{ Status string }
 		Coherence      struct{ Summary struct{ Recommendations int } }

@@ -45,6 +45,9 @@ func TestBrowser_Views(t *testing.T) {
 
 	t.Run("Overview", func(t *testing.T) {
 		b.open(t, "", "overview")
+		if got := b.text(t, "#nav-overview"); got != "Overzicht" {
+			t.Errorf("a Dutch browser gets the nav in %q, want Dutch", got)
+		}
 		if got := b.text(t, "#top-contradictions"); !strings.Contains(got, "C01") {
 			t.Errorf("the largest contradictions do not show C01:\n%s", got)
 		}
