@@ -83,7 +83,7 @@ func newBrowser(t *testing.T, base string) *browser {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.WindowSize(1400, 1000),
 		// A Dutch browser: the dashboard must pick Dutch by itself.
-		chromedp.Flag("lang", "nl-NL"),
+		chromedp.Flag("lang", "nl-NL"), chromedp.Flag("accept-lang", "nl-NL,nl"),
 		// WebGL (Sigma.js) without a GPU: Chromium's software renderer.
 		chromedp.Flag("use-angle", "swiftshader"), chromedp.Flag("enable-unsafe-swiftshader", true))
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)

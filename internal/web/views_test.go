@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -105,6 +106,19 @@ func TestBrowser_Views(t *testing.T) {
 		examples, _ := os.ReadFile(filepath.Join("static", "examples.graphql"))
 		if want := strings.Count(string(examples), "# ---") + 1; tabs != want {
 			t.Errorf("playground has %d tabs, want the README's %d examples", tabs, want)
+		}
+		// The schema loads (introspection passes the depth limit) and the
+		// first example runs.
+		var resp string
+		b.run(t, "run the first example", chromedp.Sleep(time.Second),
+			chromedp.Evaluate(`(document.querySelector(".graphiql-response") || {}).innerText || ""`, &resp),
+			chromedp.Click(".graphiql-execute-button", chromedp.ByQuery),
+			chromedp.Poll(`((document.querySelector(".graphiql-response") || {}).innerText || "").includes("totalCount")`, nil))
+		if strings.Contains(resp, "errors") {
+			t.Errorf("the playground's schema did not load: %s", resp)
+		}
+		if got := b.text(t, ".graphiql-response"); strings.Contains(got, `"errors"`) {
+			t.Errorf("the first example failed: %s", got)
 		}
 		b.shot(t, "playground")
 		b.check(t)

@@ -11,7 +11,7 @@ RD.views.conflicts = async function (el, p) {
   const ids = Object.keys(severity).sort();
   const recs = await conflictSides(ids);
   const groups = groupConflicts(recs);
-  el.append(RD.h("h1", {}, RD.t("conflicts"), " (" + groups.length + ")"),
+  RD.append(el, RD.h("h1", {}, RD.t("conflicts"), " (" + groups.length + ")"),
     RD.exportLinks({}, {}),
     ...groups.filter((g) => !p.id || g.id === p.id).map((g) => conflictCard(g, severity[g.id])));
 };

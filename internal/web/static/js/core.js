@@ -122,3 +122,11 @@ RD.statusNames = ["ACCEPTED", "PROPOSED", "REJECTED"];
 
 RD.error = (err) => RD.h("p", { class: "error" }, RD.t("error") + ": " + (err && err.message ? err.message : err));
 RD.card = (title, ...body) => RD.h("section", { class: "card" }, RD.h("h2", {}, title), body);
+
+// append adds children to el as RD.h does: nested lists flattened, null
+// and false left out.
+RD.append = function (el, ...children) {
+  for (const c of children.flat(Infinity)) {
+    if (c != null && c !== false) el.append(c);
+  }
+};

@@ -24,7 +24,7 @@ RD.views.heatmaps = async function (el, p) {
     [RD.h("a", { href: RD.href("heatmaps", { m: k }), class: k === key ? "active" : null }, d[RD.lang]), " "]),
   def.metrics ? [" · " + RD.t("metric") + ": ", def.metrics.map((x) =>
     [RD.h("a", { href: RD.href("heatmaps", { m: key, metric: x }), class: x === metric ? "active" : null }, metricLabel(x)), " "])] : null);
-  el.append(RD.h("h1", {}, RD.t("heatmaps")), pick, RD.h("div", { class: "heat-wrap" }, chartEl, panel));
+  RD.append(el, RD.h("h1", {}, RD.t("heatmaps")), pick, RD.h("div", { class: "heat-wrap" }, chartEl, panel));
   chartEl.style.height = Math.max(360, 140 + 16 * m.rows.length) + "px";
   const chart = echarts.init(chartEl);
   const data = m.cells.map((c) => ({ value: [c.column, c.row, valueOf(c, metric)], cell: c })).filter((d) => d.value[2] > 0);

@@ -16,7 +16,7 @@ RD.views.network = async function (el, p) {
   const stage = RD.h("div", { class: "network", id: "network" });
   const panel = RD.h("aside", { class: "node-panel", id: "node-panel" });
   const info = RD.h("span", { class: "info", id: "network-info" });
-  el.append(RD.h("h1", {}, RD.t("network")), controls(p, mode, vocab), legend(), info,
+  RD.append(el, RD.h("h1", {}, RD.t("network")), controls(p, mode, vocab), legend(), info,
     RD.h("div", { class: "net-wrap" }, stage, panel));
   const res = RD.network.draw(stage, data, panel);
   info.textContent = RD.t("nodesShown", data.nodes.length, data.edges.length) + " · " + RD.t("renderTime", Math.round(res.ms));

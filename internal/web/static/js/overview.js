@@ -10,7 +10,7 @@ RD.views.overview = async function (el) {
   const tile = (label, value, link) => RD.h("div", { class: "tile" },
     RD.h("div", { class: "tile-value" }, link ? RD.h("a", { href: link, class: "num" }, value) : value),
     RD.h("div", { class: "tile-label" }, label));
-  el.append(RD.h("h1", {}, RD.t("overview")),
+  RD.append(el, RD.h("h1", {}, RD.t("overview")),
     RD.h("div", { class: "tiles" },
       tile(RD.t("recommendations"), RD.num(s.recommendations), RD.href("list", { statuses: "ACCEPTED" })),
       tile(RD.t("documents"), RD.num(s.documents)),

@@ -15,7 +15,7 @@ RD.views.recommendation = async function (el, p, rest) {
   const pv = r.provenance;
   const src = pv.source || { urls: [] };
   const urls = src.urls.length ? src.urls : (r.document ? r.document.urls : []);
-  el.append(RD.h("h1", {}, r.title),
+  RD.append(el, RD.h("h1", {}, r.title),
     RD.h("p", { class: "meta" }, r.id, " · " + r.kind, r.level ? " · " + r.level : "", r.horizon ? " · " + r.horizon : "",
       " · ", RD.h("span", { class: "status status-" + r.status.toLowerCase(), id: "rec-status" }, r.status)),
     RD.h("p", { class: "text" }, r.text),

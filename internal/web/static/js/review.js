@@ -15,7 +15,7 @@ RD.views.review = async function (el, p) {
     const rows = [...table.querySelectorAll("tr[data-key]")].filter((tr) => tr.querySelector("input.pick:checked"));
     await decide(rows.map((tr) => tr.item), decision, reviewer.value, rows);
   };
-  el.append(RD.h("h1", {}, RD.t("review"), " (" + items.length + (items.more ? "+" : "") + ")"),
+  RD.append(el, RD.h("h1", {}, RD.t("review"), " (" + items.length + (items.more ? "+" : "") + ")"),
     filters(p),
     RD.h("p", {}, RD.h("label", {}, RD.t("reviewer") + " ", reviewer), " ",
       RD.h("button", { type: "button", id: "accept-selected", onclick: bulk("ACCEPT") }, RD.t("acceptSelected")), " ",
