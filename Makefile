@@ -72,10 +72,11 @@ bench: build
 generate:
 	$(GO) generate ./...
 	$(GO) run ./cmd/rodedraad help --markdown | $(GO) run ./internal/mdsplice README.md
+	awk '/^```graphql/{f=1; if (n++) print "# ---"; next} /^```/{f=0} f' README.md > internal/web/static/examples.graphql
 
 ## check-generated: fail when generated code or the README's tables are stale
 check-generated: generate
-	@git diff --exit-code -- graph README.md || (echo "generated code is stale: run make generate and commit" >&2; exit 1)
+	@git diff --exit-code -- graph README.md internal/web/static/examples.graphql || (echo "generated code is stale: run make generate and commit" >&2; exit 1)
 
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 

@@ -15,8 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/rs/zerolog"
@@ -175,13 +177,19 @@ func (b *browser) shot(t *testing.T, name string) {
 	if err := chromedp.Run(b.ctx, chromedp.Sleep(300*time.Millisecond), chromedp.CaptureScreenshot(&png)); err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
-	for _, dir := range []string{t.ArtifactDir(), *screenshots} {
-		if dir == "" {
-			continue
-		}
-		if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.WriteFile(filepath.Join(t.ArtifactDir(), name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if *screenshots == "" {
+		return
+	}
+	// The README's copies are drawn at 70% to keep them small.
+	small, err := page.CaptureScreenshot().WithClip(&page.Viewport{Width: 1400, Height: 1000, Scale: 0.7}).Do(cdp.WithExecutor(b.ctx, chromedp.FromContext(b.ctx).Target))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(*screenshots, name+".png"), small, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -42,6 +42,7 @@ func testHeatMaps(t *testing.T, b *browser, base string) {
 				t.Fatalf("heat map %s: %d cells drawn, matrix has %d:\n got %v\nwant %v", c.key, len(got), len(want), got, want)
 			}
 			if c.key == "ts" {
+				saves(t, b)
 				clickFirstCell(t, b)
 				b.shot(t, "heatmap")
 			}
@@ -84,6 +85,7 @@ func testNetwork(t *testing.T, b *browser) {
 		t.Errorf("the panel after clicking %s shows:\n%s", id, got)
 	}
 	b.shot(t, "network")
+	saves(t, b)
 	b.run(t, "search", chromedp.SendKeys("#network-search", "R41.1"+kb.Enter, chromedp.ByQuery),
 		chromedp.Sleep(200*time.Millisecond))
 	if got := b.text(t, "#node-panel"); !strings.Contains(got, "R41.1") {
@@ -145,4 +147,24 @@ func testReview(t *testing.T, b *browser, base string) {
 			after.Coherence.Summary.Recommendations, before.Coherence.Summary.Recommendations)
 	}
 	b.check(t)
+}
+
+// saves clicks the view's PNG and SVG buttons and checks what they would
+// download (RD.download is replaced so that nothing leaves the page).
+func saves(t *testing.T, b *browser) {
+	t.Helper()
+	b.eval(t, `RD.download = async (d, name) => { window.__saved = window.__saved || [];
+		const text = typeof d === "string" ? d.slice(0, 22) : (await d.slice(0, 5).text()) + " " + d.type;
+		window.__saved.push(name + " " + text); }; window.__saved = []; true`, nil)
+	var saved []string
+	b.run(t, "save PNG and SVG", chromedp.Click(".save-png", chromedp.ByQuery), chromedp.Click(".save-svg", chromedp.ByQuery),
+		chromedp.Poll(`window.__saved.length >= 2 && window.__saved`, &saved))
+	png, svg := false, false
+	for _, s := range saved {
+		png = png || (strings.Contains(s, ".png ") && (strings.Contains(s, "data:image/png") || strings.Contains(s, "image/png")))
+		svg = svg || (strings.Contains(s, ".svg <svg ") && strings.Contains(s, "image/svg+xml"))
+	}
+	if !png || !svg {
+		t.Errorf("saved %q; want a PNG and an SVG", saved)
+	}
 }

@@ -87,11 +87,11 @@ func TestExamples_MatchReadme(t *testing.T) {
 	blocks := regexp.MustCompile("(?s)```graphql\n(.*?)```").FindAllSubmatch(readme, -1)
 	tabs := strings.Split(string(examples), "# ---\n")
 	if len(blocks) == 0 || len(blocks) != len(tabs) {
-		t.Fatalf("README has %d graphql blocks, the playground %d tabs", len(blocks), len(tabs))
+		t.Fatalf("README has %d graphql blocks, the playground %d tabs: run make generate", len(blocks), len(tabs))
 	}
 	for i, b := range blocks {
 		if string(b[1]) != tabs[i] {
-			t.Errorf("tab %d differs from the README's block:\n%s\n---\n%s", i+1, tabs[i], b[1])
+			t.Errorf("tab %d differs from the README's block (run make generate):\n%s\n---\n%s", i+1, tabs[i], b[1])
 		}
 	}
 }

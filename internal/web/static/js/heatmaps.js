@@ -25,7 +25,7 @@ RD.views.heatmaps = async function (el, p) {
   def.metrics ? [" · " + RD.t("metric") + ": ", def.metrics.map((x) =>
     [RD.h("a", { href: RD.href("heatmaps", { m: key, metric: x }), class: x === metric ? "active" : null }, metricLabel(x)), " "])] : null);
   RD.append(el, RD.h("h1", {}, RD.t("heatmaps")), pick, RD.h("div", { class: "heat-wrap" }, chartEl, panel));
-  chartEl.style.height = Math.max(360, 140 + 16 * m.rows.length) + "px";
+  chartEl.style.height = Math.max(420, 170 + (m.rows.length > 30 ? 16 : 30) * m.rows.length) + "px";
   const chart = echarts.init(chartEl);
   const data = m.cells.map((c) => ({ value: [c.column, c.row, valueOf(c, metric)], cell: c })).filter((d) => d.value[2] > 0);
   chart.setOption(heatOption(m, data, def[RD.lang]));
