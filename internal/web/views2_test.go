@@ -91,6 +91,11 @@ func testNetwork(t *testing.T, b *browser) {
 	if got := b.text(t, "#node-panel"); !strings.Contains(got, "R41.1") {
 		t.Errorf("searching R41.1 shows:\n%s", got)
 	}
+	b.open(t, "network?mode=doc", "network")
+	b.eval(t, `RD.network.graph.order`, &n)
+	if n < 30 {
+		t.Errorf("the document network shows %d nodes, want the seeds' documents", n)
+	}
 	b.check(t)
 }
 

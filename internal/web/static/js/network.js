@@ -91,14 +91,14 @@ async function loadDocuments(f) {
 
 function controls(p, mode, vocab) {
   const set = (k, v) => { const q = Object.assign({}, p); if (v) q[k] = v; else delete q[k]; location.hash = RD.href("network", q); };
-  const select = (id, label, key, options) => RD.h("label", {}, label + " ",
-    RD.h("select", { id, onchange: (e) => set(key, e.target.value) }, RD.h("option", { value: "" }, RD.t("all")),
+  const select = (id, label, key, options, first) => RD.h("label", {}, label + " ",
+    RD.h("select", { id, onchange: (e) => set(key, e.target.value) }, RD.h("option", { value: "" }, first || RD.t("all")),
       options.map(([v, text]) => RD.h("option", { value: v, selected: p[key] === v }, text))));
   const search = RD.h("input", { type: "search", id: "network-search", placeholder: RD.t("searchHint") });
   search.addEventListener("change", () => RD.network.focus(search.value));
   const cam = (fn) => () => RD.network.renderer && RD.network.renderer.getCamera()[fn]({ duration: 300 });
   return RD.h("div", { class: "toolbar" },
-    select("net-mode", RD.t("mode"), "mode", [["doc", RD.t("byDocument")]]),
+    select("net-mode", RD.t("mode"), "mode", [["doc", RD.t("byDocument")]], RD.t("byRecommendation")),
     select("net-theme", RD.t("theme"), "themes", vocab.themes.map((t) => [t.id, (t.id + " " + t.name).slice(0, 40)])),
     select("net-sector", RD.t("sector"), "sectors", RD.sectorNames.map((s) => [s, s])),
     select("net-status", RD.t("status"), "statuses", RD.statusNames.map((s) => [s, s])),
