@@ -56,6 +56,13 @@ func TestBrowser_Views(t *testing.T) {
 			t.Logf("red thread: %s", got)
 		}
 		b.shot(t, "overview")
+		// A number drills down to the recommendations behind it.
+		num := b.text(t, "#blind-spots a.num")
+		b.run(t, "drill down", chromedp.Click("#blind-spots a.num", chromedp.ByQuery),
+			chromedp.WaitVisible(`#view[data-ready="list"]`, chromedp.ByQuery))
+		if got := b.text(t, "h1"); num == "" || !strings.HasSuffix(got, "("+num+")") {
+			t.Errorf("the blind spot's %q recommendations open a list titled %q", num, got)
+		}
 		b.check(t)
 	})
 	t.Run("Conflicts", func(t *testing.T) {
