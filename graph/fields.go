@@ -84,13 +84,9 @@ func one[T rodedraad.Node](ctx context.Context, svc Service, id string) (T, erro
 
 // list runs a paged list query and converts it into a connection.
 func list[T rodedraad.Node](ctx context.Context, svc Service, label rodedraad.Label, f rodedraad.Filter, o *model.Order, first int, after *string) (*model.Connection[T], error) {
-	p := rodedraad.Page{First: first}
-	if after != nil && *after != "" {
-		c, err := rodedraad.DecodeCursor(*after)
-		if err != nil {
-			return nil, err
-		}
-		p.After = c
+	p, err := pageRequest(first, after)
+	if err != nil {
+		return nil, err
 	}
 	page, err := svc.List(ctx, label, f, order(o), p)
 	if err != nil {

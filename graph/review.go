@@ -7,8 +7,9 @@ import (
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
-// reviewPage checks a page request of the review queue.
-func reviewPage(first int, after *string) (rodedraad.Page, error) {
+// pageRequest builds a keyset page request from first and the cursor after.
+// BAD_USER_INPUT for a cursor this API did not hand out.
+func pageRequest(first int, after *string) (rodedraad.Page, error) {
 	p := rodedraad.Page{First: first}
 	if after != nil && *after != "" {
 		c, err := rodedraad.DecodeCursor(*after)
@@ -17,12 +18,15 @@ func reviewPage(first int, after *string) (rodedraad.Page, error) {
 		}
 		p.After = c
 	}
-	return p, p.Validate()
+	return p, nil
 }
 
 // reviewQueue lists one page of the review queue as a connection.
 func reviewQueue(ctx context.Context, svc Service, f *model.ReviewQueueFilter, first int, after *string) (*model.ReviewQueueConnection, error) {
-	p, err := reviewPage(first, after)
+	p, err := pageRequest(first, after)
+	if err == nil {
+		err = p.Validate()
+	}
 	if err != nil {
 		return nil, err
 	}

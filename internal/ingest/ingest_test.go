@@ -71,7 +71,7 @@ func TestPrepare_GroundsEveryItemInTheFile(t *testing.T) {
 			t.Fatalf("document = %+v", doc)
 		}
 		for _, r := range b.Recommendations {
-			if r.Status != rodedraad.StatusProposed || r.Method != rodedraad.MethodRule || r.CreatedBy != "rules/2" ||
+			if r.Status != rodedraad.StatusProposed || r.Method != rodedraad.MethodRule || r.CreatedBy != rules.Name ||
 				r.Source.Document != doc.ID || r.Source.Quote != r.Text || r.Source.Start == nil {
 				t.Fatalf("recommendation = %+v", r)
 			}

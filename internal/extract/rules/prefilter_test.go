@@ -53,8 +53,8 @@ func TestNeeds(t *testing.T) {
 		{`\b(dient|dienen) (\w+ ){0,6}te\b`, []string{"dien"}},
 		{`^(in|voor) 20[2-9]\d\b`, []string{" 20"}}, // "in" is too short; the year is not
 		{`^(in|voor) \d+\b`, nil},
-		{`\b(moet|x)\b`, nil},           // one branch needs nothing worth checking
-		{`(?i)advies`, nil},             // case folding: contains would be wrong
+		{`\b(moet|x)\b`, nil}, // one branch needs nothing worth checking
+		{`(?i)advies`, nil},   // case folding: contains would be wrong
 	}
 	for _, tt := range tests {
 		got := needs(tt.pattern)
