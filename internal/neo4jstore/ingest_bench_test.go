@@ -8,6 +8,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/rodedraad/rodedraad/internal/extract/rules"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore/neo4jtest"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
@@ -19,7 +20,7 @@ import (
 func candidates(n int) *rodedraad.Bundle {
 	b := &rodedraad.Bundle{Documents: []rodedraad.Document{{ID: "D-bench", Title: "Benchmark", Kind: "PLAN",
 		Ingest: rodedraad.Ingest{FileName: "bench.pdf", SHA256: "abc", Pages: n / 20, Version: 1}}}}
-	proposed := rodedraad.Provenance{Status: rodedraad.StatusProposed, Method: rodedraad.MethodRule, CreatedBy: "rules/2"}
+	proposed := rodedraad.Provenance{Status: rodedraad.StatusProposed, Method: rodedraad.MethodRule, CreatedBy: rules.Name}
 	for i := range n {
 		id, text := fmt.Sprintf("R-bench-%d", i), fmt.Sprintf("De gemeente moet maatregel %d nemen om de luchtkwaliteit te verbeteren.", i)
 		start, end := i*80, i*80+len(text)

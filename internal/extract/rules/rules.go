@@ -17,7 +17,7 @@ import (
 
 // Name is the extractor's name and version; bump the version when a change
 // of the rules changes what they yield.
-const Name = "rules/3"
+const Name = "rules/4"
 
 // Extractor is the rules extractor. Its zero value is not usable; use New.
 type Extractor struct {
@@ -47,7 +47,7 @@ func New(opts ...Option) *Extractor {
 
 var _ extract.Extractor = (*Extractor)(nil)
 
-// Name returns "rules/3".
+// Name returns "rules/4".
 func (e *Extractor) Name() string { return Name }
 
 // Extract returns the candidates of t. It fails with EINVALID only when t's
