@@ -11,6 +11,7 @@ import (
 
 	"github.com/rodedraad/rodedraad/graph/generated"
 	"github.com/rodedraad/rodedraad/graph/model"
+	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
@@ -19,6 +20,7 @@ type Trust interface {
 	History(ctx context.Context, id string, limit int) ([]rodedraad.Change, error)
 	Changes(ctx context.Context, f rodedraad.ChangeFilter) ([]rodedraad.Change, error)
 	ImportBundleWith(ctx context.Context, name string, data []byte, opts rodedraad.ImportOptions) (rodedraad.ImportResult, error)
+	SnapshotInfo(r *analysis.Report) (version int64, stale bool)
 }
 
 // maxChangePage caps first on the audit queries.

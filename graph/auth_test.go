@@ -26,7 +26,7 @@ func newAuthServer(tb testing.TB, store *neo4jstore.Store, local bool) *httptest
 	tb.Helper()
 	a := auth.New(store, rodedraad.RoleReader, local)
 	h := server.New(server.Deps{
-		GraphQL:     graph.NewHandler(service.New(store), testLimits, graph.WithAuthorizer(a)),
+		GraphQL:     graph.NewHandler(service.New(store), testLimits, graph.WithAuthorizer(a), graph.WithIdempotency(store)),
 		Readiness:   store,
 		Logger:      zerolog.Nop(),
 		Auth:        a,

@@ -87,6 +87,18 @@ func (r *coherenceResolver) Overlaps(ctx context.Context, obj *analysis.Report, 
 	return top(obj.OverlapClusters, first)
 }
 
+// GraphVersion is the resolver for the graphVersion field.
+func (r *coherenceResolver) GraphVersion(ctx context.Context, obj *analysis.Report) (int, error) {
+	v, _ := r.svc.SnapshotInfo(obj)
+	return int(v), nil
+}
+
+// Stale is the resolver for the stale field.
+func (r *coherenceResolver) Stale(ctx context.Context, obj *analysis.Report) (bool, error) {
+	_, stale := r.svc.SnapshotInfo(obj)
+	return stale, nil
+}
+
 // Communities is the resolver for the communities field.
 func (r *communitiesResolver) Communities(ctx context.Context, obj *analysis.Communities, first int) ([]*analysis.Community, error) {
 	return top(obj.Communities, first)

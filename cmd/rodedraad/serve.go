@@ -55,8 +55,9 @@ func runServe(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	svc := service.New(store)
 	authn := newAuthenticator(cfg, store)
 	ready.auth = authn
-	gql := graph.NewHandler(svc, graph.Limits{Complexity: cfg.ComplexityLimit, Depth: cfg.DepthLimit, Timeout: cfg.QueryTimeout},
-		graph.WithAuthorizer(authn))
+	gql := graph.NewHandler(svc, graph.Limits{Complexity: cfg.ComplexityLimit, Depth: cfg.DepthLimit, Timeout: cfg.QueryTimeout,
+		MaxResponseBytes: cfg.MaxResponseBytes},
+		graph.WithAuthorizer(authn), graph.WithIdempotency(store))
 	h := server.New(server.Deps{
 		GraphQL: gql, Readiness: ready, Logger: log, Registry: server.NewRegistry(), Pages: web.Handler(), Export: export.Handler(svc),
 		MaxBodyBytes: cfg.MaxBodyBytes, ReadyTimeout: cfg.ReadyTimeout, CORSOrigins: cfg.CORSOrigins,

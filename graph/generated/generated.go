@@ -168,12 +168,14 @@ type ComplexityRoot struct {
 		EmptyThemeSector     func(childComplexity int) int
 		Fragmentation        func(childComplexity int) int
 		FrameGaps            func(childComplexity int) int
+		GraphVersion         func(childComplexity int) int
 		Influence            func(childComplexity int) int
 		Isolated             func(childComplexity int, first int) int
 		Overlaps             func(childComplexity int, first int) int
 		OwnershipGaps        func(childComplexity int, first int) int
 		ScenarioIncoherence  func(childComplexity int, first int) int
 		Scope                func(childComplexity int) int
+		Stale                func(childComplexity int) int
 		Summary              func(childComplexity int) int
 	}
 
@@ -802,6 +804,9 @@ type CoherenceResolver interface {
 	Isolated(ctx context.Context, obj *analysis.Report, first int) ([]string, error)
 
 	Overlaps(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.Component, error)
+
+	GraphVersion(ctx context.Context, obj *analysis.Report) (int, error)
+	Stale(ctx context.Context, obj *analysis.Report) (bool, error)
 }
 type CommunitiesResolver interface {
 	Communities(ctx context.Context, obj *analysis.Communities, first int) ([]*analysis.Community, error)
@@ -1404,6 +1409,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Coherence.FrameGaps(childComplexity), true
+	case "Coherence.graphVersion":
+		if e.ComplexityRoot.Coherence.GraphVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherence.GraphVersion(childComplexity), true
 	case "Coherence.influence":
 		if e.ComplexityRoot.Coherence.Influence == nil {
 			break
@@ -1460,6 +1471,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Coherence.Scope(childComplexity), true
+	case "Coherence.stale":
+		if e.ComplexityRoot.Coherence.Stale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coherence.Stale(childComplexity), true
 	case "Coherence.summary":
 		if e.ComplexityRoot.Coherence.Summary == nil {
 			break
@@ -5678,6 +5695,16 @@ extend type Mutation {
   """
   importBundleChecked(bundle: String!, format: BundleFormat! = YAML, dryRun: Boolean! = false, overwrite: Boolean! = false): ImportReport!
 }
+
+extend type Coherence {
+  "The graph version the report was computed on."
+  graphVersion: Int!
+  """
+  True when the graph has changed since: under writes the last report is served at once while one fresh
+  snapshot is read, instead of making every caller wait for it.
+  """
+  stale: Boolean!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -5898,6 +5925,10 @@ func (ec *executionContext) childFields_Coherence(ctx context.Context, field gra
 		return ec.fieldContext_Coherence_overlaps(ctx, field)
 	case "coherence":
 		return ec.fieldContext_Coherence_coherence(ctx, field)
+	case "graphVersion":
+		return ec.fieldContext_Coherence_graphVersion(ctx, field)
+	case "stale":
+		return ec.fieldContext_Coherence_stale(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Coherence", field.Name)
 }
@@ -10382,6 +10413,52 @@ func (ec *executionContext) fieldContext_Coherence_coherence(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_graphVersion(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_graphVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Coherence().GraphVersion(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_graphVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Coherence", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Coherence_stale(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_stale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Coherence().Stale(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_stale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Coherence", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _CoherenceIndex_id(ctx context.Context, field graphql.CollectedField, obj *analysis.CoherenceIndex) (ret graphql.Marshaler) {
@@ -25595,6 +25672,18 @@ func (ec *executionContext) _Coherence(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "graphVersion":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Coherence_graphVersion(ctx, field, obj)
+				})
+		case "stale":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Coherence_stale(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -53,6 +53,8 @@ type Config struct {
 	Anonymous string
 	// MetricsAuth is the role /metrics needs, or "open".
 	MetricsAuth string
+	// MaxResponseBytes caps one GraphQL answer.
+	MaxResponseBytes int64
 
 	// DataDir holds what the binary keeps between runs besides Neo4j: the
 	// compiled PDF engine and the language model's answer cache.

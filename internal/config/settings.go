@@ -119,6 +119,16 @@ func Settings() []Setting {
 				}
 				return nil
 			}}.on(serveOnly),
+		Setting{Name: "max-response-bytes", Flag: "max-response-bytes", Env: "RODEDRAAD_MAX_RESPONSE_BYTES", Default: "8388608",
+			Description: "largest GraphQL answer sent, in bytes (larger gets RESPONSE_TOO_LARGE)",
+			set: func(c *Config, v string) error {
+				n, err := strconv.ParseInt(v, 10, 64)
+				c.MaxResponseBytes = n
+				if err == nil && n <= 0 {
+					return errText("want a positive number of bytes")
+				}
+				return numErr(err)
+			}}.on(serveOnly),
 		Setting{Name: "metrics-auth", Flag: "metrics-auth", Env: "RODEDRAAD_METRICS_AUTH", Default: "open",
 			Description: "who may read /metrics: open, or a token's role reader, editor or admin",
 			set: func(c *Config, v string) error {

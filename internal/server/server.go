@@ -84,6 +84,7 @@ func New(deps Deps) http.Handler {
 	h = recoverPanic(h)
 	h = instrument(mux, m, h)
 	h = requestID(deps.Logger, h)
+	h = securityHeaders(h)
 	return h
 }
 

@@ -67,3 +67,18 @@ func (s *Service) ImportBundleWith(ctx context.Context, name string, data []byte
 func isEmpty(b *rodedraad.Bundle) bool {
 	return len(b.Nodes()) == 0 && len(b.Edges) == 0 && len(b.Passages) == 0
 }
+
+// existingIfSame turns the CONFLICT of a create whose id exists into
+// success when the stored item and its edges equal what the create asks
+// for: a client that retries a create after a lost answer gets the item,
+// not CONFLICT. Any other error, or other content, stays as it was.
+func (s *Service) existingIfSame(ctx context.Context, b *rodedraad.Bundle, n rodedraad.Node, createErr error) (rodedraad.Node, error) {
+	if rodedraad.ErrorCode(createErr) != rodedraad.ECONFLICT {
+		return nil, createErr
+	}
+	res, err := s.store.Import(ctx, b, rodedraad.ImportOptions{DryRun: true, Overwrite: true})
+	if err != nil || len(res.Changes) > 0 {
+		return nil, createErr
+	}
+	return s.store.Node(ctx, n.NodeID())
+}
