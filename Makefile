@@ -68,6 +68,20 @@ test-llm:
 bench: build
 	@./.ci/with-test-neo4j $(TEST_NEO4J_DIR) $(TEST_NEO4J_ADDR) -- $(GO) test -run '^$$' -bench . -benchmem -timeout 60m -p 1 ./...
 
+## load: 100 clients for 60 s against a local server (80% nested reads, 15% coherence, 5% writes), then check every acknowledged write (docs/reliability.md)
+LOAD_NEO4J_DIR  ?= .neo4j-load
+LOAD_NEO4J_ADDR ?= 127.0.0.1:17697
+LOAD_FLAGS      ?= --clients 100 --duration 60s --read-only 20s
+load: build
+	$(GO) build -o bin/load ./tools/load
+	@./.ci/with-test-neo4j $(LOAD_NEO4J_DIR) $(LOAD_NEO4J_ADDR) -- ./tools/load/run.sh load $(LOAD_FLAGS)
+
+## fuzz: 10,000 hostile requests from the schema and mutated bundles against a local server (docs/reliability.md)
+FUZZ_FLAGS ?= --n 10000
+fuzz: build
+	$(GO) build -o bin/fuzz ./tools/fuzz
+	@./.ci/with-test-neo4j $(LOAD_NEO4J_DIR) $(LOAD_NEO4J_ADDR) -- ./tools/load/run.sh fuzz $(FUZZ_FLAGS)
+
 ## generate: regenerate gqlgen code from schema.graphql, and the README's command and settings tables
 generate:
 	$(GO) generate ./...

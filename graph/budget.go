@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strconv"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -37,6 +38,14 @@ const (
 var expensiveFields = map[string]bool{
 	"neighbourhood": true, "coherence": true, "search": true, "searchPassages": true, "matrix": true,
 	"coherences": true, "suggestLinks": true, "suggestOverlaps": true,
+}
+
+// slotFields run through the server's few slots: each does its expensive
+// work in Neo4j per call. coherence and matrix are not among them: their
+// snapshot is read once for all callers, and a cached answer must not queue
+// behind another caller's search.
+var slotFields = map[string]bool{
+	"neighbourhood": true, "search": true, "searchPassages": true, "suggestLinks": true, "suggestOverlaps": true,
 }
 
 // queryBudget is the gqlgen extension that enforces the budgets.
@@ -82,6 +91,8 @@ func (*queryBudget) MutateOperationParameters(ctx context.Context, p *graphql.Ra
 		total = total.add(m.set(op.SelectionSet))
 	}
 	switch {
+	case m.badValue != "":
+		return &gqlerror.Error{Message: m.badValue, Extensions: map[string]any{"code": rodedraad.EINVALID}}
 	case total.fields > maxExpandedFields:
 		return tooExpensive(fmt.Sprintf("de query is te groot / the query expands to more than %d fields (fragments spread out)", maxExpandedFields))
 	case total.expensive > maxExpensive:
@@ -105,9 +116,12 @@ func (c cost) add(d cost) cost {
 }
 
 type measurer struct {
-	frags map[string]*ast.FragmentDefinition
-	memo  map[string]cost
-	busy  map[string]bool // fragments being measured: a cycle counts nothing (validation refuses it)
+	// badValue names the first literal no scalar can hold (an integer
+	// beyond 64 bits panics deep in gqlgen's coercion of custom scalars).
+	badValue string
+	frags    map[string]*ast.FragmentDefinition
+	memo     map[string]cost
+	busy     map[string]bool // fragments being measured: a cycle counts nothing (validation refuses it)
 }
 
 func (m *measurer) set(ss ast.SelectionSet) cost {
@@ -118,6 +132,9 @@ func (m *measurer) set(ss ast.SelectionSet) cost {
 			c = c.add(cost{fields: 1})
 			if expensiveFields[x.Name] {
 				c = c.add(cost{expensive: 1})
+			}
+			for _, a := range x.Arguments {
+				m.checkValue(x.Name+"."+a.Name, a.Value)
 			}
 			c = c.add(m.set(x.SelectionSet))
 		case *ast.InlineFragment:
@@ -181,7 +198,7 @@ func (q *queryBudget) InterceptField(ctx context.Context, next graphql.Resolver)
 		return nil, stopped(ctx)
 	}
 	fc := graphql.GetFieldContext(ctx)
-	if fc != nil && fc.Object == "Query" && expensiveFields[fc.Field.Name] || fc != nil && fc.Object == "Mutation" && expensiveFields[fc.Field.Name] {
+	if fc != nil && (fc.Object == "Query" || fc.Object == "Mutation") && slotFields[fc.Field.Name] {
 		select {
 		case q.slots <- struct{}{}:
 			defer func() { <-q.slots }()
@@ -247,4 +264,27 @@ func setListComplexity(c *generated.ComplexityRoot) {
 	r.SupportedBy, r.ConflictedBy, r.Overlaps, r.Scenarios = few, few, few, few
 	s := &c.Scenario
 	s.Supports, s.ConflictsWith, s.SupportedBy, s.ConflictedBy, s.EndorsedBy, s.OpposedBy = few, few, few, few, few, few
+}
+
+// checkValue records the first integer literal in v that does not fit 64
+// bits.
+func (m *measurer) checkValue(where string, v *ast.Value) {
+	if v == nil || m.badValue != "" {
+		return
+	}
+	if v.Kind == ast.IntValue {
+		if _, err := strconv.ParseInt(v.Raw, 10, 64); err != nil {
+			m.badValue = fmt.Sprintf("argument %s: %s is not a number this API can hold", where, prefixOf(v.Raw, 30))
+		}
+	}
+	for _, child := range v.Children {
+		m.checkValue(where, child.Value)
+	}
+}
+
+func prefixOf(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }
