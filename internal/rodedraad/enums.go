@@ -126,3 +126,13 @@ var (
 // document contains: a PUBLISHER or AUTHOR stands behind it, a COMMISSIONER
 // only asked for it.
 var EndorsingRoles = []string{"PUBLISHER", "AUTHOR"}
+
+// ReportedKinds are the recommendation kinds a document reports rather than
+// stands behind: a CONCLUSION states a finding (often someone else's), so
+// its document's authors do not endorse it. Every other kind
+// (RECOMMENDATION, GOAL, COMMITMENT, POSITION) its authors do endorse.
+var ReportedKinds = []string{"CONCLUSION"}
+
+// AuthorsEndorse reports whether the PUBLISHER and AUTHOR actors of a
+// document endorse a recommendation of this kind that the document contains.
+func AuthorsEndorse(kind string) bool { return !slices.Contains(ReportedKinds, kind) }
