@@ -47,14 +47,14 @@ func TestEndorsement_ReportedConclusion(t *testing.T) {
 		kind          string
 		inconsistent  []string // actors endorsing both sides of C07
 		r363Endorsers []string
-		severities    []int // of R36.2→R36.3 and R21.4→R36.3, in rank order
+		severities    []int // of R21.4→R36.3 and R36.2→R36.3: the pair inside D36 ranks last
 	}{
-		// R36.3 has no endorser: 2 x (2 + 0) = 4 and 2 x (1 + 0) = 2; D36's
+		// R36.3 has no endorser: 2 x (1 + 0) = 2 and 2 x (2 + 0) = 4; D36's
 		// publishers endorse only the commitment, so nobody takes both sides.
-		{"Conclusion", "CONCLUSION", nil, nil, []int{4, 2}},
+		{"Conclusion", "CONCLUSION", nil, nil, []int{2, 4}},
 		// Were R36.3 a commitment, Tata and Velsen would back both sides:
-		// 2 x (2 + 2) = 8 and 2 x (1 + 2) = 6.
-		{"Commitment", "COMMITMENT", []string{"A-TSN", "A-VELSEN"}, []string{"A-TSN", "A-VELSEN"}, []int{8, 6}},
+		// 2 x (1 + 2) = 6 and 2 x (2 + 2) = 8.
+		{"Commitment", "COMMITMENT", []string{"A-TSN", "A-VELSEN"}, []string{"A-TSN", "A-VELSEN"}, []int{6, 8}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -156,20 +156,28 @@ type Link struct {
 }
 
 // Conflict is a conflict between two groups of recommendations or
-// scenarios. It expands to one CONFLICTS_WITH edge from every item of SideA
-// to every item of SideB, scored Score, or -2 for EXPLICIT and -1 for
-// INFERRED strength.
+// scenarios. It becomes a Conflict node with SIDE_A and SIDE_B edges, and
+// expands to one CONFLICTS_WITH edge from every item of SideA to every item
+// of SideB, scored Score, or -2 for EXPLICIT and -1 for INFERRED strength.
+// History holds the study team's decisions on it, oldest first.
 type Conflict struct {
-	ID       string   `yaml:"id"`
-	Topic    string   `yaml:"topic"`
-	Summary  string   `yaml:"summary"`
-	Strength string   `yaml:"strength"`
-	Score    *int     `yaml:"score"`
-	SideA    []string `yaml:"sideA"`
-	SideB    []string `yaml:"sideB"`
-	Evidence []string `yaml:"evidence"`
+	ID       string     `yaml:"id"`
+	Topic    string     `yaml:"topic"`
+	Summary  string     `yaml:"summary"`
+	Strength string     `yaml:"strength"`
+	Score    *int       `yaml:"score"`
+	SideA    []string   `yaml:"sideA"`
+	SideB    []string   `yaml:"sideB"`
+	Evidence []string   `yaml:"evidence"`
+	History  []Decision `yaml:"history"`
 	Prov     `yaml:",inline"`
 }
 
-// Strengths of a conflict and the score each implies.
-var Strengths = map[string]int{"EXPLICIT": -2, "INFERRED": -1}
+// Decision is one status change of a conflict by the study team.
+type Decision struct {
+	State     string    `yaml:"state"`
+	Decision  string    `yaml:"decision"`
+	Rationale string    `yaml:"rationale"`
+	By        string    `yaml:"by"`
+	At        time.Time `yaml:"at"`
+}

@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
@@ -191,35 +192,32 @@ func (b *builder) link(l Link, defs rodedraad.Provenance, at where) {
 	b.addEdge(e, at, where{at.file, join(at.path, "from")}, where{at.file, join(at.path, "to")})
 }
 
-// conflict expands c into pairwise CONFLICTS_WITH edges from side A to B.
+// conflict adds c as a Conflict node with SIDE_A and SIDE_B edges to its
+// sides, and expands it into pairwise CONFLICTS_WITH edges from side A to B.
 func (b *builder) conflict(c Conflict, defs rodedraad.Provenance, at where) {
-	p := b.provenance(c.Prov, defs, at)
-	if prev, ok := b.conflicts[c.ID]; ok {
-		b.fail(where{at.file, join(at.path, "id")}, "conflict %q is already defined at %s", c.ID, prev)
-	} else if err := rodedraad.ValidateID("id", c.ID); err != nil {
-		b.invalid(at, err)
-	} else {
-		b.conflicts[c.ID] = where{at.file, join(at.path, "id")}
+	n := rodedraad.Conflict{ID: c.ID, Topic: c.Topic, Summary: c.Summary, Strength: c.Strength, Score: c.Score,
+		Evidence: c.Evidence, SideA: c.SideA, SideB: c.SideB, Provenance: b.provenance(c.Prov, defs, at)}
+	for i, d := range c.History {
+		n.History = append(n.History, rodedraad.ConflictDecision{State: rodedraad.ConflictState(d.State),
+			Decision: d.Decision, Rationale: d.Rationale, By: d.By, At: d.At})
+		b.invalid(where{at.file, fmt.Sprintf("%s.history[%d]", at.path, i)}, n.History[i].Validate())
 	}
-	score, ok := Strengths[c.Strength]
-	switch {
-	case c.Score != nil:
-		score = *c.Score
-	case !ok:
-		b.fail(where{at.file, join(at.path, "strength")}, "%q is not one of EXPLICIT, INFERRED (or give a score)", c.Strength)
+	if c.Score == nil && c.Strength == "" {
+		b.fail(where{at.file, join(at.path, "strength")}, "is required: EXPLICIT or INFERRED (or give a score)")
 	}
-	for _, side := range []string{"sideA", "sideB"} {
-		if ids := map[string][]string{"sideA": c.SideA, "sideB": c.SideB}[side]; len(ids) == 0 {
-			b.fail(where{at.file, join(at.path, side)}, "needs at least one recommendation or scenario")
+	b.invalid(at, n.Validate())
+	b.define(n.ID, rodedraad.LabelConflict, at)
+	b.out.Conflicts = append(b.out.Conflicts, n)
+	self := where{at.file, join(at.path, "id")}
+	sideAt := func(side string, i int) where { return where{at.file, fmt.Sprintf("%s.%s[%d]", at.path, side, i)} }
+	for _, e := range n.SideEdges() {
+		side, list := "sideA", c.SideA
+		if e.Type == rodedraad.RelSideB {
+			side, list = "sideB", c.SideB
 		}
+		b.addEdge(e, self, self, sideAt(side, slices.Index(list, e.To)))
 	}
-	for i, from := range c.SideA {
-		for j, to := range c.SideB {
-			s := score
-			e := rodedraad.Edge{Type: rodedraad.RelConflictsWith, From: from, To: to, Score: &s, ConflictID: c.ID,
-				Topic: c.Topic, Summary: c.Summary, Evidence: c.Evidence, Provenance: p}
-			fat, tat := where{at.file, fmt.Sprintf("%s.sideA[%d]", at.path, i)}, where{at.file, fmt.Sprintf("%s.sideB[%d]", at.path, j)}
-			b.addEdge(e, at, fat, tat)
-		}
+	for _, e := range n.Pairs() {
+		b.addEdge(e, at, sideAt("sideA", slices.Index(c.SideA, e.From)), sideAt("sideB", slices.Index(c.SideB, e.To)))
 	}
 }

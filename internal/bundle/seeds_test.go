@@ -71,6 +71,9 @@ func TestSeeds_ReferentialIntegrity(t *testing.T) {
 	for _, n := range b.Scenarios {
 		add(n.ID, rodedraad.LabelScenario)
 	}
+	for _, n := range b.Conflicts {
+		add(n.ID, rodedraad.LabelConflict)
+	}
 	themed, contained := map[string]bool{}, map[string]bool{}
 	for _, e := range b.Edges {
 		from, okF := labels[e.From]

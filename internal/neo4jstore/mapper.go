@@ -188,6 +188,8 @@ func nodeProps(n rodedraad.Node) props {
 		p.set("horizon", n.Horizon)
 		p.set("family", n.Family)
 		p.set("familyName", n.FamilyName)
+	case *rodedraad.Conflict:
+		conflictProps(n, p)
 	}
 	provenanceProps(n.Prov(), p)
 	return p
@@ -244,6 +246,8 @@ func nodeFrom(n dbtype.Node) rodedraad.Node {
 		return &rodedraad.Scenario{ID: id, Name: p.str("name"), Description: p.str("description"),
 			Finding: p.str("finding"), Horizon: p.int("horizon"), Family: p.str("family"),
 			FamilyName: p.str("familyName"), Provenance: prov}
+	case rodedraad.LabelConflict:
+		return conflictFrom(id, p, prov)
 	}
 	return nil
 }

@@ -134,21 +134,22 @@ type Bundle struct {
 	Documents       []Document
 	Recommendations []Recommendation
 	Scenarios       []Scenario
+	Conflicts       []Conflict
 	Edges           []Edge
 	Passages        []Passage
 }
 
 // Counts summarises a bundle by kind.
 type Counts struct {
-	Themes, Actors, Documents, Recommendations, Scenarios int
-	Edges                                                 map[RelType]int
+	Themes, Actors, Documents, Recommendations, Scenarios, Conflicts int
+	Edges                                                            map[RelType]int
 }
 
 // Count returns how many items of each kind b holds.
 func (b *Bundle) Count() Counts {
 	c := Counts{
 		Themes: len(b.Themes), Actors: len(b.Actors), Documents: len(b.Documents),
-		Recommendations: len(b.Recommendations), Scenarios: len(b.Scenarios),
+		Recommendations: len(b.Recommendations), Scenarios: len(b.Scenarios), Conflicts: len(b.Conflicts),
 		Edges: map[RelType]int{},
 	}
 	for _, e := range b.Edges {
