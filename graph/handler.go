@@ -20,6 +20,7 @@ import (
 	"github.com/rodedraad/rodedraad/graph/generated"
 	"github.com/rodedraad/rodedraad/graph/model"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
+	"github.com/rodedraad/rodedraad/internal/service"
 )
 
 // Limits protect the server from expensive requests.
@@ -87,6 +88,22 @@ func setComplexity(c *generated.ComplexityRoot) {
 		return pageCost(child, first)
 	}
 	c.Query.Search = func(child int, _ string, _ []model.NodeKind, first int) int { return pageCost(child, first) }
+	conflictComplexity(c)
+}
+
+// conflictComplexity prices the conflict lists and the theme and actor
+// lists beside them by page size, like the other lists: a page of 100
+// endorsements or contradictions with a few fields each stays well under
+// the default limit of 2000.
+func conflictComplexity(c *generated.ComplexityRoot) {
+	c.Query.Conflicts = func(child int, _ *model.ConflictFilter, _ *service.ConflictOrder, first int, _ *string) int {
+		return pageCost(child, first)
+	}
+	c.Query.ContradictionsBetween = func(child int, _, _ string, _ *model.ScopeInput, first int) int {
+		return pageCost(child, first)
+	}
+	c.Conflict.Pairs = func(child, first int) int { return pageCost(child, first) }
+	c.Actor.Endorses = func(child, first int) int { return pageCost(child, first) }
 }
 
 // presentError turns a resolver error into a GraphQL error with

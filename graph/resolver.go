@@ -31,6 +31,7 @@ type Service interface {
 	Review(ctx context.Context, r service.Review) (rodedraad.Node, *rodedraad.Edge, error)
 	ImportBundle(ctx context.Context, name string, data []byte) (rodedraad.Counts, error)
 	Analyses
+	Conflicts
 }
 
 var _ Service = (*service.Service)(nil)

@@ -36,9 +36,29 @@ func (r *actorResolver) Assignments(ctx context.Context, obj *rodedraad.Actor) (
 	return linked[*rodedraad.Recommendation](ctx, obj.ID, actorAssigned)
 }
 
+// Endorses is the resolver for the endorses field.
+func (r *actorResolver) Endorses(ctx context.Context, obj *rodedraad.Actor, first int) ([]*rodedraad.Link, error) {
+	return endorsements(ctx, r.svc, obj.ID, first)
+}
+
 // TotalCount is the resolver for the totalCount field.
 func (r *actorConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*rodedraad.Actor]) (int, error) {
 	return r.svc.Count(ctx, obj.Query.Label, obj.Query.Filter)
+}
+
+// Node is the resolver for the node field.
+func (r *actorEndorsementResolver) Node(ctx context.Context, obj *rodedraad.Link) (rodedraad.Node, error) {
+	return endpoint[rodedraad.Node](ctx, obj, obj.Other.NodeID())
+}
+
+// Document is the resolver for the document field.
+func (r *actorEndorsementResolver) Document(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Document, error) {
+	if obj.Via != "AUTHORED" {
+		return nil, nil
+	}
+	n, err := nodeByID(ctx, obj.To)
+	d, _ := n.(*rodedraad.Document)
+	return d, err
 }
 
 // Actor is the resolver for the actor field.
@@ -89,6 +109,92 @@ func (r *coherenceResolver) Overlaps(ctx context.Context, obj *analysis.Report, 
 // Communities is the resolver for the communities field.
 func (r *communitiesResolver) Communities(ctx context.Context, obj *analysis.Communities, first int) ([]*analysis.Community, error) {
 	return top(obj.Communities, first)
+}
+
+// Topic is the resolver for the topic field.
+func (r *conflictResolver) Topic(ctx context.Context, obj *rodedraad.Conflict, lang *model.Lang) (string, error) {
+	return obj.TopicIn(langOf(lang)), nil
+}
+
+// Summary is the resolver for the summary field.
+func (r *conflictResolver) Summary(ctx context.Context, obj *rodedraad.Conflict, lang *model.Lang) (*string, error) {
+	s := obj.SummaryIn(langOf(lang))
+	if s == "" {
+		return nil, nil
+	}
+	return &s, nil
+}
+
+// Decision is the resolver for the decision field.
+func (r *conflictResolver) Decision(ctx context.Context, obj *rodedraad.Conflict) (*rodedraad.ConflictDecision, error) {
+	return obj.Latest(), nil
+}
+
+// SideA is the resolver for the sideA field.
+func (r *conflictResolver) SideA(ctx context.Context, obj *rodedraad.Conflict) (*analysis.ConflictSide, error) {
+	return r.conflictSide(ctx, obj, false)
+}
+
+// SideB is the resolver for the sideB field.
+func (r *conflictResolver) SideB(ctx context.Context, obj *rodedraad.Conflict) (*analysis.ConflictSide, error) {
+	return r.conflictSide(ctx, obj, true)
+}
+
+// Severity is the resolver for the severity field.
+func (r *conflictResolver) Severity(ctx context.Context, obj *rodedraad.Conflict) (int, error) {
+	g, err := r.svc.ConflictGroup(ctx, obj.ID)
+	return g.Severity, err
+}
+
+// MaxSeverity is the resolver for the maxSeverity field.
+func (r *conflictResolver) MaxSeverity(ctx context.Context, obj *rodedraad.Conflict) (int, error) {
+	g, err := r.svc.ConflictGroup(ctx, obj.ID)
+	return g.MaxSeverity, err
+}
+
+// CrossesDocuments is the resolver for the crossesDocuments field.
+func (r *conflictResolver) CrossesDocuments(ctx context.Context, obj *rodedraad.Conflict) (bool, error) {
+	g, err := r.svc.ConflictGroup(ctx, obj.ID)
+	return g.CrossesDocuments, err
+}
+
+// InsideDocument is the resolver for the insideDocument field.
+func (r *conflictResolver) InsideDocument(ctx context.Context, obj *rodedraad.Conflict) (bool, error) {
+	g, err := r.svc.ConflictGroup(ctx, obj.ID)
+	return g.InsideDocument, err
+}
+
+// Themes is the resolver for the themes field.
+func (r *conflictResolver) Themes(ctx context.Context, obj *rodedraad.Conflict) ([]*rodedraad.Theme, error) {
+	g, err := r.svc.ConflictGroup(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return typed[*rodedraad.Theme](present(nodesInOrder(ctx, r.svc, g.Themes)))
+}
+
+// Pairs is the resolver for the pairs field.
+func (r *conflictResolver) Pairs(ctx context.Context, obj *rodedraad.Conflict, first int) ([]*analysis.Contradiction, error) {
+	g, err := r.svc.ConflictGroup(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return top(g.Pairs, first)
+}
+
+// Items is the resolver for the items field.
+func (r *conflictSideResolver) Items(ctx context.Context, obj *analysis.ConflictSide) ([]rodedraad.Node, error) {
+	return sideItems(ctx, r.svc, obj)
+}
+
+// Documents is the resolver for the documents field.
+func (r *conflictSideResolver) Documents(ctx context.Context, obj *analysis.ConflictSide) ([]*rodedraad.Document, error) {
+	return typed[*rodedraad.Document](present(nodesInOrder(ctx, r.svc, obj.Documents)))
+}
+
+// Endorsers is the resolver for the endorsers field.
+func (r *conflictSideResolver) Endorsers(ctx context.Context, obj *analysis.ConflictSide) ([]*model.SectorActors, error) {
+	return sectorActors(ctx, r.svc, obj)
 }
 
 // Items is the resolver for the items field.
@@ -304,6 +410,22 @@ func (r *mutationResolver) SuggestOverlaps(ctx context.Context, input *model.Sug
 	return &s, err
 }
 
+// CreateConflict is the resolver for the createConflict field.
+func (r *mutationResolver) CreateConflict(ctx context.Context, input model.ConflictInput) (*rodedraad.Conflict, error) {
+	return conflictOf(r.svc.CreateConflict(ctx, conflictInput(input)))
+}
+
+// SetConflictSides is the resolver for the setConflictSides field.
+func (r *mutationResolver) SetConflictSides(ctx context.Context, input model.ConflictSidesInput) (*rodedraad.Conflict, error) {
+	return conflictOf(r.svc.SetConflictSides(ctx, input.ID, input.SideA, input.SideB, deref(input.By)))
+}
+
+// ResolveConflict is the resolver for the resolveConflict field.
+func (r *mutationResolver) ResolveConflict(ctx context.Context, input model.ResolveConflictInput) (*rodedraad.Conflict, error) {
+	return conflictOf(r.svc.DecideConflict(ctx, input.ID, rodedraad.ConflictDecision{State: input.State,
+		Decision: deref(input.Decision), Rationale: deref(input.Rationale), By: input.By}))
+}
+
 // Other is the resolver for the other field.
 func (r *overlapResolver) Other(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Recommendation, error) {
 	return endpoint[*rodedraad.Recommendation](ctx, obj, obj.Other.NodeID())
@@ -406,6 +528,47 @@ func (r *queryResolver) Coherence(ctx context.Context, scope *model.ScopeInput, 
 func (r *queryResolver) Matrix(ctx context.Context, rows analysis.Dimension, columns analysis.Dimension, scope *model.ScopeInput) (*analysis.Matrix, error) {
 	m, err := r.svc.Matrix(ctx, rows, columns, scopeOf(scope))
 	return &m, err
+}
+
+// Conflicts is the resolver for the conflicts field.
+func (r *queryResolver) Conflicts(ctx context.Context, filter *model.ConflictFilter, orderBy *service.ConflictOrder, first int, after *string) (*model.ConflictConnection, error) {
+	p, err := page(first, after)
+	if err != nil {
+		return nil, err
+	}
+	list, total, err := r.svc.Conflicts(ctx, conflictFilterOf(filter), deref(orderBy), p)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewConflictConnection(list, total), nil
+}
+
+// Conflict is the resolver for the conflict field.
+func (r *queryResolver) Conflict(ctx context.Context, id string) (*rodedraad.Conflict, error) {
+	v, err := r.svc.Conflict(ctx, id)
+	if rodedraad.ErrorCode(err) == rodedraad.ENOTFOUND {
+		return nil, nil
+	}
+	return conflictOf(v, err)
+}
+
+// ContradictionsBetween is the resolver for the contradictionsBetween field.
+func (r *queryResolver) ContradictionsBetween(ctx context.Context, a string, b string, scope *model.ScopeInput, first int) ([]*analysis.Contradiction, error) {
+	cs, err := r.svc.ContradictionsBetween(ctx, a, b, scopeOf(scope))
+	if err != nil {
+		return nil, err
+	}
+	return top(cs, first)
+}
+
+// Title is the resolver for the title field.
+func (r *recommendationResolver) Title(ctx context.Context, obj *rodedraad.Recommendation, lang *model.Lang) (string, error) {
+	return obj.TitleIn(langOf(lang)), nil
+}
+
+// Text is the resolver for the text field.
+func (r *recommendationResolver) Text(ctx context.Context, obj *rodedraad.Recommendation, lang *model.Lang) (string, error) {
+	return obj.TextIn(langOf(lang)), nil
 }
 
 // Document is the resolver for the document field.
@@ -558,6 +721,11 @@ func (r *Resolver) ActorConnection() generated.ActorConnectionResolver {
 	return &actorConnectionResolver{r}
 }
 
+// ActorEndorsement returns generated.ActorEndorsementResolver implementation.
+func (r *Resolver) ActorEndorsement() generated.ActorEndorsementResolver {
+	return &actorEndorsementResolver{r}
+}
+
 // Authorship returns generated.AuthorshipResolver implementation.
 func (r *Resolver) Authorship() generated.AuthorshipResolver { return &authorshipResolver{r} }
 
@@ -566,6 +734,12 @@ func (r *Resolver) Coherence() generated.CoherenceResolver { return &coherenceRe
 
 // Communities returns generated.CommunitiesResolver implementation.
 func (r *Resolver) Communities() generated.CommunitiesResolver { return &communitiesResolver{r} }
+
+// Conflict returns generated.ConflictResolver implementation.
+func (r *Resolver) Conflict() generated.ConflictResolver { return &conflictResolver{r} }
+
+// ConflictSide returns generated.ConflictSideResolver implementation.
+func (r *Resolver) ConflictSide() generated.ConflictSideResolver { return &conflictSideResolver{r} }
 
 // Consensus returns generated.ConsensusResolver implementation.
 func (r *Resolver) Consensus() generated.ConsensusResolver { return &consensusResolver{r} }
@@ -653,9 +827,12 @@ func (r *Resolver) ThemeConnection() generated.ThemeConnectionResolver {
 type (
 	actorResolver                    struct{ *Resolver }
 	actorConnectionResolver          struct{ *Resolver }
+	actorEndorsementResolver         struct{ *Resolver }
 	authorshipResolver               struct{ *Resolver }
 	coherenceResolver                struct{ *Resolver }
 	communitiesResolver              struct{ *Resolver }
+	conflictResolver                 struct{ *Resolver }
+	conflictSideResolver             struct{ *Resolver }
 	consensusResolver                struct{ *Resolver }
 	consensusItemResolver            struct{ *Resolver }
 	contradictionSideResolver        struct{ *Resolver }

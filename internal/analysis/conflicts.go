@@ -152,3 +152,25 @@ func (g *Graph) conflictStates() map[string]rodedraad.ConflictState {
 	}
 	return out
 }
+
+// ContradictionsBetween keeps the contradictions with one side addressing
+// theme a and the other theme b (either way round), in their order: the
+// tension between two themes, such as energy transition (T2) against health
+// (H). With a == b it keeps those with both sides addressing a.
+func ContradictionsBetween(g *Graph, cs []Contradiction, a, b string) []Contradiction {
+	has := func(id, theme string) bool {
+		i, ok := g.ix.pos[id]
+		if !ok || !g.ix.isRec(i) {
+			return false
+		}
+		return slices.ContainsFunc(g.ix.recThemes.of(i), func(t int32) bool { return g.Nodes[t].ID == theme })
+	}
+	var out []Contradiction
+	for _, c := range cs {
+		f, t := c.From.ID, c.To.ID
+		if has(f, a) && has(t, b) || has(f, b) && has(t, a) {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -101,20 +101,21 @@ type Author struct {
 // and actor stances nested. Inside a document it is CONTAINed by it, with
 // page and quote on that edge.
 type Recommendation struct {
-	ID          string   `yaml:"id"`
-	Title       string   `yaml:"title"`
-	Text        string   `yaml:"text"`
-	Kind        string   `yaml:"kind"`
-	Level       string   `yaml:"level"`
-	Horizon     int      `yaml:"horizon"`
-	Language    string   `yaml:"language"`
-	Uncertainty string   `yaml:"uncertainty"`
-	Themes      []string `yaml:"themes"`
-	AssignedTo  []string `yaml:"assignedTo"`
-	SupportedBy []string `yaml:"supportedBy"`
-	OpposedBy   []string `yaml:"opposedBy"`
-	Page        string   `yaml:"page"`
-	Quote       string   `yaml:"quote"`
+	ID          string       `yaml:"id"`
+	Title       string       `yaml:"title"`
+	Text        string       `yaml:"text"`
+	Kind        string       `yaml:"kind"`
+	Level       string       `yaml:"level"`
+	Horizon     int          `yaml:"horizon"`
+	Language    string       `yaml:"language"`
+	Uncertainty string       `yaml:"uncertainty"`
+	Translation *Translation `yaml:"translation"`
+	Themes      []string     `yaml:"themes"`
+	AssignedTo  []string     `yaml:"assignedTo"`
+	SupportedBy []string     `yaml:"supportedBy"`
+	OpposedBy   []string     `yaml:"opposedBy"`
+	Page        string       `yaml:"page"`
+	Quote       string       `yaml:"quote"`
 	Prov        `yaml:",inline"`
 }
 
@@ -170,7 +171,27 @@ type Conflict struct {
 	SideB    []string   `yaml:"sideB"`
 	Evidence []string   `yaml:"evidence"`
 	History  []Decision `yaml:"history"`
-	Prov     `yaml:",inline"`
+	// Translation gives topic and summary in Dutch (the conflict's own
+	// wording is English).
+	Translation *ConflictTranslation `yaml:"translation"`
+	Prov        `yaml:",inline"`
+}
+
+// Translation is a recommendation's title and text in its other language.
+type Translation struct {
+	Language string `yaml:"language"`
+	Title    string `yaml:"title"`
+	Text     string `yaml:"text"`
+	Method   string `yaml:"method"`
+}
+
+// ConflictTranslation is a conflict's topic and summary in its other
+// language.
+type ConflictTranslation struct {
+	Language string `yaml:"language"`
+	Topic    string `yaml:"topic"`
+	Summary  string `yaml:"summary"`
+	Method   string `yaml:"method"`
 }
 
 // Decision is one status change of a conflict by the study team.

@@ -118,6 +118,9 @@ func (b *builder) document(d Document, defs rodedraad.Provenance, at where) {
 func (b *builder) recommendation(r Recommendation, defs rodedraad.Provenance, at where, doc *rodedraad.Document) {
 	n := rodedraad.Recommendation{ID: r.ID, Title: r.Title, Text: r.Text, Kind: r.Kind, Level: r.Level, Horizon: r.Horizon,
 		Language: r.Language, Uncertainty: r.Uncertainty, Provenance: b.provenance(r.Prov, defs, at)}
+	if t := r.Translation; t != nil {
+		n.Translation = &rodedraad.Translation{Language: t.Language, Title: t.Title, Text: t.Text, Method: t.Method}
+	}
 	src := &n.Provenance.Source
 	src.Page, src.Quote = or(src.Page, r.Page), or(src.Quote, r.Quote)
 	b.invalid(at, n.Validate())
@@ -197,6 +200,9 @@ func (b *builder) link(l Link, defs rodedraad.Provenance, at where) {
 func (b *builder) conflict(c Conflict, defs rodedraad.Provenance, at where) {
 	n := rodedraad.Conflict{ID: c.ID, Topic: c.Topic, Summary: c.Summary, Strength: c.Strength, Score: c.Score,
 		Evidence: c.Evidence, SideA: c.SideA, SideB: c.SideB, Provenance: b.provenance(c.Prov, defs, at)}
+	if t := c.Translation; t != nil {
+		n.Translation = &rodedraad.Translation{Language: t.Language, Title: t.Topic, Text: t.Summary, Method: t.Method}
+	}
 	for i, d := range c.History {
 		n.History = append(n.History, rodedraad.ConflictDecision{State: rodedraad.ConflictState(d.State),
 			Decision: d.Decision, Rationale: d.Rationale, By: d.By, At: d.At})

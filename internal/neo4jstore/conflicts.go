@@ -21,6 +21,8 @@ func conflictProps(c *rodedraad.Conflict, p props) {
 	p.set("strength", c.Strength)
 	p.set("score", c.Score)
 	p.set("evidence", c.Evidence)
+	p.set("language", c.Language)
+	translationProps(c.Translation, p)
 	if len(c.History) == 0 {
 		return
 	}
@@ -35,7 +37,8 @@ func conflictProps(c *rodedraad.Conflict, p props) {
 
 func conflictFrom(id string, p props, prov rodedraad.Provenance) *rodedraad.Conflict {
 	c := &rodedraad.Conflict{ID: id, Topic: p.str("topic"), Summary: p.str("summary"), Strength: p.str("strength"),
-		Score: p.intPtr("score"), Evidence: p.strings("evidence"), State: rodedraad.ConflictOpen, Provenance: prov}
+		Score: p.intPtr("score"), Evidence: p.strings("evidence"), State: rodedraad.ConflictOpen,
+		Language: p.str("language"), Translation: translationFrom(p), Provenance: prov}
 	for _, h := range p.strings("history") {
 		var d rodedraad.ConflictDecision
 		if json.Unmarshal([]byte(h), &d) == nil {

@@ -85,3 +85,27 @@ func collectLinks(ctx context.Context, tx neo4j.ManagedTransaction, stmt string,
 	}
 	return out, res.Err()
 }
+
+// Endorsements returns, for each actor id, the recommendations and
+// scenarios it endorses, the other way round from Endorsers: its SUPPORTS
+// stances, and by authorship (rodedraad.EndorsingRoles) the recommendations
+// its documents contain, except the CONCLUSIONs they report, and the
+// scenarios they describe. Each link's Other is the endorsed item; for
+// AUTHORED its edge runs from the actor to the document.
+func (s *Store) Endorsements(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]rodedraad.Link, error) {
+		return collectLinks(ctx, tx, `UNWIND $ids AS id MATCH (a:Actor {id: id})
+			CALL (a) {
+				MATCH (a)-[r:SUPPORTS]->(m) WHERE m:Recommendation OR m:Scenario RETURN m, r, 'STANCE' AS via
+				UNION
+				MATCH (a)-[r:AUTHORED]->(:Document)-[:CONTAINS]->(m:Recommendation)
+				WHERE r.role IN $endorsingRoles AND NOT coalesce(m.kind, '') IN $reportedKinds
+				RETURN m, r, 'AUTHORED' AS via
+				UNION
+				MATCH (a)-[r:AUTHORED]->(:Document)-[:DESCRIBES]->(m:Scenario)
+				WHERE r.role IN $endorsingRoles RETURN m, r, 'AUTHORED' AS via
+			}
+			RETURN id, r, m, startNode(r).id AS from, endNode(r).id AS to, via
+			ORDER BY id, m.id, via`, ids)
+	})
+}

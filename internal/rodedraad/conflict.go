@@ -1,6 +1,7 @@
 package rodedraad
 
 import (
+	"cmp"
 	"slices"
 	"time"
 )
@@ -46,6 +47,10 @@ type Conflict struct {
 	State ConflictState `json:"state,omitempty"`
 	// History holds the team's decisions, oldest first.
 	History []ConflictDecision `json:"history,omitempty"`
+	// Translation holds topic (Title) and summary (Text) in the other
+	// language than Language (English when empty).
+	Translation *Translation `json:"translation,omitempty"`
+	Language    string       `json:"language,omitempty"`
 	Provenance
 }
 
@@ -117,7 +122,7 @@ func (c *Conflict) Validate() error {
 		ValidateID("id", c.ID), requireText("topic", c.Topic),
 		ValidateEnum("strength", c.Strength, StrengthNames, false),
 		ValidateEnum("state", string(c.State), ConflictStates, false),
-		c.validateScore(), c.validateSides(), c.Provenance.Validate(),
+		c.validateScore(), c.validateSides(), validateTranslation(c.Translation), c.Provenance.Validate(),
 	)
 }
 
@@ -156,4 +161,15 @@ func (d *ConflictDecision) Validate() error {
 		return requireText("decision", d.Decision)
 	}
 	return nil
+}
+
+// TopicIn returns the conflict's topic in lang (nl, en), falling back to its
+// own topic.
+func (c *Conflict) TopicIn(lang string) string {
+	return inLang(c.Topic, cmp.Or(c.Language, "en"), c.Translation.title(), c.Translation, lang)
+}
+
+// SummaryIn returns the conflict's summary in lang, falling back to its own.
+func (c *Conflict) SummaryIn(lang string) string {
+	return inLang(c.Summary, cmp.Or(c.Language, "en"), c.Translation.text(), c.Translation, lang)
 }

@@ -44,6 +44,8 @@ type Reader interface {
 	// Conflicts returns the conflicts with the given ids, all when ids is
 	// nil, with their sides, in id order.
 	Conflicts(ctx context.Context, ids []string) ([]*Conflict, error)
+	// Endorsements returns, per actor id, the items it endorses.
+	Endorsements(ctx context.Context, actorIDs []string) (map[string][]Link, error)
 }
 
 // ImportOptions tune Store.Import.
