@@ -186,6 +186,9 @@ func (s *Service) CreateConflict(ctx context.Context, c *rodedraad.Conflict) (*C
 	if err := s.prepareNode(c); err != nil {
 		return nil, err
 	}
+	if err := s.checkPairsFree(ctx, c.ID, c.SideA, c.SideB); err != nil {
+		return nil, err
+	}
 	b := &rodedraad.Bundle{Conflicts: []rodedraad.Conflict{*c}, Edges: append(c.SideEdges(), c.Pairs()...)}
 	if _, err := s.store.Import(ctx, b, rodedraad.ImportOptions{CreateOnly: true}); err != nil {
 		return nil, err
@@ -194,8 +197,12 @@ func (s *Service) CreateConflict(ctx context.Context, c *rodedraad.Conflict) (*C
 }
 
 // SetConflictSides replaces a conflict's sides and its pairs (see
-// Store.SetConflictSides). BAD_USER_INPUT, NOT_FOUND as there.
+// Store.SetConflictSides). BAD_USER_INPUT, NOT_FOUND as there; CONFLICT
+// when a new pair belongs to another conflict.
 func (s *Service) SetConflictSides(ctx context.Context, id string, sideA, sideB []string, by string) (*ConflictView, error) {
+	if err := s.checkPairsFree(ctx, id, sideA, sideB); err != nil {
+		return nil, err
+	}
 	if _, err := s.store.SetConflictSides(ctx, id, sideA, sideB, cmp.Or(by, "api")); err != nil {
 		return nil, err
 	}
@@ -254,4 +261,22 @@ func (s *Service) ContradictionsBetween(ctx context.Context, a, b string, sc ana
 		return nil, err
 	}
 	return analysis.ContradictionsBetween(scoped, r.Contradictions, a, b), nil
+}
+
+// checkPairsFree returns CONFLICT when a side A x side B pair is already a
+// CONFLICTS_WITH edge of another conflict: one edge holds one conflict id,
+// so taking it over would silently move the pair between conflicts.
+func (s *Service) checkPairsFree(ctx context.Context, id string, sideA, sideB []string) error {
+	links, err := s.store.Links(ctx, sideA, rodedraad.LinkQuery{Type: rodedraad.RelConflictsWith, Dir: rodedraad.Out})
+	if err != nil {
+		return err
+	}
+	for _, a := range sideA {
+		for _, l := range links[a] {
+			if l.ConflictID != "" && l.ConflictID != id && slices.Contains(sideB, l.To) {
+				return rodedraad.Errorf(rodedraad.ECONFLICT, "%s → %s belongs to conflict %s already: change that conflict's sides first", a, l.To, l.ConflictID)
+			}
+		}
+	}
+	return nil
 }
