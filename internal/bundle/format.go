@@ -56,6 +56,8 @@ type Theme struct {
 	Name         string `yaml:"name"`
 	Description  string `yaml:"description"`
 	InStudyScope bool   `yaml:"inStudyScope"`
+	// Translation gives the name in Dutch (title).
+	Translation *Translation `yaml:"translation"`
 	Prov         `yaml:",inline"`
 }
 

@@ -79,6 +79,9 @@ func or(v, def string) string {
 func (b *builder) theme(t Theme, defs rodedraad.Provenance, at where) {
 	n := rodedraad.Theme{ID: t.ID, Name: t.Name, Description: t.Description, InStudyScope: t.InStudyScope,
 		Provenance: b.provenance(t.Prov, defs, at)}
+	if tr := t.Translation; tr != nil {
+		n.Translation = &rodedraad.Translation{Language: tr.Language, Title: tr.Title, Text: tr.Text, Method: tr.Method}
+	}
 	b.invalid(at, n.Validate())
 	b.define(n.ID, rodedraad.LabelTheme, at)
 	b.out.Themes = append(b.out.Themes, n)

@@ -154,6 +154,7 @@ func nodeProps(n rodedraad.Node) props {
 		p.set("name", n.Name)
 		p.set("description", n.Description)
 		p["inStudyScope"] = n.InStudyScope
+		translationProps(n.Translation, p)
 	case *rodedraad.Actor:
 		p.set("name", n.Name)
 		p.set("aliases", n.Aliases)
@@ -230,7 +231,7 @@ func nodeFrom(n dbtype.Node) rodedraad.Node {
 	switch labelOf(n.Labels) {
 	case rodedraad.LabelTheme:
 		return &rodedraad.Theme{ID: id, Name: p.str("name"), Description: p.str("description"),
-			InStudyScope: p.bool("inStudyScope"), Provenance: prov}
+			InStudyScope: p.bool("inStudyScope"), Translation: translationFrom(p), Provenance: prov}
 	case rodedraad.LabelActor:
 		return &rodedraad.Actor{ID: id, Name: p.str("name"), Aliases: p.strings("aliases"), Kind: p.str("kind"),
 			Sector: p.str("sector"), Level: p.str("level"), Note: p.str("note"), Provenance: prov}

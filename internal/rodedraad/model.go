@@ -35,7 +35,15 @@ type Theme struct {
 	Name         string `json:"name"`
 	Description  string `json:"description,omitempty"`
 	InStudyScope bool   `json:"inStudyScope"`
+	// Translation holds the name (Title) in Dutch; the seeds name themes
+	// in English.
+	Translation *Translation `json:"translation,omitempty"`
 	Provenance
+}
+
+// NameIn returns the theme's name in lang (nl, en), falling back to its own.
+func (t *Theme) NameIn(lang string) string {
+	return inLang(t.Name, "en", t.Translation.title(), t.Translation, lang)
 }
 
 // Actor is an organisation that publishes, endorses, opposes or must act.

@@ -65,7 +65,7 @@ func (p *Provenance) Validate() error {
 
 // Validate returns EINVALID naming the first field that is wrong.
 func (t *Theme) Validate() error {
-	return firstError(ValidateID("id", t.ID), requireText("name", t.Name), t.Provenance.Validate())
+	return firstError(ValidateID("id", t.ID), requireText("name", t.Name), validateTranslation(t.Translation), t.Provenance.Validate())
 }
 
 // Validate returns EINVALID naming the first field that is wrong.
