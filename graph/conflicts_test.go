@@ -259,3 +259,33 @@ func TestQuery_ActorEndorses(t *testing.T) {
 		t.Errorf("A-TSN endorses by authorship %v: want R13.1 and R36.2, not the reported conclusion R36.3", authored)
 	}
 }
+
+func TestQuery_Lang(t *testing.T) {
+	srv := newServer(t, neo4jtest.Seeded(t))
+	type resp struct {
+		Recommendation struct {
+			NL          string `json:"nl"`
+			EN          string `json:"en"`
+			Own         string `json:"own"`
+			Translation struct{ Language, Method, Title string }
+		} `json:"recommendation"`
+		Conflict struct {
+			Topic string `json:"topic"`
+		} `json:"conflict"`
+	}
+	got := mustData[resp](t, srv, `{
+	  recommendation(id: "R36.3") { nl: title(lang: NL) en: title(lang: EN) own: title translation { language method title } }
+	  conflict(id: "C07") { topic(lang: NL) } }`, nil)
+	r := got.Recommendation
+	// seeds/documents/D36.yaml: the English title and its Dutch rendering.
+	if r.NL != "Warmtelevering opgeschort wegens stikstofdepositie op de duinen" || r.EN != "Heat supply suspended over nitrogen deposition on the dunes" ||
+		r.Own != r.EN || r.Translation.Language != "nl" || r.Translation.Method != "LLM" || r.Translation.Title != r.NL {
+		t.Errorf("R36.3 = %+v", r)
+	}
+	if got.Conflict.Topic != "Restwarmtenet tegen stikstofdepositie op beschermde duinen" {
+		t.Errorf("C07 topic in Dutch = %q", got.Conflict.Topic)
+	}
+	t.Run("ErrLang", func(t *testing.T) {
+		mustFail(t, srv, `{ recommendation(id: "R36.3") { title(lang: FR) } }`, nil, "GRAPHQL_VALIDATION_FAILED")
+	})
+}
