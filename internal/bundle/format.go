@@ -58,7 +58,7 @@ type Theme struct {
 	InStudyScope bool   `yaml:"inStudyScope"`
 	// Translation gives the name in Dutch (title).
 	Translation *Translation `yaml:"translation"`
-	Prov         `yaml:",inline"`
+	Prov        `yaml:",inline"`
 }
 
 // Actor is an actor node.
