@@ -148,3 +148,38 @@ func endorsements(ctx context.Context, svc Service, actor string, n int) ([]*rod
 	ls := m[actor]
 	return linkPtrs(ls[:min(n, len(ls))], nil)
 }
+
+// nameIn returns the name an analysis gave id, or, when lang is given, the
+// node's title or name in that language (recommendations, themes,
+// conflicts), loaded through the request's loader.
+func nameIn(ctx context.Context, id, name string, lang *model.Lang) (*string, error) {
+	if lang != nil {
+		n, err := nodeByID(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		switch n := n.(type) {
+		case *rodedraad.Recommendation:
+			name = n.TitleIn(langOf(lang))
+		case *rodedraad.Theme:
+			name = n.NameIn(langOf(lang))
+		case *rodedraad.Conflict:
+			name = n.TopicIn(langOf(lang))
+		}
+	}
+	if name == "" {
+		return nil, nil
+	}
+	return &name, nil
+}
+
+// conflictNode loads the conflict node of a report's group; nil for a group
+// of a pair without conflict.
+func conflictNode(ctx context.Context, id string) (*rodedraad.Conflict, error) {
+	if id == "" {
+		return nil, nil
+	}
+	n, err := nodeByID(ctx, id)
+	c, _ := n.(*rodedraad.Conflict)
+	return c, err
+}

@@ -289,3 +289,69 @@ func TestQuery_Lang(t *testing.T) {
 		mustFail(t, srv, `{ recommendation(id: "R36.3") { title(lang: FR) } }`, nil, "GRAPHQL_VALIDATION_FAILED")
 	})
 }
+
+func TestQuery_CoherenceConflicts(t *testing.T) {
+	srv := newServer(t, neo4jtest.Seeded(t))
+	type resp struct {
+		Coherence struct {
+			Conflicts []struct {
+				ID       string `json:"id"`
+				Severity int    `json:"severity"`
+				Conflict *struct {
+					State string `json:"state"`
+				} `json:"conflict"`
+				Pairs []struct {
+					Severity int `json:"severity"`
+				} `json:"pairs"`
+			} `json:"conflicts"`
+			Contradictions []struct {
+				SameDocument bool `json:"sameDocument"`
+				From         struct {
+					NL *string `json:"nl"`
+					EN *string `json:"en"`
+				} `json:"from"`
+			} `json:"contradictions"`
+		} `json:"coherence"`
+		Matrix struct {
+			Rows []struct {
+				ID   string `json:"id"`
+				Name string `json:"name"`
+			} `json:"rows"`
+		} `json:"matrix"`
+	}
+	got := mustData[resp](t, srv, `{
+	  coherence { conflicts(first: 13) { id severity conflict { state } pairs(first: 100) { severity } }
+	    contradictions(first: 100) { sameDocument from { nl: name(lang: NL) en: name } } }
+	  matrix(rows: THEME, columns: SECTOR) { rows { id name(lang: NL) } } }`, nil)
+	c := got.Coherence
+	if len(c.Conflicts) != 13 {
+		t.Fatalf("%d conflict groups, want the 13 conflicts", len(c.Conflicts))
+	}
+	for _, g := range c.Conflicts {
+		sum := 0
+		for _, p := range g.Pairs {
+			sum += p.Severity
+		}
+		if g.Conflict == nil || g.Conflict.State != "OPEN" || sum != g.Severity {
+			t.Errorf("%s: node %+v, severity %d, pairs sum to %d", g.ID, g.Conflict, g.Severity, sum)
+		}
+	}
+	seenSame := false
+	for _, x := range c.Contradictions {
+		if seenSame && !x.SameDocument {
+			t.Errorf("a contradiction between documents ranks after one inside a document")
+		}
+		seenSame = seenSame || x.SameDocument
+		if x.From.NL == nil || x.From.EN == nil || *x.From.NL == *x.From.EN {
+			t.Errorf("side names nl %v en %v: want a Dutch title beside the English", x.From.NL, x.From.EN)
+		}
+	}
+	if !seenSame {
+		t.Errorf("no contradiction inside one document; the seeds have some (C07: R36.2 against R36.3)")
+	}
+	for _, r := range got.Matrix.Rows {
+		if r.ID == "H" && r.Name != "Gezondheid en leefomgeving" {
+			t.Errorf("theme H in Dutch = %q", r.Name)
+		}
+	}
+}

@@ -76,6 +76,11 @@ func (r *coherenceResolver) Contradictions(ctx context.Context, obj *analysis.Re
 	return top(obj.Contradictions, first)
 }
 
+// Conflicts is the resolver for the conflicts field.
+func (r *coherenceResolver) Conflicts(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ConflictGroup, error) {
+	return top(obj.Conflicts, first)
+}
+
 // ActorInconsistencies is the resolver for the actorInconsistencies field.
 func (r *coherenceResolver) ActorInconsistencies(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ActorInconsistency, error) {
 	return top(obj.ActorInconsistencies, first)
@@ -182,6 +187,16 @@ func (r *conflictResolver) Pairs(ctx context.Context, obj *rodedraad.Conflict, f
 	return top(g.Pairs, first)
 }
 
+// Conflict is the resolver for the conflict field.
+func (r *conflictGroupResolver) Conflict(ctx context.Context, obj *analysis.ConflictGroup) (*rodedraad.Conflict, error) {
+	return conflictNode(ctx, obj.ID)
+}
+
+// Pairs is the resolver for the pairs field.
+func (r *conflictGroupResolver) Pairs(ctx context.Context, obj *analysis.ConflictGroup, first int) ([]*analysis.Contradiction, error) {
+	return top(obj.Pairs, first)
+}
+
 // Items is the resolver for the items field.
 func (r *conflictSideResolver) Items(ctx context.Context, obj *analysis.ConflictSide) ([]rodedraad.Node, error) {
 	return sideItems(ctx, r.svc, obj)
@@ -207,6 +222,11 @@ func (r *consensusResolver) Candidates(ctx context.Context, obj *analysis.Consen
 	return top(obj.Candidates, first)
 }
 
+// Name is the resolver for the name field.
+func (r *consensusItemResolver) Name(ctx context.Context, obj *analysis.ConsensusItem, lang *model.Lang) (*string, error) {
+	return nameIn(ctx, obj.ID, obj.Name, lang)
+}
+
 // Recommendation is the resolver for the recommendation field.
 func (r *consensusItemResolver) Recommendation(ctx context.Context, obj *analysis.ConsensusItem) (*rodedraad.Recommendation, error) {
 	return recommendationByID(ctx, obj.ID)
@@ -220,6 +240,11 @@ func (r *consensusItemResolver) Sectors(ctx context.Context, obj *analysis.Conse
 // Label is the resolver for the label field.
 func (r *contradictionSideResolver) Label(ctx context.Context, obj *analysis.Side) (model.NodeKind, error) {
 	return kindOfLabel[obj.Label], nil
+}
+
+// Name is the resolver for the name field.
+func (r *contradictionSideResolver) Name(ctx context.Context, obj *analysis.Side, lang *model.Lang) (*string, error) {
+	return nameIn(ctx, obj.ID, obj.Name, lang)
 }
 
 // Node is the resolver for the node field.
@@ -285,6 +310,11 @@ func (r *influenceNodeResolver) Label(ctx context.Context, obj *analysis.Influen
 // Conflict is the resolver for the conflict field.
 func (r *interactionResolver) Conflict(ctx context.Context, obj *rodedraad.Link) (*model.ConflictInfo, error) {
 	return conflictInfo(&obj.Edge), nil
+}
+
+// Name is the resolver for the name field.
+func (r *matrixAxisResolver) Name(ctx context.Context, obj *analysis.Axis, lang *model.Lang) (*string, error) {
+	return nameIn(ctx, obj.ID, obj.Name, lang)
 }
 
 // CreateRecommendation is the resolver for the createRecommendation field.
@@ -738,6 +768,9 @@ func (r *Resolver) Communities() generated.CommunitiesResolver { return &communi
 // Conflict returns generated.ConflictResolver implementation.
 func (r *Resolver) Conflict() generated.ConflictResolver { return &conflictResolver{r} }
 
+// ConflictGroup returns generated.ConflictGroupResolver implementation.
+func (r *Resolver) ConflictGroup() generated.ConflictGroupResolver { return &conflictGroupResolver{r} }
+
 // ConflictSide returns generated.ConflictSideResolver implementation.
 func (r *Resolver) ConflictSide() generated.ConflictSideResolver { return &conflictSideResolver{r} }
 
@@ -777,6 +810,9 @@ func (r *Resolver) InfluenceNode() generated.InfluenceNodeResolver { return &inf
 
 // Interaction returns generated.InteractionResolver implementation.
 func (r *Resolver) Interaction() generated.InteractionResolver { return &interactionResolver{r} }
+
+// MatrixAxis returns generated.MatrixAxisResolver implementation.
+func (r *Resolver) MatrixAxis() generated.MatrixAxisResolver { return &matrixAxisResolver{r} }
 
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
@@ -832,6 +868,7 @@ type (
 	coherenceResolver                struct{ *Resolver }
 	communitiesResolver              struct{ *Resolver }
 	conflictResolver                 struct{ *Resolver }
+	conflictGroupResolver            struct{ *Resolver }
 	conflictSideResolver             struct{ *Resolver }
 	consensusResolver                struct{ *Resolver }
 	consensusItemResolver            struct{ *Resolver }
@@ -844,6 +881,7 @@ type (
 	influenceResolver                struct{ *Resolver }
 	influenceNodeResolver            struct{ *Resolver }
 	interactionResolver              struct{ *Resolver }
+	matrixAxisResolver               struct{ *Resolver }
 	mutationResolver                 struct{ *Resolver }
 	overlapResolver                  struct{ *Resolver }
 	overlapSuggestionResolver        struct{ *Resolver }

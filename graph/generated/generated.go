@@ -39,6 +39,7 @@ type ResolverRoot interface {
 	Coherence() CoherenceResolver
 	Communities() CommunitiesResolver
 	Conflict() ConflictResolver
+	ConflictGroup() ConflictGroupResolver
 	ConflictSide() ConflictSideResolver
 	Consensus() ConsensusResolver
 	ConsensusItem() ConsensusItemResolver
@@ -51,6 +52,7 @@ type ResolverRoot interface {
 	Influence() InfluenceResolver
 	InfluenceNode() InfluenceNodeResolver
 	Interaction() InteractionResolver
+	MatrixAxis() MatrixAxisResolver
 	Mutation() MutationResolver
 	Overlap() OverlapResolver
 	OverlapSuggestion() OverlapSuggestionResolver
@@ -144,6 +146,7 @@ type ComplexityRoot struct {
 		BlindSpots           func(childComplexity int) int
 		Coherence            func(childComplexity int) int
 		Communities          func(childComplexity int) int
+		Conflicts            func(childComplexity int, first int) int
 		Consensus            func(childComplexity int) int
 		Contradictions       func(childComplexity int, first int) int
 		EmptyThemeScenario   func(childComplexity int) int
@@ -266,6 +269,21 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ConflictGroup struct {
+		Conflict         func(childComplexity int) int
+		CrossesDocuments func(childComplexity int) int
+		ID               func(childComplexity int) int
+		InsideDocument   func(childComplexity int) int
+		MaxSeverity      func(childComplexity int) int
+		Pairs            func(childComplexity int, first int) int
+		Severity         func(childComplexity int) int
+		SideA            func(childComplexity int) int
+		SideB            func(childComplexity int) int
+		State            func(childComplexity int) int
+		Themes           func(childComplexity int) int
+		Topic            func(childComplexity int) int
+	}
+
 	ConflictInfo struct {
 		Evidence func(childComplexity int) int
 		ID       func(childComplexity int) int
@@ -294,7 +312,7 @@ type ComplexityRoot struct {
 		GAC            func(childComplexity int) int
 		ID             func(childComplexity int) int
 		MaxSeverity    func(childComplexity int) int
-		Name           func(childComplexity int) int
+		Name           func(childComplexity int, lang *model.Lang) int
 		Recommendation func(childComplexity int) int
 		Sectors        func(childComplexity int) int
 	}
@@ -303,6 +321,7 @@ type ComplexityRoot struct {
 		ConflictID       func(childComplexity int) int
 		CrossesDocuments func(childComplexity int) int
 		From             func(childComplexity int) int
+		SameDocument     func(childComplexity int) int
 		Score            func(childComplexity int) int
 		Severity         func(childComplexity int) int
 		SharedThemes     func(childComplexity int) int
@@ -317,7 +336,7 @@ type ComplexityRoot struct {
 		Endorsers func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Label     func(childComplexity int) int
-		Name      func(childComplexity int) int
+		Name      func(childComplexity int, lang *model.Lang) int
 		Node      func(childComplexity int) int
 		Sectors   func(childComplexity int) int
 	}
@@ -470,7 +489,7 @@ type ComplexityRoot struct {
 
 	MatrixAxis struct {
 		ID   func(childComplexity int) int
-		Name func(childComplexity int) int
+		Name func(childComplexity int, lang *model.Lang) int
 	}
 
 	MatrixCell struct {
@@ -775,6 +794,7 @@ type AuthorshipResolver interface {
 }
 type CoherenceResolver interface {
 	Contradictions(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.Contradiction, error)
+	Conflicts(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ConflictGroup, error)
 	ActorInconsistencies(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ActorInconsistency, error)
 	ScenarioIncoherence(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ScenarioIncoherence, error)
 
@@ -801,6 +821,11 @@ type ConflictResolver interface {
 	Themes(ctx context.Context, obj *rodedraad.Conflict) ([]*rodedraad.Theme, error)
 	Pairs(ctx context.Context, obj *rodedraad.Conflict, first int) ([]*analysis.Contradiction, error)
 }
+type ConflictGroupResolver interface {
+	Conflict(ctx context.Context, obj *analysis.ConflictGroup) (*rodedraad.Conflict, error)
+
+	Pairs(ctx context.Context, obj *analysis.ConflictGroup, first int) ([]*analysis.Contradiction, error)
+}
 type ConflictSideResolver interface {
 	Items(ctx context.Context, obj *analysis.ConflictSide) ([]rodedraad.Node, error)
 	Documents(ctx context.Context, obj *analysis.ConflictSide) ([]*rodedraad.Document, error)
@@ -811,12 +836,13 @@ type ConsensusResolver interface {
 	Candidates(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error)
 }
 type ConsensusItemResolver interface {
+	Name(ctx context.Context, obj *analysis.ConsensusItem, lang *model.Lang) (*string, error)
 	Recommendation(ctx context.Context, obj *analysis.ConsensusItem) (*rodedraad.Recommendation, error)
 	Sectors(ctx context.Context, obj *analysis.ConsensusItem) ([]*model.SectorScore, error)
 }
 type ContradictionSideResolver interface {
 	Label(ctx context.Context, obj *analysis.Side) (model.NodeKind, error)
-
+	Name(ctx context.Context, obj *analysis.Side, lang *model.Lang) (*string, error)
 	Node(ctx context.Context, obj *analysis.Side) (rodedraad.Node, error)
 }
 type DocumentResolver interface {
@@ -847,6 +873,9 @@ type InfluenceNodeResolver interface {
 }
 type InteractionResolver interface {
 	Conflict(ctx context.Context, obj *rodedraad.Link) (*model.ConflictInfo, error)
+}
+type MatrixAxisResolver interface {
+	Name(ctx context.Context, obj *analysis.Axis, lang *model.Lang) (*string, error)
 }
 type MutationResolver interface {
 	CreateRecommendation(ctx context.Context, input model.RecommendationInput) (*rodedraad.Recommendation, error)
@@ -1283,6 +1312,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Coherence.Communities(childComplexity), true
+	case "Coherence.conflicts":
+		if e.ComplexityRoot.Coherence.Conflicts == nil {
+			break
+		}
+
+		args, err := ec.field_Coherence_conflicts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Coherence.Conflicts(childComplexity, args["first"].(int)), true
 	case "Coherence.consensus":
 		if e.ComplexityRoot.Coherence.Consensus == nil {
 			break
@@ -1879,6 +1919,84 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConflictEdge.Node(childComplexity), true
 
+	case "ConflictGroup.conflict":
+		if e.ComplexityRoot.ConflictGroup.Conflict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Conflict(childComplexity), true
+	case "ConflictGroup.crossesDocuments":
+		if e.ComplexityRoot.ConflictGroup.CrossesDocuments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.CrossesDocuments(childComplexity), true
+	case "ConflictGroup.id":
+		if e.ComplexityRoot.ConflictGroup.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.ID(childComplexity), true
+	case "ConflictGroup.insideDocument":
+		if e.ComplexityRoot.ConflictGroup.InsideDocument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.InsideDocument(childComplexity), true
+	case "ConflictGroup.maxSeverity":
+		if e.ComplexityRoot.ConflictGroup.MaxSeverity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.MaxSeverity(childComplexity), true
+	case "ConflictGroup.pairs":
+		if e.ComplexityRoot.ConflictGroup.Pairs == nil {
+			break
+		}
+
+		args, err := ec.field_ConflictGroup_pairs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Pairs(childComplexity, args["first"].(int)), true
+	case "ConflictGroup.severity":
+		if e.ComplexityRoot.ConflictGroup.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Severity(childComplexity), true
+	case "ConflictGroup.sideA":
+		if e.ComplexityRoot.ConflictGroup.SideA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.SideA(childComplexity), true
+	case "ConflictGroup.sideB":
+		if e.ComplexityRoot.ConflictGroup.SideB == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.SideB(childComplexity), true
+	case "ConflictGroup.state":
+		if e.ComplexityRoot.ConflictGroup.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.State(childComplexity), true
+	case "ConflictGroup.themes":
+		if e.ComplexityRoot.ConflictGroup.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Themes(childComplexity), true
+	case "ConflictGroup.topic":
+		if e.ComplexityRoot.ConflictGroup.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Topic(childComplexity), true
+
 	case "ConflictInfo.evidence":
 		if e.ComplexityRoot.ConflictInfo.Evidence == nil {
 			break
@@ -2005,7 +2123,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.ConsensusItem.Name(childComplexity), true
+		args, err := ec.field_ConsensusItem_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ConsensusItem.Name(childComplexity, args["lang"].(*model.Lang)), true
 	case "ConsensusItem.recommendation":
 		if e.ComplexityRoot.ConsensusItem.Recommendation == nil {
 			break
@@ -2037,6 +2160,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Contradiction.From(childComplexity), true
+	case "Contradiction.sameDocument":
+		if e.ComplexityRoot.Contradiction.SameDocument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.SameDocument(childComplexity), true
 	case "Contradiction.score":
 		if e.ComplexityRoot.Contradiction.Score == nil {
 			break
@@ -2109,7 +2238,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.ContradictionSide.Name(childComplexity), true
+		args, err := ec.field_ContradictionSide_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ContradictionSide.Name(childComplexity, args["lang"].(*model.Lang)), true
 	case "ContradictionSide.node":
 		if e.ComplexityRoot.ContradictionSide.Node == nil {
 			break
@@ -2731,7 +2865,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.MatrixAxis.Name(childComplexity), true
+		args, err := ec.field_MatrixAxis_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.MatrixAxis.Name(childComplexity, args["lang"].(*model.Lang)), true
 
 	case "MatrixCell.column":
 		if e.ComplexityRoot.MatrixCell.Column == nil {
@@ -5143,8 +5282,10 @@ type CoherenceSummary {
 type Coherence {
   scope: Scope!
   summary: CoherenceSummary!
-  "CONFLICTS_WITH edges by severity = |score| x (endorsers(a) + endorsers(b))."
+  "CONFLICTS_WITH edges by severity = |score| x (endorsers(a) + endorsers(b)); those inside one document last."
   contradictions(first: Int! = 20): [Contradiction!]!
+  "The contradictions grouped by the conflict they belong to: conflicts between documents first, then by total severity."
+  conflicts(first: Int! = 20): [ConflictGroup!]!
   "An actor endorses both sides of a conflict."
   actorInconsistencies(first: Int! = 20): [ActorInconsistency!]!
   "A scenario includes both sides of a conflict."
@@ -5176,7 +5317,8 @@ type Coherence {
 type ContradictionSide {
   id: ID!
   label: NodeKind!
-  name: String
+  "Title or name, in lang when given."
+  name(lang: Lang): String
   node: Interactor
   documents: [ID!]!
   endorsers: [ID!]!
@@ -5191,6 +5333,8 @@ type Contradiction {
   sharedThemes: [ID!]!
   "Both sides come from documents and share none."
   crossesDocuments: Boolean!
+  "Both sides stand in one document: a tension inside a plan, ranked after the contradictions between documents."
+  sameDocument: Boolean!
   conflictId: ID
   topic: String
   "The document the conflict edge cites as evidence."
@@ -5368,7 +5512,8 @@ type SectorScore {
 
 type ConsensusItem {
   id: ID!
-  name: String
+  "The recommendation's title, in lang when given."
+  name(lang: Lang): String
   recommendation: Recommendation
   sectors: [SectorScore!]!
   "Group-informed consensus: the product of p over the four sectors."
@@ -5414,7 +5559,8 @@ type Coherences {
 
 type MatrixAxis {
   id: ID!
-  name: String
+  "Title or name; themes and recommendations in lang when given."
+  name(lang: Lang): String
 }
 
 "One non-empty cell; row and column index into rows and columns."
@@ -5514,6 +5660,24 @@ type Conflict implements Node {
   "Themes addressed by either side."
   themes: [Theme!]!
   "Its accepted pairs, by severity."
+  pairs(first: Int! = 20): [Contradiction!]!
+}
+
+"One conflict of a coherence report: its pairs in the report's scope, with their severity."
+type ConflictGroup {
+  "Empty for a CONFLICTS_WITH edge that belongs to no conflict (a group of its own)."
+  id: ID
+  "The conflict node, with its decisions; null for a group without id."
+  conflict: Conflict
+  topic: String
+  state: ConflictState
+  sideA: ConflictSide!
+  sideB: ConflictSide!
+  severity: Int!
+  maxSeverity: Int!
+  crossesDocuments: Boolean!
+  insideDocument: Boolean!
+  themes: [ID!]!
   pairs(first: Int! = 20): [Contradiction!]!
 }
 
@@ -5767,6 +5931,8 @@ func (ec *executionContext) childFields_Coherence(ctx context.Context, field gra
 		return ec.fieldContext_Coherence_summary(ctx, field)
 	case "contradictions":
 		return ec.fieldContext_Coherence_contradictions(ctx, field)
+	case "conflicts":
+		return ec.fieldContext_Coherence_conflicts(ctx, field)
 	case "actorInconsistencies":
 		return ec.fieldContext_Coherence_actorInconsistencies(ctx, field)
 	case "scenarioIncoherence":
@@ -6013,6 +6179,36 @@ func (ec *executionContext) childFields_ConflictEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ConflictEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ConflictGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ConflictGroup_id(ctx, field)
+	case "conflict":
+		return ec.fieldContext_ConflictGroup_conflict(ctx, field)
+	case "topic":
+		return ec.fieldContext_ConflictGroup_topic(ctx, field)
+	case "state":
+		return ec.fieldContext_ConflictGroup_state(ctx, field)
+	case "sideA":
+		return ec.fieldContext_ConflictGroup_sideA(ctx, field)
+	case "sideB":
+		return ec.fieldContext_ConflictGroup_sideB(ctx, field)
+	case "severity":
+		return ec.fieldContext_ConflictGroup_severity(ctx, field)
+	case "maxSeverity":
+		return ec.fieldContext_ConflictGroup_maxSeverity(ctx, field)
+	case "crossesDocuments":
+		return ec.fieldContext_ConflictGroup_crossesDocuments(ctx, field)
+	case "insideDocument":
+		return ec.fieldContext_ConflictGroup_insideDocument(ctx, field)
+	case "themes":
+		return ec.fieldContext_ConflictGroup_themes(ctx, field)
+	case "pairs":
+		return ec.fieldContext_ConflictGroup_pairs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictGroup", field.Name)
+}
+
 func (ec *executionContext) childFields_ConflictInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6095,6 +6291,8 @@ func (ec *executionContext) childFields_Contradiction(ctx context.Context, field
 		return ec.fieldContext_Contradiction_sharedThemes(ctx, field)
 	case "crossesDocuments":
 		return ec.fieldContext_Contradiction_crossesDocuments(ctx, field)
+	case "sameDocument":
+		return ec.fieldContext_Contradiction_sameDocument(ctx, field)
 	case "conflictId":
 		return ec.fieldContext_Contradiction_conflictId(ctx, field)
 	case "topic":
@@ -7035,6 +7233,20 @@ func (ec *executionContext) field_Coherence_actorInconsistencies_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Coherence_conflicts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Coherence_contradictions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7119,6 +7331,20 @@ func (ec *executionContext) field_Communities_communities_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_ConflictGroup_pairs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Conflict_pairs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7161,6 +7387,20 @@ func (ec *executionContext) field_Conflict_topic_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_ConsensusItem_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Consensus_candidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7189,6 +7429,20 @@ func (ec *executionContext) field_Consensus_items_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_ContradictionSide_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Fragmentation_groups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7214,6 +7468,20 @@ func (ec *executionContext) field_Influence_ranking_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_MatrixAxis_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -9482,6 +9750,50 @@ func (ec *executionContext) fieldContext_Coherence_contradictions(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Coherence_contradictions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_conflicts(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Coherence().Conflicts(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.ConflictGroup) graphql.Marshaler {
+			return ec.marshalNConflictGroup2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_conflicts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictGroup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Coherence_conflicts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12004,6 +12316,330 @@ func (ec *executionContext) fieldContext_ConflictEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _ConflictGroup_id(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOID2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConflictGroup_conflict(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_conflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictGroup().Conflict(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+			return ec.marshalOConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_conflict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictGroup_topic(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictGroup_state(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+			return ec.marshalOConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "ConflictState")
+}
+
+func (ec *executionContext) _ConflictGroup_sideA(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_sideA(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SideA, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_sideA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictGroup_sideB(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_sideB(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SideB, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_sideB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictGroup_severity(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConflictGroup_maxSeverity(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_maxSeverity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxSeverity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_maxSeverity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConflictGroup_crossesDocuments(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_crossesDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossesDocuments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_crossesDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ConflictGroup_insideDocument(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_insideDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InsideDocument, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_insideDocument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ConflictGroup_themes(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConflictGroup_pairs(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_pairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ConflictGroup().Pairs(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Contradiction) graphql.Marshaler {
+			return ec.marshalNContradiction2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐContradictionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_pairs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contradiction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ConflictGroup_pairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ConflictInfo_id(ctx context.Context, field graphql.CollectedField, obj *model.ConflictInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12358,18 +12994,39 @@ func (ec *executionContext) _ConsensusItem_name(ctx context.Context, field graph
 			return ec.fieldContext_ConsensusItem_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ConsensusItem().Name(ctx, obj, fc.Args["lang"].(*model.Lang))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ConsensusItem_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ConsensusItem", field, false, false, "String")
+func (ec *executionContext) fieldContext_ConsensusItem_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsensusItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ConsensusItem_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ConsensusItem_recommendation(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
@@ -12753,6 +13410,29 @@ func (ec *executionContext) fieldContext_Contradiction_crossesDocuments(_ contex
 	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Contradiction_sameDocument(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_sameDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SameDocument, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_sameDocument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Contradiction_conflictId(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12900,18 +13580,39 @@ func (ec *executionContext) _ContradictionSide_name(ctx context.Context, field g
 			return ec.fieldContext_ContradictionSide_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ContradictionSide().Name(ctx, obj, fc.Args["lang"].(*model.Lang))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ContradictionSide_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ContradictionSide", field, false, false, "String")
+func (ec *executionContext) fieldContext_ContradictionSide_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContradictionSide",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ContradictionSide_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ContradictionSide_node(ctx context.Context, field graphql.CollectedField, obj *analysis.Side) (ret graphql.Marshaler) {
@@ -15509,18 +16210,39 @@ func (ec *executionContext) _MatrixAxis_name(ctx context.Context, field graphql.
 			return ec.fieldContext_MatrixAxis_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.MatrixAxis().Name(ctx, obj, fc.Args["lang"].(*model.Lang))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_MatrixAxis_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MatrixAxis", field, false, false, "String")
+func (ec *executionContext) fieldContext_MatrixAxis_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixAxis",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_MatrixAxis_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _MatrixCell_row(ctx context.Context, field graphql.CollectedField, obj *analysis.Cell) (ret graphql.Marshaler) {
@@ -25167,6 +25889,12 @@ func (ec *executionContext) _Coherence(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Coherence_contradictions(ctx, field, obj)
 				})
+		case "conflicts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Coherence_conflicts(ctx, field, obj)
+				})
 		case "actorInconsistencies":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -25936,6 +26664,96 @@ func (ec *executionContext) _ConflictEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var conflictGroupImplementors = []string{"ConflictGroup"}
+
+func (ec *executionContext) _ConflictGroup(ctx context.Context, sel ast.SelectionSet, obj *analysis.ConflictGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictGroup")
+		case "id":
+			out.Values[i] = ec._ConflictGroup_id(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conflict":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictGroup_conflict(ctx, field, obj)
+				})
+		case "topic":
+			out.Values[i] = ec._ConflictGroup_topic(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "state":
+			out.Values[i] = ec._ConflictGroup_state(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sideA":
+			out.Values[i] = ec._ConflictGroup_sideA(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sideB":
+			out.Values[i] = ec._ConflictGroup_sideB(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "severity":
+			out.Values[i] = ec._ConflictGroup_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "maxSeverity":
+			out.Values[i] = ec._ConflictGroup_maxSeverity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "crossesDocuments":
+			out.Values[i] = ec._ConflictGroup_crossesDocuments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "insideDocument":
+			out.Values[i] = ec._ConflictGroup_insideDocument(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "themes":
+			out.Values[i] = ec._ConflictGroup_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pairs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictGroup_pairs(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var conflictInfoImplementors = []string{"ConflictInfo"}
 
 func (ec *executionContext) _ConflictInfo(ctx context.Context, sel ast.SelectionSet, obj *model.ConflictInfo) graphql.Marshaler {
@@ -26097,10 +26915,11 @@ func (ec *executionContext) _ConsensusItem(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.Values[i] = ec._ConsensusItem_name(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConsensusItem_name(ctx, field, obj)
+				})
 		case "recommendation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -26206,6 +27025,11 @@ func (ec *executionContext) _Contradiction(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "sameDocument":
+			out.Values[i] = ec._Contradiction_sameDocument(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "conflictId":
 			out.Values[i] = ec._Contradiction_conflictId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -26266,10 +27090,11 @@ func (ec *executionContext) _ContradictionSide(ctx context.Context, sel ast.Sele
 					return ec._ContradictionSide_label(ctx, field, obj)
 				})
 		case "name":
-			out.Values[i] = ec._ContradictionSide_name(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContradictionSide_name(ctx, field, obj)
+				})
 		case "node":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -27295,13 +28120,14 @@ func (ec *executionContext) _MatrixAxis(ctx context.Context, sel ast.SelectionSe
 		case "id":
 			out.Values[i] = ec._MatrixAxis_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.Values[i] = ec._MatrixAxis_name(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MatrixAxis_name(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -29980,9 +30806,37 @@ func (ec *executionContext) marshalNConflictEdge2ᚕgithubᚗcomᚋrodedraadᚋr
 	return ret
 }
 
+func (ec *executionContext) marshalNConflictGroup2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.ConflictGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictGroup2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConflictGroup2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictGroup(ctx context.Context, sel ast.SelectionSet, v *analysis.ConflictGroup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConflictGroup!")
+		return graphql.Null
+	}
+	return ec._ConflictGroup(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNConflictInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictInput(ctx context.Context, v any) (model.ConflictInput, error) {
 	res, err := ec.unmarshalInputConflictInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConflictSide2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx context.Context, sel ast.SelectionSet, v analysis.ConflictSide) graphql.Marshaler {
+	return ec._ConflictSide(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNConflictSide2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx context.Context, sel ast.SelectionSet, v *analysis.ConflictSide) graphql.Marshaler {
@@ -31651,6 +32505,19 @@ func (ec *executionContext) marshalOConflictOrder2ᚖgithubᚗcomᚋrodedraadᚋ
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx context.Context, v any) (rodedraad.ConflictState, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := rodedraad.ConflictState(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx context.Context, sel ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
 	return res
 }
 
