@@ -51,7 +51,7 @@ func init() {
 		{name: "aggregate", setup: setupAggregate,
 			summary: "propose OVERLAPS, SUPPORTS and CONFLICTS_WITH links between recommendations of different documents, for review"},
 		{name: "report", setup: setupReport,
-			summary: "print the coherence report as text, or JSON with --json, over a scope (--themes, --documents, ...)"},
+			summary: "print the briefing for the study team: conflicts, sides, sources and decisions, as text, md, html or json, in Dutch (--lang nl) or English, over a scope (--themes, ...)"},
 		{name: "neo4j start", setup: setupNeo4j("start"),
 			summary: "start the project's own Neo4j in the background; prints its Bolt URI when ready"},
 		{name: "neo4j stop", setup: setupNeo4j("stop"), summary: "stop the project's own Neo4j; fine when it is not running"},
