@@ -29,7 +29,7 @@ var words = map[string][2]string{
 	"c.side":          {"Kant %s", "Side %s"},
 	"c.backers":       {"Wie steunt kant %s", "Who backs side %s"},
 	"c.nobody":        {"niemand (geen steunbetuiging en geen auteur die het onderschrijft)", "nobody (no stance and no author who endorses it)"},
-	"c.pairs":         {"Paren (meest ernstig eerst)", "Pairs (most severe first)"},
+	"c.pairs":         {"Paren (tussen documenten eerst, dan de ernstigste)", "Pairs (between documents first, then the most severe)"},
 	"c.docs":          {"Bronnen", "Sources"},
 	"c.evidence":      {"Bewijs uit de bronnen (Engelstalige samenvatting)", "Evidence from the sources"},
 	"sc.themes":       {"thema's", "themes"},
