@@ -33,6 +33,7 @@ type Service interface {
 	ImportBundle(ctx context.Context, name string, data []byte) (rodedraad.Counts, error)
 	Reviews
 	Analyses
+	Conflicts
 }
 
 // Reviews is what the review queue and the ingested text need.

@@ -51,7 +51,7 @@ func init() {
 		{name: "aggregate", setup: setupAggregate,
 			summary: "propose OVERLAPS, SUPPORTS and CONFLICTS_WITH links between recommendations of different documents, for review"},
 		{name: "report", setup: setupReport,
-			summary: "print the coherence report as text, or JSON with --json, over a scope (--themes, --documents, ...)"},
+			summary: "print the briefing for the study team: conflicts, sides, sources and decisions, as text, md, html or json, in Dutch (--lang nl) or English, over a scope (--themes, ...)"},
 		{name: "export", setup: setupExport,
 			summary: "write the graph as GraphML or GEXF (Gephi, yEd), a CSV table (nodes, edges, contradictions, a matrix) or JSON, over a scope"},
 		{name: "neo4j start", setup: setupNeo4j("start"),

@@ -34,9 +34,13 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Actor() ActorResolver
 	ActorConnection() ActorConnectionResolver
+	ActorEndorsement() ActorEndorsementResolver
 	Authorship() AuthorshipResolver
 	Coherence() CoherenceResolver
 	Communities() CommunitiesResolver
+	Conflict() ConflictResolver
+	ConflictGroup() ConflictGroupResolver
+	ConflictSide() ConflictSideResolver
 	Consensus() ConsensusResolver
 	ConsensusItem() ConsensusItemResolver
 	ContradictionSide() ContradictionSideResolver
@@ -49,6 +53,7 @@ type ResolverRoot interface {
 	InfluenceNode() InfluenceNodeResolver
 	IngestInfo() IngestInfoResolver
 	Interaction() InteractionResolver
+	MatrixAxis() MatrixAxisResolver
 	Mutation() MutationResolver
 	Overlap() OverlapResolver
 	OverlapSuggestion() OverlapSuggestionResolver
@@ -73,6 +78,7 @@ type ComplexityRoot struct {
 		Aliases     func(childComplexity int) int
 		Assignments func(childComplexity int) int
 		Documents   func(childComplexity int) int
+		Endorses    func(childComplexity int, first int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		Level       func(childComplexity int) int
@@ -94,6 +100,12 @@ type ComplexityRoot struct {
 	ActorEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ActorEndorsement struct {
+		Document func(childComplexity int) int
+		Node     func(childComplexity int) int
+		Via      func(childComplexity int) int
 	}
 
 	ActorInconsistency struct {
@@ -137,6 +149,7 @@ type ComplexityRoot struct {
 		BlindSpots           func(childComplexity int) int
 		Coherence            func(childComplexity int) int
 		Communities          func(childComplexity int) int
+		Conflicts            func(childComplexity int, first int) int
 		Consensus            func(childComplexity int) int
 		Contradictions       func(childComplexity int, first int) int
 		EmptyThemeScenario   func(childComplexity int) int
@@ -217,11 +230,75 @@ type ComplexityRoot struct {
 		Size      func(childComplexity int) int
 	}
 
+	Conflict struct {
+		CrossesDocuments func(childComplexity int) int
+		Decision         func(childComplexity int) int
+		Evidence         func(childComplexity int) int
+		History          func(childComplexity int) int
+		ID               func(childComplexity int) int
+		InsideDocument   func(childComplexity int) int
+		MaxSeverity      func(childComplexity int) int
+		Pairs            func(childComplexity int, first int) int
+		Provenance       func(childComplexity int) int
+		Score            func(childComplexity int) int
+		Severity         func(childComplexity int) int
+		SideA            func(childComplexity int) int
+		SideB            func(childComplexity int) int
+		State            func(childComplexity int) int
+		Status           func(childComplexity int) int
+		Strength         func(childComplexity int) int
+		Summary          func(childComplexity int, lang *model.Lang) int
+		Themes           func(childComplexity int) int
+		Topic            func(childComplexity int, lang *model.Lang) int
+		Translation      func(childComplexity int) int
+	}
+
+	ConflictConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ConflictDecision struct {
+		At        func(childComplexity int) int
+		By        func(childComplexity int) int
+		Decision  func(childComplexity int) int
+		Rationale func(childComplexity int) int
+		State     func(childComplexity int) int
+	}
+
+	ConflictEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ConflictGroup struct {
+		Conflict         func(childComplexity int) int
+		CrossesDocuments func(childComplexity int) int
+		ID               func(childComplexity int) int
+		InsideDocument   func(childComplexity int) int
+		MaxSeverity      func(childComplexity int) int
+		Pairs            func(childComplexity int, first int) int
+		Severity         func(childComplexity int) int
+		SideA            func(childComplexity int) int
+		SideB            func(childComplexity int) int
+		State            func(childComplexity int) int
+		Themes           func(childComplexity int) int
+		Topic            func(childComplexity int) int
+	}
+
 	ConflictInfo struct {
 		Evidence func(childComplexity int) int
 		ID       func(childComplexity int) int
 		Summary  func(childComplexity int) int
 		Topic    func(childComplexity int) int
+	}
+
+	ConflictSide struct {
+		Documents func(childComplexity int) int
+		Endorsers func(childComplexity int) int
+		Items     func(childComplexity int) int
+		Sectors   func(childComplexity int) int
 	}
 
 	Consensus struct {
@@ -238,7 +315,7 @@ type ComplexityRoot struct {
 		GAC            func(childComplexity int) int
 		ID             func(childComplexity int) int
 		MaxSeverity    func(childComplexity int) int
-		Name           func(childComplexity int) int
+		Name           func(childComplexity int, lang *model.Lang) int
 		Recommendation func(childComplexity int) int
 		Sectors        func(childComplexity int) int
 	}
@@ -247,6 +324,7 @@ type ComplexityRoot struct {
 		ConflictID       func(childComplexity int) int
 		CrossesDocuments func(childComplexity int) int
 		From             func(childComplexity int) int
+		SameDocument     func(childComplexity int) int
 		Score            func(childComplexity int) int
 		Severity         func(childComplexity int) int
 		SharedThemes     func(childComplexity int) int
@@ -261,7 +339,7 @@ type ComplexityRoot struct {
 		Endorsers func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Label     func(childComplexity int) int
-		Name      func(childComplexity int) int
+		Name      func(childComplexity int, lang *model.Lang) int
 		Node      func(childComplexity int) int
 		Sectors   func(childComplexity int) int
 	}
@@ -425,7 +503,7 @@ type ComplexityRoot struct {
 
 	MatrixAxis struct {
 		ID   func(childComplexity int) int
-		Name func(childComplexity int) int
+		Name func(childComplexity int, lang *model.Lang) int
 	}
 
 	MatrixCell struct {
@@ -442,6 +520,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		CreateActor          func(childComplexity int, input model.ActorInput) int
+		CreateConflict       func(childComplexity int, input model.ConflictInput) int
 		CreateDocument       func(childComplexity int, input model.DocumentInput) int
 		CreateRecommendation func(childComplexity int, input model.RecommendationInput) int
 		CreateScenario       func(childComplexity int, input model.ScenarioInput) int
@@ -453,8 +532,10 @@ type ComplexityRoot struct {
 		DeleteTheme          func(childComplexity int, id string) int
 		ImportBundle         func(childComplexity int, bundle string, format model.BundleFormat) int
 		Link                 func(childComplexity int, input model.LinkInput) int
+		ResolveConflict      func(childComplexity int, input model.ResolveConflictInput) int
 		Review               func(childComplexity int, input model.ReviewInput) int
 		ReviewMany           func(childComplexity int, input model.ReviewManyInput) int
+		SetConflictSides     func(childComplexity int, input model.ConflictSidesInput) int
 		SuggestLinks         func(childComplexity int, input *model.SuggestLinksInput) int
 		SuggestOverlaps      func(childComplexity int, input *model.SuggestOverlapsInput) int
 		Unlink               func(childComplexity int, input model.UnlinkInput) int
@@ -521,24 +602,27 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Actor           func(childComplexity int, id string) int
-		Actors          func(childComplexity int, first int, after *string, filter *model.ActorFilter, orderBy *model.Order) int
-		Coherence       func(childComplexity int, scope *model.ScopeInput, redThread *model.RedThreadOptions) int
-		Document        func(childComplexity int, id string) int
-		Documents       func(childComplexity int, first int, after *string, filter *model.DocumentFilter, orderBy *model.Order) int
-		Matrix          func(childComplexity int, rows analysis.Dimension, columns analysis.Dimension, scope *model.ScopeInput) int
-		Neighbourhood   func(childComplexity int, id string, depth int, types []rodedraad.RelType) int
-		Node            func(childComplexity int, id string) int
-		Nodes           func(childComplexity int, ids []string) int
-		Recommendation  func(childComplexity int, id string) int
-		Recommendations func(childComplexity int, first int, after *string, filter *model.RecommendationFilter, orderBy *model.Order) int
-		ReviewQueue     func(childComplexity int, filter *model.ReviewQueueFilter, first int, after *string) int
-		Scenario        func(childComplexity int, id string) int
-		Scenarios       func(childComplexity int, first int, after *string, filter *model.ScenarioFilter, orderBy *model.Order) int
-		Search          func(childComplexity int, text string, kinds []model.NodeKind, first int) int
-		SearchPassages  func(childComplexity int, text string, first int) int
-		Theme           func(childComplexity int, id string) int
-		Themes          func(childComplexity int, first int, after *string, filter *model.ThemeFilter, orderBy *model.Order) int
+		Actor                 func(childComplexity int, id string) int
+		Actors                func(childComplexity int, first int, after *string, filter *model.ActorFilter, orderBy *model.Order) int
+		Coherence             func(childComplexity int, scope *model.ScopeInput, redThread *model.RedThreadOptions) int
+		Conflict              func(childComplexity int, id string) int
+		Conflicts             func(childComplexity int, filter *model.ConflictFilter, orderBy *service.ConflictOrder, first int, after *string) int
+		ContradictionsBetween func(childComplexity int, a string, b string, scope *model.ScopeInput, first int) int
+		Document              func(childComplexity int, id string) int
+		Documents             func(childComplexity int, first int, after *string, filter *model.DocumentFilter, orderBy *model.Order) int
+		Matrix                func(childComplexity int, rows analysis.Dimension, columns analysis.Dimension, scope *model.ScopeInput) int
+		Neighbourhood         func(childComplexity int, id string, depth int, types []rodedraad.RelType) int
+		Node                  func(childComplexity int, id string) int
+		Nodes                 func(childComplexity int, ids []string) int
+		Recommendation        func(childComplexity int, id string) int
+		Recommendations       func(childComplexity int, first int, after *string, filter *model.RecommendationFilter, orderBy *model.Order) int
+		ReviewQueue           func(childComplexity int, filter *model.ReviewQueueFilter, first int, after *string) int
+		Scenario              func(childComplexity int, id string) int
+		Scenarios             func(childComplexity int, first int, after *string, filter *model.ScenarioFilter, orderBy *model.Order) int
+		Search                func(childComplexity int, text string, kinds []model.NodeKind, first int) int
+		SearchPassages        func(childComplexity int, text string, first int) int
+		Theme                 func(childComplexity int, id string) int
+		Themes                func(childComplexity int, first int, after *string, filter *model.ThemeFilter, orderBy *model.Order) int
 	}
 
 	Recommendation struct {
@@ -559,9 +643,10 @@ type ComplexityRoot struct {
 		Status        func(childComplexity int) int
 		SupportedBy   func(childComplexity int) int
 		Supports      func(childComplexity int) int
-		Text          func(childComplexity int) int
+		Text          func(childComplexity int, lang *model.Lang) int
 		Themes        func(childComplexity int) int
-		Title         func(childComplexity int) int
+		Title         func(childComplexity int, lang *model.Lang) int
+		Translation   func(childComplexity int) int
 		Uncertainty   func(childComplexity int) int
 	}
 
@@ -663,6 +748,11 @@ type ComplexityRoot struct {
 		Score func(childComplexity int) int
 	}
 
+	SectorActors struct {
+		Actors func(childComplexity int) int
+		Sector func(childComplexity int) int
+	}
+
 	SectorScore struct {
 		Endorse func(childComplexity int) int
 		Oppose  func(childComplexity int) int
@@ -728,6 +818,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Translation struct {
+		Language func(childComplexity int) int
+		Method   func(childComplexity int) int
+		Text     func(childComplexity int) int
+		Title    func(childComplexity int) int
+	}
+
 	UnlinkPayload struct {
 		FromID func(childComplexity int) int
 		ToID   func(childComplexity int) int
@@ -744,9 +841,15 @@ type ActorResolver interface {
 	Supports(ctx context.Context, obj *rodedraad.Actor) ([]*rodedraad.Link, error)
 	Opposes(ctx context.Context, obj *rodedraad.Actor) ([]*rodedraad.Link, error)
 	Assignments(ctx context.Context, obj *rodedraad.Actor) ([]*rodedraad.Recommendation, error)
+	Endorses(ctx context.Context, obj *rodedraad.Actor, first int) ([]*rodedraad.Link, error)
 }
 type ActorConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*rodedraad.Actor]) (int, error)
+}
+type ActorEndorsementResolver interface {
+	Node(ctx context.Context, obj *rodedraad.Link) (rodedraad.Node, error)
+
+	Document(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Document, error)
 }
 type AuthorshipResolver interface {
 	Actor(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Actor, error)
@@ -754,6 +857,7 @@ type AuthorshipResolver interface {
 }
 type CoherenceResolver interface {
 	Contradictions(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.Contradiction, error)
+	Conflicts(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ConflictGroup, error)
 	ActorInconsistencies(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ActorInconsistency, error)
 	ScenarioIncoherence(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ScenarioIncoherence, error)
 
@@ -765,17 +869,43 @@ type CoherenceResolver interface {
 type CommunitiesResolver interface {
 	Communities(ctx context.Context, obj *analysis.Communities, first int) ([]*analysis.Community, error)
 }
+type ConflictResolver interface {
+	Topic(ctx context.Context, obj *rodedraad.Conflict, lang *model.Lang) (string, error)
+	Summary(ctx context.Context, obj *rodedraad.Conflict, lang *model.Lang) (*string, error)
+
+	Decision(ctx context.Context, obj *rodedraad.Conflict) (*rodedraad.ConflictDecision, error)
+
+	SideA(ctx context.Context, obj *rodedraad.Conflict) (*analysis.ConflictSide, error)
+	SideB(ctx context.Context, obj *rodedraad.Conflict) (*analysis.ConflictSide, error)
+	Severity(ctx context.Context, obj *rodedraad.Conflict) (int, error)
+	MaxSeverity(ctx context.Context, obj *rodedraad.Conflict) (int, error)
+	CrossesDocuments(ctx context.Context, obj *rodedraad.Conflict) (bool, error)
+	InsideDocument(ctx context.Context, obj *rodedraad.Conflict) (bool, error)
+	Themes(ctx context.Context, obj *rodedraad.Conflict) ([]*rodedraad.Theme, error)
+	Pairs(ctx context.Context, obj *rodedraad.Conflict, first int) ([]*analysis.Contradiction, error)
+}
+type ConflictGroupResolver interface {
+	Conflict(ctx context.Context, obj *analysis.ConflictGroup) (*rodedraad.Conflict, error)
+
+	Pairs(ctx context.Context, obj *analysis.ConflictGroup, first int) ([]*analysis.Contradiction, error)
+}
+type ConflictSideResolver interface {
+	Items(ctx context.Context, obj *analysis.ConflictSide) ([]rodedraad.Node, error)
+	Documents(ctx context.Context, obj *analysis.ConflictSide) ([]*rodedraad.Document, error)
+	Endorsers(ctx context.Context, obj *analysis.ConflictSide) ([]*model.SectorActors, error)
+}
 type ConsensusResolver interface {
 	Items(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error)
 	Candidates(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error)
 }
 type ConsensusItemResolver interface {
+	Name(ctx context.Context, obj *analysis.ConsensusItem, lang *model.Lang) (*string, error)
 	Recommendation(ctx context.Context, obj *analysis.ConsensusItem) (*rodedraad.Recommendation, error)
 	Sectors(ctx context.Context, obj *analysis.ConsensusItem) ([]*model.SectorScore, error)
 }
 type ContradictionSideResolver interface {
 	Label(ctx context.Context, obj *analysis.Side) (model.NodeKind, error)
-
+	Name(ctx context.Context, obj *analysis.Side, lang *model.Lang) (*string, error)
 	Node(ctx context.Context, obj *analysis.Side) (rodedraad.Node, error)
 }
 type DocumentResolver interface {
@@ -812,6 +942,9 @@ type IngestInfoResolver interface {
 type InteractionResolver interface {
 	Conflict(ctx context.Context, obj *rodedraad.Link) (*model.ConflictInfo, error)
 }
+type MatrixAxisResolver interface {
+	Name(ctx context.Context, obj *analysis.Axis, lang *model.Lang) (*string, error)
+}
 type MutationResolver interface {
 	CreateRecommendation(ctx context.Context, input model.RecommendationInput) (*rodedraad.Recommendation, error)
 	UpdateRecommendation(ctx context.Context, id string, patch model.RecommendationPatch) (*rodedraad.Recommendation, error)
@@ -835,6 +968,9 @@ type MutationResolver interface {
 	SuggestOverlaps(ctx context.Context, input *model.SuggestOverlapsInput) (*service.Suggested, error)
 	SuggestLinks(ctx context.Context, input *model.SuggestLinksInput) (*service.LinksSuggested, error)
 	ReviewMany(ctx context.Context, input model.ReviewManyInput) (*model.ReviewManyPayload, error)
+	CreateConflict(ctx context.Context, input model.ConflictInput) (*rodedraad.Conflict, error)
+	SetConflictSides(ctx context.Context, input model.ConflictSidesInput) (*rodedraad.Conflict, error)
+	ResolveConflict(ctx context.Context, input model.ResolveConflictInput) (*rodedraad.Conflict, error)
 }
 type OverlapResolver interface {
 	Other(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Recommendation, error)
@@ -865,8 +1001,14 @@ type QueryResolver interface {
 	Matrix(ctx context.Context, rows analysis.Dimension, columns analysis.Dimension, scope *model.ScopeInput) (*analysis.Matrix, error)
 	ReviewQueue(ctx context.Context, filter *model.ReviewQueueFilter, first int, after *string) (*model.ReviewQueueConnection, error)
 	SearchPassages(ctx context.Context, text string, first int) ([]*rodedraad.PassageHit, error)
+	Conflicts(ctx context.Context, filter *model.ConflictFilter, orderBy *service.ConflictOrder, first int, after *string) (*model.ConflictConnection, error)
+	Conflict(ctx context.Context, id string) (*rodedraad.Conflict, error)
+	ContradictionsBetween(ctx context.Context, a string, b string, scope *model.ScopeInput, first int) ([]*analysis.Contradiction, error)
 }
 type RecommendationResolver interface {
+	Title(ctx context.Context, obj *rodedraad.Recommendation, lang *model.Lang) (string, error)
+	Text(ctx context.Context, obj *rodedraad.Recommendation, lang *model.Lang) (string, error)
+
 	Document(ctx context.Context, obj *rodedraad.Recommendation) (*rodedraad.Document, error)
 	Themes(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Theme, error)
 	AssignedTo(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Actor, error)
@@ -950,6 +1092,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actor.Documents(childComplexity), true
+	case "Actor.endorses":
+		if e.ComplexityRoot.Actor.Endorses == nil {
+			break
+		}
+
+		args, err := ec.field_Actor_endorses_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Endorses(childComplexity, args["first"].(int)), true
 	case "Actor.id":
 		if e.ComplexityRoot.Actor.ID == nil {
 			break
@@ -1042,6 +1195,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActorEdge.Node(childComplexity), true
+
+	case "ActorEndorsement.document":
+		if e.ComplexityRoot.ActorEndorsement.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorEndorsement.Document(childComplexity), true
+	case "ActorEndorsement.node":
+		if e.ComplexityRoot.ActorEndorsement.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorEndorsement.Node(childComplexity), true
+	case "ActorEndorsement.via":
+		if e.ComplexityRoot.ActorEndorsement.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorEndorsement.Via(childComplexity), true
 
 	case "ActorInconsistency.actor":
 		if e.ComplexityRoot.ActorInconsistency.Actor == nil {
@@ -1220,6 +1392,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Coherence.Communities(childComplexity), true
+	case "Coherence.conflicts":
+		if e.ComplexityRoot.Coherence.Conflicts == nil {
+			break
+		}
+
+		args, err := ec.field_Coherence_conflicts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Coherence.Conflicts(childComplexity, args["first"].(int)), true
 	case "Coherence.consensus":
 		if e.ComplexityRoot.Coherence.Consensus == nil {
 			break
@@ -1617,6 +1800,283 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Component.Size(childComplexity), true
 
+	case "Conflict.crossesDocuments":
+		if e.ComplexityRoot.Conflict.CrossesDocuments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.CrossesDocuments(childComplexity), true
+	case "Conflict.decision":
+		if e.ComplexityRoot.Conflict.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Decision(childComplexity), true
+	case "Conflict.evidence":
+		if e.ComplexityRoot.Conflict.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Evidence(childComplexity), true
+	case "Conflict.history":
+		if e.ComplexityRoot.Conflict.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.History(childComplexity), true
+	case "Conflict.id":
+		if e.ComplexityRoot.Conflict.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.ID(childComplexity), true
+	case "Conflict.insideDocument":
+		if e.ComplexityRoot.Conflict.InsideDocument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.InsideDocument(childComplexity), true
+	case "Conflict.maxSeverity":
+		if e.ComplexityRoot.Conflict.MaxSeverity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.MaxSeverity(childComplexity), true
+	case "Conflict.pairs":
+		if e.ComplexityRoot.Conflict.Pairs == nil {
+			break
+		}
+
+		args, err := ec.field_Conflict_pairs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Conflict.Pairs(childComplexity, args["first"].(int)), true
+	case "Conflict.provenance":
+		if e.ComplexityRoot.Conflict.Provenance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Provenance(childComplexity), true
+	case "Conflict.score":
+		if e.ComplexityRoot.Conflict.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Score(childComplexity), true
+	case "Conflict.severity":
+		if e.ComplexityRoot.Conflict.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Severity(childComplexity), true
+	case "Conflict.sideA":
+		if e.ComplexityRoot.Conflict.SideA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.SideA(childComplexity), true
+	case "Conflict.sideB":
+		if e.ComplexityRoot.Conflict.SideB == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.SideB(childComplexity), true
+	case "Conflict.state":
+		if e.ComplexityRoot.Conflict.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.State(childComplexity), true
+	case "Conflict.status":
+		if e.ComplexityRoot.Conflict.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Status(childComplexity), true
+	case "Conflict.strength":
+		if e.ComplexityRoot.Conflict.Strength == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Strength(childComplexity), true
+	case "Conflict.summary":
+		if e.ComplexityRoot.Conflict.Summary == nil {
+			break
+		}
+
+		args, err := ec.field_Conflict_summary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Conflict.Summary(childComplexity, args["lang"].(*model.Lang)), true
+	case "Conflict.themes":
+		if e.ComplexityRoot.Conflict.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Themes(childComplexity), true
+	case "Conflict.topic":
+		if e.ComplexityRoot.Conflict.Topic == nil {
+			break
+		}
+
+		args, err := ec.field_Conflict_topic_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Conflict.Topic(childComplexity, args["lang"].(*model.Lang)), true
+	case "Conflict.translation":
+		if e.ComplexityRoot.Conflict.Translation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Translation(childComplexity), true
+
+	case "ConflictConnection.edges":
+		if e.ComplexityRoot.ConflictConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictConnection.Edges(childComplexity), true
+	case "ConflictConnection.pageInfo":
+		if e.ComplexityRoot.ConflictConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictConnection.PageInfo(childComplexity), true
+	case "ConflictConnection.totalCount":
+		if e.ComplexityRoot.ConflictConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictConnection.TotalCount(childComplexity), true
+
+	case "ConflictDecision.at":
+		if e.ComplexityRoot.ConflictDecision.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictDecision.At(childComplexity), true
+	case "ConflictDecision.by":
+		if e.ComplexityRoot.ConflictDecision.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictDecision.By(childComplexity), true
+	case "ConflictDecision.decision":
+		if e.ComplexityRoot.ConflictDecision.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictDecision.Decision(childComplexity), true
+	case "ConflictDecision.rationale":
+		if e.ComplexityRoot.ConflictDecision.Rationale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictDecision.Rationale(childComplexity), true
+	case "ConflictDecision.state":
+		if e.ComplexityRoot.ConflictDecision.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictDecision.State(childComplexity), true
+
+	case "ConflictEdge.cursor":
+		if e.ComplexityRoot.ConflictEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEdge.Cursor(childComplexity), true
+	case "ConflictEdge.node":
+		if e.ComplexityRoot.ConflictEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEdge.Node(childComplexity), true
+
+	case "ConflictGroup.conflict":
+		if e.ComplexityRoot.ConflictGroup.Conflict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Conflict(childComplexity), true
+	case "ConflictGroup.crossesDocuments":
+		if e.ComplexityRoot.ConflictGroup.CrossesDocuments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.CrossesDocuments(childComplexity), true
+	case "ConflictGroup.id":
+		if e.ComplexityRoot.ConflictGroup.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.ID(childComplexity), true
+	case "ConflictGroup.insideDocument":
+		if e.ComplexityRoot.ConflictGroup.InsideDocument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.InsideDocument(childComplexity), true
+	case "ConflictGroup.maxSeverity":
+		if e.ComplexityRoot.ConflictGroup.MaxSeverity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.MaxSeverity(childComplexity), true
+	case "ConflictGroup.pairs":
+		if e.ComplexityRoot.ConflictGroup.Pairs == nil {
+			break
+		}
+
+		args, err := ec.field_ConflictGroup_pairs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Pairs(childComplexity, args["first"].(int)), true
+	case "ConflictGroup.severity":
+		if e.ComplexityRoot.ConflictGroup.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Severity(childComplexity), true
+	case "ConflictGroup.sideA":
+		if e.ComplexityRoot.ConflictGroup.SideA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.SideA(childComplexity), true
+	case "ConflictGroup.sideB":
+		if e.ComplexityRoot.ConflictGroup.SideB == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.SideB(childComplexity), true
+	case "ConflictGroup.state":
+		if e.ComplexityRoot.ConflictGroup.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.State(childComplexity), true
+	case "ConflictGroup.themes":
+		if e.ComplexityRoot.ConflictGroup.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Themes(childComplexity), true
+	case "ConflictGroup.topic":
+		if e.ComplexityRoot.ConflictGroup.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Topic(childComplexity), true
+
 	case "ConflictInfo.evidence":
 		if e.ComplexityRoot.ConflictInfo.Evidence == nil {
 			break
@@ -1641,6 +2101,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ConflictInfo.Topic(childComplexity), true
+
+	case "ConflictSide.documents":
+		if e.ComplexityRoot.ConflictSide.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Documents(childComplexity), true
+	case "ConflictSide.endorsers":
+		if e.ComplexityRoot.ConflictSide.Endorsers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Endorsers(childComplexity), true
+	case "ConflictSide.items":
+		if e.ComplexityRoot.ConflictSide.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Items(childComplexity), true
+	case "ConflictSide.sectors":
+		if e.ComplexityRoot.ConflictSide.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Sectors(childComplexity), true
 
 	case "Consensus.candidates":
 		if e.ComplexityRoot.Consensus.Candidates == nil {
@@ -1718,7 +2203,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.ConsensusItem.Name(childComplexity), true
+		args, err := ec.field_ConsensusItem_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ConsensusItem.Name(childComplexity, args["lang"].(*model.Lang)), true
 	case "ConsensusItem.recommendation":
 		if e.ComplexityRoot.ConsensusItem.Recommendation == nil {
 			break
@@ -1750,6 +2240,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Contradiction.From(childComplexity), true
+	case "Contradiction.sameDocument":
+		if e.ComplexityRoot.Contradiction.SameDocument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.SameDocument(childComplexity), true
 	case "Contradiction.score":
 		if e.ComplexityRoot.Contradiction.Score == nil {
 			break
@@ -1822,7 +2318,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.ContradictionSide.Name(childComplexity), true
+		args, err := ec.field_ContradictionSide_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ContradictionSide.Name(childComplexity, args["lang"].(*model.Lang)), true
 	case "ContradictionSide.node":
 		if e.ComplexityRoot.ContradictionSide.Node == nil {
 			break
@@ -2498,7 +2999,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.MatrixAxis.Name(childComplexity), true
+		args, err := ec.field_MatrixAxis_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.MatrixAxis.Name(childComplexity, args["lang"].(*model.Lang)), true
 
 	case "MatrixCell.column":
 		if e.ComplexityRoot.MatrixCell.Column == nil {
@@ -2566,6 +3072,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateActor(childComplexity, args["input"].(model.ActorInput)), true
+	case "Mutation.createConflict":
+		if e.ComplexityRoot.Mutation.CreateConflict == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createConflict_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateConflict(childComplexity, args["input"].(model.ConflictInput)), true
 	case "Mutation.createDocument":
 		if e.ComplexityRoot.Mutation.CreateDocument == nil {
 			break
@@ -2687,6 +3204,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Link(childComplexity, args["input"].(model.LinkInput)), true
+	case "Mutation.resolveConflict":
+		if e.ComplexityRoot.Mutation.ResolveConflict == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_resolveConflict_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ResolveConflict(childComplexity, args["input"].(model.ResolveConflictInput)), true
 	case "Mutation.review":
 		if e.ComplexityRoot.Mutation.Review == nil {
 			break
@@ -2709,6 +3237,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReviewMany(childComplexity, args["input"].(model.ReviewManyInput)), true
+	case "Mutation.setConflictSides":
+		if e.ComplexityRoot.Mutation.SetConflictSides == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setConflictSides_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetConflictSides(childComplexity, args["input"].(model.ConflictSidesInput)), true
 	case "Mutation.suggestLinks":
 		if e.ComplexityRoot.Mutation.SuggestLinks == nil {
 			break
@@ -3042,6 +3581,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Coherence(childComplexity, args["scope"].(*model.ScopeInput), args["redThread"].(*model.RedThreadOptions)), true
+	case "Query.conflict":
+		if e.ComplexityRoot.Query.Conflict == nil {
+			break
+		}
+
+		args, err := ec.field_Query_conflict_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Conflict(childComplexity, args["id"].(string)), true
+	case "Query.conflicts":
+		if e.ComplexityRoot.Query.Conflicts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_conflicts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Conflicts(childComplexity, args["filter"].(*model.ConflictFilter), args["orderBy"].(*service.ConflictOrder), args["first"].(int), args["after"].(*string)), true
+	case "Query.contradictionsBetween":
+		if e.ComplexityRoot.Query.ContradictionsBetween == nil {
+			break
+		}
+
+		args, err := ec.field_Query_contradictionsBetween_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ContradictionsBetween(childComplexity, args["a"].(string), args["b"].(string), args["scope"].(*model.ScopeInput), args["first"].(int)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -3316,7 +3888,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Recommendation.Text(childComplexity), true
+		args, err := ec.field_Recommendation_text_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recommendation.Text(childComplexity, args["lang"].(*model.Lang)), true
 	case "Recommendation.themes":
 		if e.ComplexityRoot.Recommendation.Themes == nil {
 			break
@@ -3328,7 +3905,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Recommendation.Title(childComplexity), true
+		args, err := ec.field_Recommendation_title_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recommendation.Title(childComplexity, args["lang"].(*model.Lang)), true
+	case "Recommendation.translation":
+		if e.ComplexityRoot.Recommendation.Translation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recommendation.Translation(childComplexity), true
 	case "Recommendation.uncertainty":
 		if e.ComplexityRoot.Recommendation.Uncertainty == nil {
 			break
@@ -3686,6 +4274,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
 
+	case "SectorActors.actors":
+		if e.ComplexityRoot.SectorActors.Actors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectorActors.Actors(childComplexity), true
+	case "SectorActors.sector":
+		if e.ComplexityRoot.SectorActors.Sector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectorActors.Sector(childComplexity), true
+
 	case "SectorScore.endorse":
 		if e.ComplexityRoot.SectorScore.Endorse == nil {
 			break
@@ -3928,6 +4529,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ThemeEdge.Node(childComplexity), true
 
+	case "Translation.language":
+		if e.ComplexityRoot.Translation.Language == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Translation.Language(childComplexity), true
+	case "Translation.method":
+		if e.ComplexityRoot.Translation.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Translation.Method(childComplexity), true
+	case "Translation.text":
+		if e.ComplexityRoot.Translation.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Translation.Text(childComplexity), true
+	case "Translation.title":
+		if e.ComplexityRoot.Translation.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Translation.Title(childComplexity), true
+
 	case "UnlinkPayload.fromId":
 		if e.ComplexityRoot.UnlinkPayload.FromID == nil {
 			break
@@ -3959,6 +4585,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ActorFilter", ec.unmarshalInputActorFilter),
 			graphql.NewInputUnmarshaler("ActorInput", ec.unmarshalInputActorInput),
 			graphql.NewInputUnmarshaler("ActorPatch", ec.unmarshalInputActorPatch),
+			graphql.NewInputUnmarshaler("ConflictFilter", ec.unmarshalInputConflictFilter),
+			graphql.NewInputUnmarshaler("ConflictInput", ec.unmarshalInputConflictInput),
+			graphql.NewInputUnmarshaler("ConflictSidesInput", ec.unmarshalInputConflictSidesInput),
 			graphql.NewInputUnmarshaler("DocumentFilter", ec.unmarshalInputDocumentFilter),
 			graphql.NewInputUnmarshaler("DocumentInput", ec.unmarshalInputDocumentInput),
 			graphql.NewInputUnmarshaler("DocumentPatch", ec.unmarshalInputDocumentPatch),
@@ -3969,6 +4598,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RecommendationInput", ec.unmarshalInputRecommendationInput),
 			graphql.NewInputUnmarshaler("RecommendationPatch", ec.unmarshalInputRecommendationPatch),
 			graphql.NewInputUnmarshaler("RedThreadOptions", ec.unmarshalInputRedThreadOptions),
+			graphql.NewInputUnmarshaler("ResolveConflictInput", ec.unmarshalInputResolveConflictInput),
 			graphql.NewInputUnmarshaler("ReviewInput", ec.unmarshalInputReviewInput),
 			graphql.NewInputUnmarshaler("ReviewItemInput", ec.unmarshalInputReviewItemInput),
 			graphql.NewInputUnmarshaler("ReviewManyInput", ec.unmarshalInputReviewManyInput),
@@ -4166,6 +4796,7 @@ enum NodeKind {
   ACTOR
   THEME
   SCENARIO
+  CONFLICT
 }
 
 """
@@ -4185,6 +4816,9 @@ enum RelationshipType {
   SUPPORTS
   CONFLICTS_WITH
   OVERLAPS
+  "Conflict→Recommendation or Scenario: the items of a conflict's side A and side B."
+  SIDE_A
+  SIDE_B
 }
 
 "How an actor endorses a recommendation: a SUPPORTS stance, or authorship of its document."
@@ -4255,8 +4889,12 @@ interface Node {
 "One recommendation, conclusion, commitment, goal or position from a document."
 type Recommendation implements Node {
   id: ID!
-  title: String!
-  text: String!
+  "In lang (NL or EN) when a translation into it exists, else as the source has it."
+  title(lang: Lang): String!
+  "In lang (NL or EN) when a translation into it exists, else as the source has it."
+  text(lang: Lang): String!
+  "Title and text in the other language, marked with how the rendering was made."
+  translation: Translation
   kind: RecommendationKind!
   level: RecommendationLevel
   "Target year."
@@ -4334,6 +4972,11 @@ type Actor implements Node {
   opposes: [Stance!]!
   "Recommendations it must act on."
   assignments: [Recommendation!]!
+  """
+  Recommendations and scenarios it endorses: by a SUPPORTS stance, or by publishing or writing the
+  document that puts them forward (RECOMMENDATION, GOAL, COMMITMENT, POSITION; not a CONCLUSION it reports).
+  """
+  endorses(first: Int! = 100): [ActorEndorsement!]!
 }
 
 "A theme of the study (T1..T7) or one outside its scope (such as H, health and living environment)."
@@ -4642,6 +5285,13 @@ type Query {
   reviewQueue(filter: ReviewQueueFilter, first: Int! = 20, after: String): ReviewQueueConnection!
   "Full-text search in the text of ingested documents (Dutch and English analysers)."
   searchPassages(text: String!, first: Int! = 20): [PassageHit!]!
+  # --- conflicts
+  "The conflicts the study team decides on, ranked (between documents first, then by severity) unless orderBy says otherwise."
+  conflicts(filter: ConflictFilter, orderBy: ConflictOrder = RANK, first: Int! = 20, after: String): ConflictConnection!
+  "One conflict; null when there is none with this id."
+  conflict(id: ID!): Conflict
+  "The contradictions between two themes: pairs with one side addressing theme a and the other theme b, by severity."
+  contradictionsBetween(a: ID!, b: ID!, scope: ScopeInput, first: Int! = 20): [Contradiction!]!
 }
 
 # ---------------------------------------------------------------- mutations
@@ -4906,6 +5556,14 @@ type Mutation {
   suggestLinks(input: SuggestLinksInput): SuggestLinksPayload!
   "Accept or reject several items at once: all of them, or none when one does not exist."
   reviewMany(input: ReviewManyInput!): ReviewManyPayload!
+
+  # --- conflicts
+  "Add a conflict between two groups of recommendations or scenarios, with its pairwise CONFLICTS_WITH edges."
+  createConflict(input: ConflictInput!): Conflict!
+  "Replace a conflict's sides; its CONFLICTS_WITH pairs follow."
+  setConflictSides(input: ConflictSidesInput!): Conflict!
+  "Record the study team's decision on a conflict: RESOLVED (with the decision), ACCEPTED_TRADE_OFF, NOT_A_CONFLICT, or OPEN again."
+  resolveConflict(input: ResolveConflictInput!): Conflict!
 }
 
 # ---------------------------------------------------------------- ingest and review
@@ -5091,8 +5749,10 @@ type CoherenceSummary {
 type Coherence {
   scope: Scope!
   summary: CoherenceSummary!
-  "CONFLICTS_WITH edges by severity = |score| x (endorsers(a) + endorsers(b))."
+  "CONFLICTS_WITH edges by severity = |score| x (endorsers(a) + endorsers(b)); those inside one document last."
   contradictions(first: Int! = 20): [Contradiction!]!
+  "The contradictions grouped by the conflict they belong to: conflicts between documents first, then by total severity."
+  conflicts(first: Int! = 20): [ConflictGroup!]!
   "An actor endorses both sides of a conflict."
   actorInconsistencies(first: Int! = 20): [ActorInconsistency!]!
   "A scenario includes both sides of a conflict."
@@ -5124,7 +5784,8 @@ type Coherence {
 type ContradictionSide {
   id: ID!
   label: NodeKind!
-  name: String
+  "Title or name, in lang when given."
+  name(lang: Lang): String
   node: Interactor
   documents: [ID!]!
   endorsers: [ID!]!
@@ -5139,6 +5800,8 @@ type Contradiction {
   sharedThemes: [ID!]!
   "Both sides come from documents and share none."
   crossesDocuments: Boolean!
+  "Both sides stand in one document: a tension inside a plan, ranked after the contradictions between documents."
+  sameDocument: Boolean!
   conflictId: ID
   topic: String
   "The document the conflict edge cites as evidence."
@@ -5316,7 +5979,8 @@ type SectorScore {
 
 type ConsensusItem {
   id: ID!
-  name: String
+  "The recommendation's title, in lang when given."
+  name(lang: Lang): String
   recommendation: Recommendation
   sectors: [SectorScore!]!
   "Group-informed consensus: the product of p over the four sectors."
@@ -5362,7 +6026,8 @@ type Coherences {
 
 type MatrixAxis {
   id: ID!
-  name: String
+  "Title or name; themes and recommendations in lang when given."
+  name(lang: Lang): String
 }
 
 "One non-empty cell; row and column index into rows and columns."
@@ -5385,6 +6050,197 @@ type Matrix {
   rows: [MatrixAxis!]!
   columns: [MatrixAxis!]!
   cells: [MatrixCell!]!
+}
+
+# ---------------------------------------------------------------- conflicts / conflicten
+
+"Where the study team stands on a conflict."
+enum ConflictState {
+  "Not decided yet."
+  OPEN
+  "Decided: see the decision and its rationale."
+  RESOLVED
+  "Both sides stay; the team accepts the trade-off."
+  ACCEPTED_TRADE_OFF
+  "On a closer look the sides do not conflict."
+  NOT_A_CONFLICT
+}
+
+"How a conflict is known: stated by the sources (EXPLICIT, pairs score -2) or inferred by the analysts (INFERRED, -1)."
+enum ConflictStrength {
+  EXPLICIT
+  INFERRED
+}
+
+enum ConflictOrder {
+  "Conflicts between documents first, then by total and maximum severity: the report's order."
+  RANK
+  "By total severity, largest first."
+  SEVERITY
+  ID
+}
+
+input ConflictFilter {
+  states: [ConflictState!]
+  "Touches one of these themes."
+  themes: [ID!]
+  "A side stands in one of these documents."
+  documents: [ID!]
+  "One of these actors backs a side."
+  actors: [ID!]
+  "Words in the topic or summary."
+  text: String
+}
+
+"""
+A conflict between two groups of recommendations or scenarios (side A against side B), as the study
+team decides on it. The analysed layer is one CONFLICTS_WITH edge per side A x side B pair (its
+pairs); severity sums and maximises theirs.
+"""
+type Conflict implements Node {
+  id: ID!
+  topic(lang: Lang): String!
+  summary(lang: Lang): String
+  "Topic (title) and summary (text) in Dutch."
+  translation: Translation
+  strength: ConflictStrength
+  "The score of every pair; null: the strength's."
+  score: Int
+  evidence: [String!]!
+  status: Status!
+  provenance: Provenance!
+
+  state: ConflictState!
+  "The latest decision; null while nobody decided."
+  decision: ConflictDecision
+  "Every decision, oldest first."
+  history: [ConflictDecision!]!
+  sideA: ConflictSide!
+  sideB: ConflictSide!
+  "Sum of the severities of its accepted pairs."
+  severity: Int!
+  maxSeverity: Int!
+  "Some pair joins two documents that share nothing."
+  crossesDocuments: Boolean!
+  "Every pair lies inside one document: a tension within a plan, ranked below conflicts between plans."
+  insideDocument: Boolean!
+  "Themes addressed by either side."
+  themes: [Theme!]!
+  "Its accepted pairs, by severity."
+  pairs(first: Int! = 20): [Contradiction!]!
+}
+
+"One conflict of a coherence report: its pairs in the report's scope, with their severity."
+type ConflictGroup {
+  "Empty for a CONFLICTS_WITH edge that belongs to no conflict (a group of its own)."
+  id: ID
+  "The conflict node, with its decisions; null for a group without id."
+  conflict: Conflict
+  topic: String
+  state: ConflictState
+  sideA: ConflictSide!
+  sideB: ConflictSide!
+  severity: Int!
+  maxSeverity: Int!
+  crossesDocuments: Boolean!
+  insideDocument: Boolean!
+  themes: [ID!]!
+  pairs(first: Int! = 20): [Contradiction!]!
+}
+
+"One side of a conflict: its items, their documents and who backs them, by sector."
+type ConflictSide {
+  items: [Interactor!]!
+  documents: [Document!]!
+  "Endorsers of its items (stance, or authorship of a non-CONCLUSION item), grouped by sector."
+  endorsers: [SectorActors!]!
+  sectors: [Sector!]!
+}
+
+type SectorActors {
+  sector: Sector!
+  actors: [Actor!]!
+}
+
+type ConflictDecision {
+  state: ConflictState!
+  decision: String
+  rationale: String
+  by: String!
+  at: Time!
+}
+
+type ConflictConnection {
+  edges: [ConflictEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type ConflictEdge {
+  cursor: String!
+  node: Conflict!
+}
+
+input ConflictInput {
+  "Generated (C…) when left out."
+  id: ID
+  topic: String!
+  summary: String
+  strength: ConflictStrength = EXPLICIT
+  score: Int
+  sideA: [ID!]!
+  sideB: [ID!]!
+  evidence: [String!]
+  provenance: ProvenanceInput
+}
+
+input ConflictSidesInput {
+  id: ID!
+  sideA: [ID!]!
+  sideB: [ID!]!
+  by: String
+}
+
+input ResolveConflictInput {
+  id: ID!
+  state: ConflictState!
+  "Required for RESOLVED: what the team decided."
+  decision: String
+  rationale: String
+  "Who decided."
+  by: String!
+}
+
+# ---------------------------------------------------------------- languages / talen
+
+"A language of the texts: Dutch (the study team's) or English."
+enum Lang {
+  NL
+  EN
+}
+
+"How a translation was made: the source's own wording, a person's faithful rendering, or one made with a language model's help."
+enum TranslationMethod {
+  SOURCE
+  MANUAL
+  LLM
+}
+
+"An item's wording in its other language."
+type Translation {
+  "nl or en."
+  language: String!
+  title: String
+  text: String
+  method: TranslationMethod!
+}
+
+"One item an actor endorses, and how."
+type ActorEndorsement {
+  node: Interactor!
+  via: EndorsementVia!
+  "For AUTHORED: the document that puts it forward."
+  document: Document
 }
 `, BuiltIn: false},
 }
@@ -5422,6 +6278,8 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 		return ec.fieldContext_Actor_opposes(ctx, field)
 	case "assignments":
 		return ec.fieldContext_Actor_assignments(ctx, field)
+	case "endorses":
+		return ec.fieldContext_Actor_endorses(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Actor", field.Name)
 }
@@ -5446,6 +6304,18 @@ func (ec *executionContext) childFields_ActorEdge(ctx context.Context, field gra
 		return ec.fieldContext_ActorEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ActorEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ActorEndorsement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ActorEndorsement_node(ctx, field)
+	case "via":
+		return ec.fieldContext_ActorEndorsement_via(ctx, field)
+	case "document":
+		return ec.fieldContext_ActorEndorsement_document(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActorEndorsement", field.Name)
 }
 
 func (ec *executionContext) childFields_ActorInconsistency(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5528,6 +6398,8 @@ func (ec *executionContext) childFields_Coherence(ctx context.Context, field gra
 		return ec.fieldContext_Coherence_summary(ctx, field)
 	case "contradictions":
 		return ec.fieldContext_Coherence_contradictions(ctx, field)
+	case "conflicts":
+		return ec.fieldContext_Coherence_conflicts(ctx, field)
 	case "actorInconsistencies":
 		return ec.fieldContext_Coherence_actorInconsistencies(ctx, field)
 	case "scenarioIncoherence":
@@ -5690,6 +6562,120 @@ func (ec *executionContext) childFields_Component(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Component", field.Name)
 }
 
+func (ec *executionContext) childFields_Conflict(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Conflict_id(ctx, field)
+	case "topic":
+		return ec.fieldContext_Conflict_topic(ctx, field)
+	case "summary":
+		return ec.fieldContext_Conflict_summary(ctx, field)
+	case "translation":
+		return ec.fieldContext_Conflict_translation(ctx, field)
+	case "strength":
+		return ec.fieldContext_Conflict_strength(ctx, field)
+	case "score":
+		return ec.fieldContext_Conflict_score(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Conflict_evidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Conflict_status(ctx, field)
+	case "provenance":
+		return ec.fieldContext_Conflict_provenance(ctx, field)
+	case "state":
+		return ec.fieldContext_Conflict_state(ctx, field)
+	case "decision":
+		return ec.fieldContext_Conflict_decision(ctx, field)
+	case "history":
+		return ec.fieldContext_Conflict_history(ctx, field)
+	case "sideA":
+		return ec.fieldContext_Conflict_sideA(ctx, field)
+	case "sideB":
+		return ec.fieldContext_Conflict_sideB(ctx, field)
+	case "severity":
+		return ec.fieldContext_Conflict_severity(ctx, field)
+	case "maxSeverity":
+		return ec.fieldContext_Conflict_maxSeverity(ctx, field)
+	case "crossesDocuments":
+		return ec.fieldContext_Conflict_crossesDocuments(ctx, field)
+	case "insideDocument":
+		return ec.fieldContext_Conflict_insideDocument(ctx, field)
+	case "themes":
+		return ec.fieldContext_Conflict_themes(ctx, field)
+	case "pairs":
+		return ec.fieldContext_Conflict_pairs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Conflict", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ConflictConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ConflictConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ConflictConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "state":
+		return ec.fieldContext_ConflictDecision_state(ctx, field)
+	case "decision":
+		return ec.fieldContext_ConflictDecision_decision(ctx, field)
+	case "rationale":
+		return ec.fieldContext_ConflictDecision_rationale(ctx, field)
+	case "by":
+		return ec.fieldContext_ConflictDecision_by(ctx, field)
+	case "at":
+		return ec.fieldContext_ConflictDecision_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictDecision", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ConflictEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ConflictEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ConflictGroup_id(ctx, field)
+	case "conflict":
+		return ec.fieldContext_ConflictGroup_conflict(ctx, field)
+	case "topic":
+		return ec.fieldContext_ConflictGroup_topic(ctx, field)
+	case "state":
+		return ec.fieldContext_ConflictGroup_state(ctx, field)
+	case "sideA":
+		return ec.fieldContext_ConflictGroup_sideA(ctx, field)
+	case "sideB":
+		return ec.fieldContext_ConflictGroup_sideB(ctx, field)
+	case "severity":
+		return ec.fieldContext_ConflictGroup_severity(ctx, field)
+	case "maxSeverity":
+		return ec.fieldContext_ConflictGroup_maxSeverity(ctx, field)
+	case "crossesDocuments":
+		return ec.fieldContext_ConflictGroup_crossesDocuments(ctx, field)
+	case "insideDocument":
+		return ec.fieldContext_ConflictGroup_insideDocument(ctx, field)
+	case "themes":
+		return ec.fieldContext_ConflictGroup_themes(ctx, field)
+	case "pairs":
+		return ec.fieldContext_ConflictGroup_pairs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictGroup", field.Name)
+}
+
 func (ec *executionContext) childFields_ConflictInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5702,6 +6688,20 @@ func (ec *executionContext) childFields_ConflictInfo(ctx context.Context, field 
 		return ec.fieldContext_ConflictInfo_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ConflictInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictSide(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "items":
+		return ec.fieldContext_ConflictSide_items(ctx, field)
+	case "documents":
+		return ec.fieldContext_ConflictSide_documents(ctx, field)
+	case "endorsers":
+		return ec.fieldContext_ConflictSide_endorsers(ctx, field)
+	case "sectors":
+		return ec.fieldContext_ConflictSide_sectors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictSide", field.Name)
 }
 
 func (ec *executionContext) childFields_Consensus(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5758,6 +6758,8 @@ func (ec *executionContext) childFields_Contradiction(ctx context.Context, field
 		return ec.fieldContext_Contradiction_sharedThemes(ctx, field)
 	case "crossesDocuments":
 		return ec.fieldContext_Contradiction_crossesDocuments(ctx, field)
+	case "sameDocument":
+		return ec.fieldContext_Contradiction_sameDocument(ctx, field)
 	case "conflictId":
 		return ec.fieldContext_Contradiction_conflictId(ctx, field)
 	case "topic":
@@ -6260,6 +7262,8 @@ func (ec *executionContext) childFields_Recommendation(ctx context.Context, fiel
 		return ec.fieldContext_Recommendation_title(ctx, field)
 	case "text":
 		return ec.fieldContext_Recommendation_text(ctx, field)
+	case "translation":
+		return ec.fieldContext_Recommendation_translation(ctx, field)
 	case "kind":
 		return ec.fieldContext_Recommendation_kind(ctx, field)
 	case "level":
@@ -6496,6 +7500,16 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
 }
 
+func (ec *executionContext) childFields_SectorActors(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sector":
+		return ec.fieldContext_SectorActors_sector(ctx, field)
+	case "actors":
+		return ec.fieldContext_SectorActors_actors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SectorActors", field.Name)
+}
+
 func (ec *executionContext) childFields_SectorScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "sector":
@@ -6628,6 +7642,20 @@ func (ec *executionContext) childFields_ThemeEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type ThemeEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Translation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "language":
+		return ec.fieldContext_Translation_language(ctx, field)
+	case "title":
+		return ec.fieldContext_Translation_title(ctx, field)
+	case "text":
+		return ec.fieldContext_Translation_text(ctx, field)
+	case "method":
+		return ec.fieldContext_Translation_method(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Translation", field.Name)
+}
+
 func (ec *executionContext) childFields_UnlinkPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "type":
@@ -6756,7 +7784,35 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Actor_endorses_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Coherence_actorInconsistencies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Coherence_conflicts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -6854,6 +7910,76 @@ func (ec *executionContext) field_Communities_communities_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_ConflictGroup_pairs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Conflict_pairs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Conflict_summary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Conflict_topic_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_ConsensusItem_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Consensus_candidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6879,6 +8005,20 @@ func (ec *executionContext) field_Consensus_items_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_ContradictionSide_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -6932,12 +8072,40 @@ func (ec *executionContext) field_Influence_ranking_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_MatrixAxis_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createActor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ActorInput, error) {
 			return ec.unmarshalNActorInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐActorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createConflict_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ConflictInput, error) {
+			return ec.unmarshalNConflictInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7108,6 +8276,20 @@ func (ec *executionContext) field_Mutation_link_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_resolveConflict_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ResolveConflictInput, error) {
+			return ec.unmarshalNResolveConflictInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐResolveConflictInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_reviewMany_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7128,6 +8310,20 @@ func (ec *executionContext) field_Mutation_review_args(ctx context.Context, rawA
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ReviewInput, error) {
 			return ec.unmarshalNReviewInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setConflictSides_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ConflictSidesInput, error) {
+			return ec.unmarshalNConflictSidesInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictSidesInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7373,6 +8569,96 @@ func (ec *executionContext) field_Query_coherence_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["redThread"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_conflict_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_conflicts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ConflictFilter, error) {
+			return ec.unmarshalOConflictFilter2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*service.ConflictOrder, error) {
+			return ec.unmarshalOConflictOrder2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐConflictOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_contradictionsBetween_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "a",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["a"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "b",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["b"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "scope",
+		func(ctx context.Context, v any) (*model.ScopeInput, error) {
+			return ec.unmarshalOScopeInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐScopeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scope"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -7751,6 +9037,34 @@ func (ec *executionContext) field_Query_themes_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Recommendation_text_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Recommendation_title_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -8186,6 +9500,50 @@ func (ec *executionContext) fieldContext_Actor_assignments(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Actor_endorses(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Actor_endorses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Endorses(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Link) graphql.Marshaler {
+			return ec.marshalNActorEndorsement2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Actor_endorses(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Actor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActorEndorsement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_endorses_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ActorConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*rodedraad.Actor]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8323,6 +9681,84 @@ func (ec *executionContext) fieldContext_ActorEdge_node(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActorEndorsement_node(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorEndorsement_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ActorEndorsement().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.Node) graphql.Marshaler {
+			return ec.marshalNInteractor2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorEndorsement_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorEndorsement", field, true, true, "Interactor")
+}
+
+func (ec *executionContext) _ActorEndorsement_via(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorEndorsement_via(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Via, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNEndorsementVia2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorEndorsement_via(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorEndorsement", field, false, false, "EndorsementVia")
+}
+
+func (ec *executionContext) _ActorEndorsement_document(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorEndorsement_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ActorEndorsement().Document(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Document) graphql.Marshaler {
+			return ec.marshalODocument2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActorEndorsement_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActorEndorsement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9009,6 +10445,50 @@ func (ec *executionContext) fieldContext_Coherence_contradictions(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Coherence_contradictions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_conflicts(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Coherence().Conflicts(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.ConflictGroup) graphql.Marshaler {
+			return ec.marshalNConflictGroup2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_conflicts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictGroup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Coherence_conflicts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10688,6 +12168,1173 @@ func (ec *executionContext) fieldContext_Component_documents(_ context.Context, 
 	return graphql.NewScalarFieldContext("Component", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Conflict_id(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Conflict_topic(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Conflict().Topic(ctx, obj, fc.Args["lang"].(*model.Lang))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_topic(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Conflict_topic_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_summary(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Conflict().Summary(ctx, obj, fc.Args["lang"].(*model.Lang))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_summary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Conflict_summary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_translation(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_translation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Translation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Translation) graphql.Marshaler {
+			return ec.marshalOTranslation2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐTranslation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_translation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Translation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_strength(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_strength(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Strength, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOConflictStrength2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_strength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "ConflictStrength")
+}
+
+func (ec *executionContext) _Conflict_score(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Conflict_evidence(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "String")
+}
+
+func (ec *executionContext) _Conflict_status(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.Status) graphql.Marshaler {
+			return ec.marshalNStatus2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "Status")
+}
+
+func (ec *executionContext) _Conflict_provenance(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_provenance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provenance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.Provenance) graphql.Marshaler {
+			return ec.marshalNProvenance2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐProvenance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_provenance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Provenance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_state(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+			return ec.marshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "ConflictState")
+}
+
+func (ec *executionContext) _Conflict_decision(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Decision(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.ConflictDecision) graphql.Marshaler {
+			return ec.marshalOConflictDecision2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictDecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictDecision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_history(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.History, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []rodedraad.ConflictDecision) graphql.Marshaler {
+			return ec.marshalNConflictDecision2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictDecisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictDecision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_sideA(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_sideA(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().SideA(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analysis.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_sideA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_sideB(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_sideB(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().SideB(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analysis.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_sideB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_severity(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Severity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Conflict_maxSeverity(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_maxSeverity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().MaxSeverity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_maxSeverity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Conflict_crossesDocuments(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_crossesDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().CrossesDocuments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_crossesDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Conflict_insideDocument(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_insideDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().InsideDocument(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_insideDocument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Conflict_themes(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Themes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Theme) graphql.Marshaler {
+			return ec.marshalNTheme2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐThemeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Theme(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_pairs(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_pairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Conflict().Pairs(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Contradiction) graphql.Marshaler {
+			return ec.marshalNContradiction2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐContradictionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_pairs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contradiction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Conflict_pairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ConflictConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ConflictEdge) graphql.Marshaler {
+			return ec.marshalNConflictEdge2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ConflictConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ConflictConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConflictDecision_state(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ConflictDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictDecision_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+			return ec.marshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictDecision_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictDecision", field, false, false, "ConflictState")
+}
+
+func (ec *executionContext) _ConflictDecision_decision(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ConflictDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictDecision_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictDecision_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictDecision_rationale(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ConflictDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictDecision_rationale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rationale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictDecision_rationale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictDecision_by(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ConflictDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictDecision_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictDecision_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictDecision_at(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ConflictDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictDecision_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictDecision_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictDecision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ConflictEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*rodedraad.Conflict]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*rodedraad.Conflict]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictGroup_id(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOID2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConflictGroup_conflict(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_conflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictGroup().Conflict(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+			return ec.marshalOConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_conflict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictGroup_topic(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictGroup_state(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+			return ec.marshalOConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "ConflictState")
+}
+
+func (ec *executionContext) _ConflictGroup_sideA(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_sideA(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SideA, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_sideA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictGroup_sideB(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_sideB(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SideB, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_sideB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictGroup_severity(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConflictGroup_maxSeverity(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_maxSeverity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxSeverity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_maxSeverity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConflictGroup_crossesDocuments(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_crossesDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossesDocuments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_crossesDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ConflictGroup_insideDocument(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_insideDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InsideDocument, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_insideDocument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ConflictGroup_themes(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConflictGroup_pairs(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_pairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ConflictGroup().Pairs(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Contradiction) graphql.Marshaler {
+			return ec.marshalNContradiction2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐContradictionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_pairs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contradiction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ConflictGroup_pairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ConflictInfo_id(ctx context.Context, field graphql.CollectedField, obj *model.ConflictInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10778,6 +13425,116 @@ func (ec *executionContext) _ConflictInfo_evidence(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_ConflictInfo_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConflictInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictSide_items(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictSide().Items(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []rodedraad.Node) graphql.Marshaler {
+			return ec.marshalNInteractor2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictSide", field, true, true, "Interactor")
+}
+
+func (ec *executionContext) _ConflictSide_documents(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictSide().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictSide",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictSide_endorsers(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_endorsers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictSide().Endorsers(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SectorActors) graphql.Marshaler {
+			return ec.marshalNSectorActors2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorActorsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_endorsers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictSide",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SectorActors(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictSide_sectors(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNSector2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictSide", field, false, false, "Sector")
 }
 
 func (ec *executionContext) _Consensus_thresholds(ctx context.Context, field graphql.CollectedField, obj *analysis.Consensus) (ret graphql.Marshaler) {
@@ -10932,18 +13689,39 @@ func (ec *executionContext) _ConsensusItem_name(ctx context.Context, field graph
 			return ec.fieldContext_ConsensusItem_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ConsensusItem().Name(ctx, obj, fc.Args["lang"].(*model.Lang))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ConsensusItem_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ConsensusItem", field, false, false, "String")
+func (ec *executionContext) fieldContext_ConsensusItem_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsensusItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ConsensusItem_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ConsensusItem_recommendation(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
@@ -11327,6 +14105,29 @@ func (ec *executionContext) fieldContext_Contradiction_crossesDocuments(_ contex
 	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Contradiction_sameDocument(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_sameDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SameDocument, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_sameDocument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Contradiction_conflictId(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11474,18 +14275,39 @@ func (ec *executionContext) _ContradictionSide_name(ctx context.Context, field g
 			return ec.fieldContext_ContradictionSide_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ContradictionSide().Name(ctx, obj, fc.Args["lang"].(*model.Lang))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ContradictionSide_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ContradictionSide", field, false, false, "String")
+func (ec *executionContext) fieldContext_ContradictionSide_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContradictionSide",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ContradictionSide_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ContradictionSide_node(ctx context.Context, field graphql.CollectedField, obj *analysis.Side) (ret graphql.Marshaler) {
@@ -14306,18 +17128,39 @@ func (ec *executionContext) _MatrixAxis_name(ctx context.Context, field graphql.
 			return ec.fieldContext_MatrixAxis_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.MatrixAxis().Name(ctx, obj, fc.Args["lang"].(*model.Lang))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_MatrixAxis_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MatrixAxis", field, false, false, "String")
+func (ec *executionContext) fieldContext_MatrixAxis_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixAxis",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_MatrixAxis_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _MatrixCell_row(ctx context.Context, field graphql.CollectedField, obj *analysis.Cell) (ret graphql.Marshaler) {
@@ -15498,6 +18341,138 @@ func (ec *executionContext) fieldContext_Mutation_reviewMany(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_reviewMany_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createConflict(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createConflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateConflict(ctx, fc.Args["input"].(model.ConflictInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createConflict(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createConflict_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setConflictSides(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setConflictSides(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetConflictSides(ctx, fc.Args["input"].(model.ConflictSidesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setConflictSides(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setConflictSides_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_resolveConflict(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_resolveConflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ResolveConflict(ctx, fc.Args["input"].(model.ResolveConflictInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_resolveConflict(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_resolveConflict_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17141,6 +20116,138 @@ func (ec *executionContext) fieldContext_Query_searchPassages(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_conflicts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Conflicts(ctx, fc.Args["filter"].(*model.ConflictFilter), fc.Args["orderBy"].(*service.ConflictOrder), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConflictConnection) graphql.Marshaler {
+			return ec.marshalNConflictConnection2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_conflicts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_conflicts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_conflict(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_conflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Conflict(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+			return ec.marshalOConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_conflict(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_conflict_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_contradictionsBetween(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_contradictionsBetween(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ContradictionsBetween(ctx, fc.Args["a"].(string), fc.Args["b"].(string), fc.Args["scope"].(*model.ScopeInput), fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Contradiction) graphql.Marshaler {
+			return ec.marshalNContradiction2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐContradictionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_contradictionsBetween(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contradiction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_contradictionsBetween_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17249,7 +20356,8 @@ func (ec *executionContext) _Recommendation_title(ctx context.Context, field gra
 			return ec.fieldContext_Recommendation_title(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Recommendation().Title(ctx, obj, fc.Args["lang"].(*model.Lang))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -17259,8 +20367,28 @@ func (ec *executionContext) _Recommendation_title(ctx context.Context, field gra
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Recommendation_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Recommendation", field, false, false, "String")
+func (ec *executionContext) fieldContext_Recommendation_title(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recommendation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recommendation_title_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Recommendation_text(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Recommendation) (ret graphql.Marshaler) {
@@ -17272,7 +20400,8 @@ func (ec *executionContext) _Recommendation_text(ctx context.Context, field grap
 			return ec.fieldContext_Recommendation_text(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Text, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Recommendation().Text(ctx, obj, fc.Args["lang"].(*model.Lang))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -17282,8 +20411,60 @@ func (ec *executionContext) _Recommendation_text(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Recommendation_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Recommendation", field, false, false, "String")
+func (ec *executionContext) fieldContext_Recommendation_text(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recommendation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recommendation_text_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recommendation_translation(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Recommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recommendation_translation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Translation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Translation) graphql.Marshaler {
+			return ec.marshalOTranslation2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐTranslation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recommendation_translation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Translation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Recommendation_kind(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Recommendation) (ret graphql.Marshaler) {
@@ -19312,6 +22493,61 @@ func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Float")
 }
 
+func (ec *executionContext) _SectorActors_sector(ctx context.Context, field graphql.CollectedField, obj *model.SectorActors) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectorActors_sector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sector, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNSector2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectorActors_sector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SectorActors", field, false, false, "Sector")
+}
+
+func (ec *executionContext) _SectorActors_actors(ctx context.Context, field graphql.CollectedField, obj *model.SectorActors) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectorActors_actors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectorActors_actors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SectorActors",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SectorScore_sector(ctx context.Context, field graphql.CollectedField, obj *model.SectorScore) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20336,6 +23572,98 @@ func (ec *executionContext) fieldContext_ThemeEdge_node(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Translation_language(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Translation_language(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Language, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Translation_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Translation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Translation_title(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Translation_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Translation_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Translation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Translation_text(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Translation_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Translation_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Translation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Translation_method(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Translation_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Method, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNTranslationMethod2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Translation_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Translation", field, false, false, "TranslationMethod")
 }
 
 func (ec *executionContext) _UnlinkPayload_type(ctx context.Context, field graphql.CollectedField, obj *model.UnlinkPayload) (ret graphql.Marshaler) {
@@ -21739,6 +25067,241 @@ func UnmarshalActorPatch(ctx context.Context, raw any) (model.ActorPatch, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputConflictFilter(ctx context.Context, obj any) (model.ConflictFilter, error) {
+	var it model.ConflictFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"states", "themes", "documents", "actors", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "states":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("states"))
+			data, err := ec.unmarshalOConflictState2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictStateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.States = data
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "documents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documents"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Documents = data
+		case "actors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actors"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actors = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConflictFilter unmarshals raw into the ConflictFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConflictFilter(ctx context.Context, raw any) (model.ConflictFilter, error) {
+	var out model.ConflictFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConflictFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConflictInput(ctx context.Context, obj any) (model.ConflictInput, error) {
+	var it model.ConflictInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["strength"]; !present {
+		asMap["strength"] = "EXPLICIT"
+	}
+
+	fieldsInOrder := [...]string{"id", "topic", "summary", "strength", "score", "sideA", "sideB", "evidence", "provenance"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "topic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("topic"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Topic = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "strength":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("strength"))
+			data, err := ec.unmarshalOConflictStrength2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Strength = data
+		case "score":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("score"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Score = data
+		case "sideA":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sideA"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SideA = data
+		case "sideB":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sideB"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SideB = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		case "provenance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provenance"))
+			data, err := ec.unmarshalOProvenanceInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐProvenanceInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Provenance = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConflictInput unmarshals raw into the ConflictInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConflictInput(ctx context.Context, raw any) (model.ConflictInput, error) {
+	var out model.ConflictInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConflictInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConflictSidesInput(ctx context.Context, obj any) (model.ConflictSidesInput, error) {
+	var it model.ConflictSidesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "sideA", "sideB", "by"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "sideA":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sideA"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SideA = data
+		case "sideB":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sideB"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SideB = data
+		case "by":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("by"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.By = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConflictSidesInput unmarshals raw into the ConflictSidesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConflictSidesInput(ctx context.Context, raw any) (model.ConflictSidesInput, error) {
+	var out model.ConflictSidesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConflictSidesInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDocumentFilter(ctx context.Context, obj any) (model.DocumentFilter, error) {
 	var it model.DocumentFilter
 	if obj == nil {
@@ -22660,6 +26223,76 @@ func (ec *executionContext) unmarshalInputRedThreadOptions(ctx context.Context, 
 func UnmarshalRedThreadOptions(ctx context.Context, raw any) (model.RedThreadOptions, error) {
 	var out model.RedThreadOptions
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RedThreadOptions", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputResolveConflictInput(ctx context.Context, obj any) (model.ResolveConflictInput, error) {
+	var it model.ResolveConflictInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "state", "decision", "rationale", "by"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		case "decision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decision"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Decision = data
+		case "rationale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rationale"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rationale = data
+		case "by":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("by"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.By = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalResolveConflictInput unmarshals raw into the ResolveConflictInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalResolveConflictInput(ctx context.Context, raw any) (model.ResolveConflictInput, error) {
+	var out model.ResolveConflictInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ResolveConflictInput", raw, &out)
 	return out, err
 }
 
@@ -23726,6 +27359,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Document(ctx, sel, obj)
+	case *rodedraad.Conflict:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Conflict(ctx, sel, obj)
 	case *rodedraad.Actor:
 		if obj == nil {
 			return graphql.Null
@@ -23824,6 +27462,12 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Actor_assignments(ctx, field, obj)
 				})
+		case "endorses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Actor_endorses(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -23906,6 +27550,51 @@ func (ec *executionContext) _ActorEdge(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var actorEndorsementImplementors = []string{"ActorEndorsement"}
+
+func (ec *executionContext) _ActorEndorsement(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Link) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, actorEndorsementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActorEndorsement")
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActorEndorsement_node(ctx, field, obj)
+				})
+		case "via":
+			out.Values[i] = ec._ActorEndorsement_via(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "document":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActorEndorsement_document(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24183,6 +27872,12 @@ func (ec *executionContext) _Coherence(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Coherence_contradictions(ctx, field, obj)
+				})
+		case "conflicts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Coherence_conflicts(ctx, field, obj)
 				})
 		case "actorInconsistencies":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -24680,6 +28375,369 @@ func (ec *executionContext) _Component(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var conflictImplementors = []string{"Conflict", "Node"}
+
+func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Conflict) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Conflict")
+		case "id":
+			out.Values[i] = ec._Conflict_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "topic":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_topic(ctx, field, obj)
+				})
+		case "summary":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_summary(ctx, field, obj)
+				})
+		case "translation":
+			out.Values[i] = ec._Conflict_translation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "strength":
+			out.Values[i] = ec._Conflict_strength(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "score":
+			out.Values[i] = ec._Conflict_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.Values[i] = ec._Conflict_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Conflict_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "provenance":
+			out.Values[i] = ec._Conflict_provenance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "state":
+			out.Values[i] = ec._Conflict_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decision":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_decision(ctx, field, obj)
+				})
+		case "history":
+			out.Values[i] = ec._Conflict_history(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sideA":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_sideA(ctx, field, obj)
+				})
+		case "sideB":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_sideB(ctx, field, obj)
+				})
+		case "severity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_severity(ctx, field, obj)
+				})
+		case "maxSeverity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_maxSeverity(ctx, field, obj)
+				})
+		case "crossesDocuments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_crossesDocuments(ctx, field, obj)
+				})
+		case "insideDocument":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_insideDocument(ctx, field, obj)
+				})
+		case "themes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_themes(ctx, field, obj)
+				})
+		case "pairs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_pairs(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictConnectionImplementors = []string{"ConflictConnection"}
+
+func (ec *executionContext) _ConflictConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ConflictConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictConnection")
+		case "edges":
+			out.Values[i] = ec._ConflictConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ConflictConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ConflictConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictDecisionImplementors = []string{"ConflictDecision"}
+
+func (ec *executionContext) _ConflictDecision(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.ConflictDecision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictDecisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictDecision")
+		case "state":
+			out.Values[i] = ec._ConflictDecision_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decision":
+			out.Values[i] = ec._ConflictDecision_decision(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rationale":
+			out.Values[i] = ec._ConflictDecision_rationale(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._ConflictDecision_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ConflictDecision_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictEdgeImplementors = []string{"ConflictEdge"}
+
+func (ec *executionContext) _ConflictEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*rodedraad.Conflict]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictEdge")
+		case "cursor":
+			out.Values[i] = ec._ConflictEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ConflictEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictGroupImplementors = []string{"ConflictGroup"}
+
+func (ec *executionContext) _ConflictGroup(ctx context.Context, sel ast.SelectionSet, obj *analysis.ConflictGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictGroup")
+		case "id":
+			out.Values[i] = ec._ConflictGroup_id(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conflict":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictGroup_conflict(ctx, field, obj)
+				})
+		case "topic":
+			out.Values[i] = ec._ConflictGroup_topic(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "state":
+			out.Values[i] = ec._ConflictGroup_state(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sideA":
+			out.Values[i] = ec._ConflictGroup_sideA(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sideB":
+			out.Values[i] = ec._ConflictGroup_sideB(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "severity":
+			out.Values[i] = ec._ConflictGroup_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "maxSeverity":
+			out.Values[i] = ec._ConflictGroup_maxSeverity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "crossesDocuments":
+			out.Values[i] = ec._ConflictGroup_crossesDocuments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "insideDocument":
+			out.Values[i] = ec._ConflictGroup_insideDocument(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "themes":
+			out.Values[i] = ec._ConflictGroup_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pairs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictGroup_pairs(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var conflictInfoImplementors = []string{"ConflictInfo"}
 
 func (ec *executionContext) _ConflictInfo(ctx context.Context, sel ast.SelectionSet, obj *model.ConflictInfo) graphql.Marshaler {
@@ -24710,6 +28768,57 @@ func (ec *executionContext) _ConflictInfo(ctx context.Context, sel ast.Selection
 			out.Values[i] = ec._ConflictInfo_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictSideImplementors = []string{"ConflictSide"}
+
+func (ec *executionContext) _ConflictSide(ctx context.Context, sel ast.SelectionSet, obj *analysis.ConflictSide) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictSideImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictSide")
+		case "items":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictSide_items(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictSide_documents(ctx, field, obj)
+				})
+		case "endorsers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictSide_endorsers(ctx, field, obj)
+				})
+		case "sectors":
+			out.Values[i] = ec._ConflictSide_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -24790,10 +28899,11 @@ func (ec *executionContext) _ConsensusItem(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.Values[i] = ec._ConsensusItem_name(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConsensusItem_name(ctx, field, obj)
+				})
 		case "recommendation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -24899,6 +29009,11 @@ func (ec *executionContext) _Contradiction(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "sameDocument":
+			out.Values[i] = ec._Contradiction_sameDocument(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "conflictId":
 			out.Values[i] = ec._Contradiction_conflictId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -24959,10 +29074,11 @@ func (ec *executionContext) _ContradictionSide(ctx context.Context, sel ast.Sele
 					return ec._ContradictionSide_label(ctx, field, obj)
 				})
 		case "name":
-			out.Values[i] = ec._ContradictionSide_name(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContradictionSide_name(ctx, field, obj)
+				})
 		case "node":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -26059,13 +30175,14 @@ func (ec *executionContext) _MatrixAxis(ctx context.Context, sel ast.SelectionSe
 		case "id":
 			out.Values[i] = ec._MatrixAxis_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.Values[i] = ec._MatrixAxis_name(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MatrixAxis_name(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -26325,6 +30442,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "reviewMany":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_reviewMany(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createConflict":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createConflict(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setConflictSides":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setConflictSides(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resolveConflict":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_resolveConflict(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -26843,6 +30981,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_searchPassages(ctx, field)
 				})
+		case "conflicts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_conflicts(ctx, field)
+				})
+		case "conflict":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_conflict(ctx, field)
+				})
+		case "contradictionsBetween":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_contradictionsBetween(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -26891,13 +31047,20 @@ func (ec *executionContext) _Recommendation(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "title":
-			out.Values[i] = ec._Recommendation_title(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recommendation_title(ctx, field, obj)
+				})
 		case "text":
-			out.Values[i] = ec._Recommendation_text(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recommendation_text(ctx, field, obj)
+				})
+		case "translation":
+			out.Values[i] = ec._Recommendation_translation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
@@ -27700,6 +31863,44 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var sectorActorsImplementors = []string{"SectorActors"}
+
+func (ec *executionContext) _SectorActors(ctx context.Context, sel ast.SelectionSet, obj *model.SectorActors) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sectorActorsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SectorActors")
+		case "sector":
+			out.Values[i] = ec._SectorActors_sector(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actors":
+			out.Values[i] = ec._SectorActors_actors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sectorScoreImplementors = []string{"SectorScore"}
 
 func (ec *executionContext) _SectorScore(ctx context.Context, sel ast.SelectionSet, obj *model.SectorScore) graphql.Marshaler {
@@ -28134,6 +32335,54 @@ func (ec *executionContext) _ThemeEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._ThemeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var translationImplementors = []string{"Translation"}
+
+func (ec *executionContext) _Translation(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Translation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, translationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Translation")
+		case "language":
+			out.Values[i] = ec._Translation_language(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._Translation_title(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._Translation_text(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "method":
+			out.Values[i] = ec._Translation_method(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -28611,6 +32860,30 @@ func (ec *executionContext) marshalNActorEdge2ᚕgithubᚗcomᚋrodedraadᚋrode
 	return ret
 }
 
+func (ec *executionContext) marshalNActorEndorsement2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*rodedraad.Link) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActorEndorsement2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐLink(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNActorEndorsement2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐLink(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Link) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ActorEndorsement!")
+		return graphql.Null
+	}
+	return ec._ActorEndorsement(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNActorInconsistency2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐActorInconsistencyᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.ActorInconsistency) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -28875,6 +33148,123 @@ func (ec *executionContext) marshalNComponent2ᚖgithubᚗcomᚋrodedraadᚋrode
 		return graphql.Null
 	}
 	return ec._Component(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Conflict!")
+		return graphql.Null
+	}
+	return ec._Conflict(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConflictConnection2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConflictConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConflictConnection!")
+		return graphql.Null
+	}
+	return ec._ConflictConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConflictDecision2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictDecision(ctx context.Context, sel ast.SelectionSet, v rodedraad.ConflictDecision) graphql.Marshaler {
+	return ec._ConflictDecision(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflictDecision2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictDecisionᚄ(ctx context.Context, sel ast.SelectionSet, v []rodedraad.ConflictDecision) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictDecision2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictDecision(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConflictEdge2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v model.ConflictEdge) graphql.Marshaler {
+	return ec._ConflictEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflictEdge2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ConflictEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictEdge2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConflictGroup2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.ConflictGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictGroup2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConflictGroup2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictGroup(ctx context.Context, sel ast.SelectionSet, v *analysis.ConflictGroup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConflictGroup!")
+		return graphql.Null
+	}
+	return ec._ConflictGroup(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConflictInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictInput(ctx context.Context, v any) (model.ConflictInput, error) {
+	res, err := ec.unmarshalInputConflictInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConflictSide2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx context.Context, sel ast.SelectionSet, v analysis.ConflictSide) graphql.Marshaler {
+	return ec._ConflictSide(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflictSide2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx context.Context, sel ast.SelectionSet, v *analysis.ConflictSide) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConflictSide!")
+		return graphql.Null
+	}
+	return ec._ConflictSide(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConflictSidesInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictSidesInput(ctx context.Context, v any) (model.ConflictSidesInput, error) {
+	res, err := ec.unmarshalInputConflictSidesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx context.Context, v any) (rodedraad.ConflictState, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := rodedraad.ConflictState(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx context.Context, sel ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConflictState!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNConsensus2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConsensus(ctx context.Context, sel ast.SelectionSet, v analysis.Consensus) graphql.Marshaler {
@@ -29376,6 +33766,22 @@ func (ec *executionContext) marshalNInteractor2githubᚗcomᚋrodedraadᚋrodedr
 	return ec._Interactor(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNInteractor2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []rodedraad.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInteractor2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNLinkInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLinkInput(ctx context.Context, v any) (model.LinkInput, error) {
 	res, err := ec.unmarshalInputLinkInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -29744,6 +34150,11 @@ func (ec *executionContext) marshalNRelationshipType2githubᚗcomᚋrodedraadᚋ
 	return res
 }
 
+func (ec *executionContext) unmarshalNResolveConflictInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐResolveConflictInput(ctx context.Context, v any) (model.ResolveConflictInput, error) {
+	res, err := ec.unmarshalInputResolveConflictInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNReviewDecision2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewDecision(ctx context.Context, v any) (model.ReviewDecision, error) {
 	var res model.ReviewDecision
 	err := res.UnmarshalGQL(v)
@@ -29997,6 +34408,30 @@ func (ec *executionContext) marshalNSector2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) marshalNSectorActors2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorActorsᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SectorActors) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSectorActors2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorActors(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSectorActors2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorActors(ctx context.Context, sel ast.SelectionSet, v *model.SectorActors) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SectorActors!")
+		return graphql.Null
+	}
+	return ec._SectorActors(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSectorScore2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorScoreᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SectorScore) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -30231,6 +34666,34 @@ func (ec *executionContext) unmarshalNThemeInput2githubᚗcomᚋrodedraadᚋrode
 func (ec *executionContext) unmarshalNThemePatch2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐThemePatch(ctx context.Context, v any) (model.ThemePatch, error) {
 	res, err := ec.unmarshalInputThemePatch(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTranslationMethod2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTranslationMethod2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TranslationMethod!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNUnlinkInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐUnlinkInput(ctx context.Context, v any) (model.UnlinkInput, error) {
@@ -30547,11 +35010,131 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Conflict(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOConflictDecision2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictDecision(ctx context.Context, sel ast.SelectionSet, v *rodedraad.ConflictDecision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConflictDecision(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOConflictFilter2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictFilter(ctx context.Context, v any) (*model.ConflictFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConflictFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOConflictInfo2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictInfo(ctx context.Context, sel ast.SelectionSet, v *model.ConflictInfo) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ConflictInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOConflictOrder2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐConflictOrder(ctx context.Context, v any) (*service.ConflictOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := service.ConflictOrder(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConflictOrder2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐConflictOrder(ctx context.Context, sel ast.SelectionSet, v *service.ConflictOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx context.Context, v any) (rodedraad.ConflictState, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := rodedraad.ConflictState(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx context.Context, sel ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOConflictState2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictStateᚄ(ctx context.Context, v any) ([]rodedraad.ConflictState, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rodedraad.ConflictState, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOConflictState2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictStateᚄ(ctx context.Context, sel ast.SelectionSet, v []rodedraad.ConflictState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOConflictStrength2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConflictStrength2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOConflictStrength2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConflictStrength2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
 }
 
 func (ec *executionContext) marshalODocument2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐDocument(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Document) graphql.Marshaler {
@@ -30784,6 +35367,22 @@ func (ec *executionContext) marshalOInteractor2githubᚗcomᚋrodedraadᚋrodedr
 		return graphql.Null
 	}
 	return ec._Interactor(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx context.Context, v any) (*model.Lang, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.Lang)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx context.Context, sel ast.SelectionSet, v *model.Lang) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOMethod2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐMethodᚄ(ctx context.Context, v any) ([]rodedraad.Method, error) {
@@ -31353,6 +35952,13 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	_ = ctx
 	res := graphql.MarshalTime(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOTranslation2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐTranslation(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Translation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Translation(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {
