@@ -12,7 +12,9 @@ import (
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/export"
+	"github.com/rodedraad/rodedraad/internal/neo4jstore/neo4jtest"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
+	"github.com/rodedraad/rodedraad/internal/service"
 )
 
 // The official schemas (see testdata/xsd/README.md for where they are from).
@@ -159,6 +161,45 @@ func TestWrite_Schema(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestWrite_SchemaSeeds checks the exports of the whole IJmond seed graph,
+// with every review state, against the schemas (needs Neo4j).
+func TestWrite_SchemaSeeds(t *testing.T) {
+	check := mustSchemaCheck(t)
+	src := service.New(neo4jtest.Seeded(t))
+	all := analysis.Scope{Statuses: []rodedraad.Status{rodedraad.StatusAccepted, rodedraad.StatusProposed, rodedraad.StatusRejected}}
+	want := mustScopedNodes(t, src, all)
+	for _, format := range []string{"graphml", "gexf"} {
+		t.Run(format, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := export.Write(t.Context(), src, &b, export.Request{Format: format, Scope: all}); err != nil {
+				t.Fatalf("export: %v", err)
+			}
+			if n := strings.Count(b.String(), "<node "); n != want {
+				t.Fatalf("%d nodes written, want the scope's %d", n, want)
+			}
+			check.mustValid(t, format, b.Bytes())
+		})
+	}
+}
+
+// mustScopedNodes returns how many nodes src's snapshot has in sc, failing
+// when there are none (the seeds were not loaded).
+func mustScopedNodes(tb testing.TB, src export.Source, sc analysis.Scope) int {
+	tb.Helper()
+	g, err := src.Snapshot(context.Background())
+	if err != nil {
+		tb.Fatalf("snapshot: %v", err)
+	}
+	sub, err := g.Restrict(sc)
+	if err != nil {
+		tb.Fatalf("restrict to %+v: %v", sc, err)
+	}
+	if len(sub.Nodes) == 0 {
+		tb.Fatalf("no nodes in %+v: the seeds were not loaded", sc)
+	}
+	return len(sub.Nodes)
 }
 
 // TestSchemaCheck_Rejects shows that the check fails on documents that break
