@@ -20,6 +20,7 @@ build:
 
 ## run: start Neo4j unless NEO4J_URI is set, migrate, seed and serve GraphQL
 run: build
+	@./.ci/deps run
 	RODEDRAAD_LOG_FORMAT=$${RODEDRAAD_LOG_FORMAT:-console} ./$(BIN) serve
 
 ## neo4j: start the project's own Neo4j (idempotent) and print its URI
@@ -39,8 +40,7 @@ seed-check: build
 
 ## test: every test, against a throw-away Neo4j started and stopped here
 test: build
-	@command -v $(CHROMIUM) >/dev/null || echo "make test: no $(CHROMIUM): the browser tests will fail (apt-get install chromium)" >&2
-	@command -v xmllint >/dev/null || echo "make test: no xmllint: the export schema tests will fail (apt-get install libxml2-utils)" >&2
+	@./.ci/deps test
 	@./.ci/with-test-neo4j $(TEST_NEO4J_DIR) $(TEST_NEO4J_ADDR) -- $(GO) test $(TEST_FLAGS) -p 1 ./...
 
 ## assets: fetch the dashboard's vendored libraries again from the npm registry
