@@ -8,7 +8,6 @@ TEST_NEO4J_DIR  ?= .neo4j-test
 TEST_NEO4J_ADDR ?= 127.0.0.1:17687
 TEST_FLAGS      ?= -count=1 -timeout 30m
 
-CHROMIUM ?= chromium
 
 .PHONY: assets assets-check screenshots all build run neo4j neo4j-stop neo4j-status seed-check test test-short test-llm bench generate check-generated lint fmt clean
 
