@@ -67,6 +67,14 @@ func sectorScores(it *analysis.ConsensusItem, sectors [4]string) []*model.Sector
 	return out
 }
 
+// documentByID loads a document through the request's loader; nil when it
+// no longer exists.
+func documentByID(ctx context.Context, id string) (*rodedraad.Document, error) {
+	n, err := nodeByID(ctx, id)
+	d, _ := n.(*rodedraad.Document)
+	return d, err
+}
+
 // recommendationByID loads a recommendation through the request's loader;
 // nil when it no longer exists.
 func recommendationByID(ctx context.Context, id string) (*rodedraad.Recommendation, error) {

@@ -20,7 +20,7 @@ func TestQuery_Coherence(t *testing.T) {
 		Coherence struct {
 			Summary struct {
 				Recommendations, Contradictions, CoherenceEdges, Interactions int
-				CoherenceIndex                                  float64
+				CoherenceIndex                                                float64
 			} `json:"summary"`
 			Contradictions []struct {
 				Severity   int    `json:"severity"`

@@ -84,7 +84,7 @@ func one[T rodedraad.Node](ctx context.Context, svc Service, id string) (T, erro
 
 // list runs a paged list query and converts it into a connection.
 func list[T rodedraad.Node](ctx context.Context, svc Service, label rodedraad.Label, f rodedraad.Filter, o *model.Order, first int, after *string) (*model.Connection[T], error) {
-	p, err := page(first, after)
+	p, err := pageRequest(first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -121,18 +121,4 @@ func nodesInOrder(ctx context.Context, svc Service, ids []string) ([]rodedraad.N
 	}
 	loadersFrom(ctx).expect(ids)
 	return out, nil
-}
-
-// page converts first and after into a page. BAD_USER_INPUT for a cursor
-// this API did not hand out.
-func page(first int, after *string) (rodedraad.Page, error) {
-	p := rodedraad.Page{First: first}
-	if after != nil && *after != "" {
-		c, err := rodedraad.DecodeCursor(*after)
-		if err != nil {
-			return p, err
-		}
-		p.After = c
-	}
-	return p, nil
 }

@@ -88,6 +88,12 @@ func setComplexity(c *generated.ComplexityRoot) {
 		return pageCost(child, first)
 	}
 	c.Query.Search = func(child int, _ string, _ []model.NodeKind, first int) int { return pageCost(child, first) }
+	c.Query.ReviewQueue = func(child int, _ *model.ReviewQueueFilter, first int, _ *string) int {
+		return pageCost(child, first)
+	}
+	c.Query.SearchPassages = func(child int, _ string, first int) int { return pageCost(child, first) }
+	c.Document.Passages = func(child int, _ *int, first int) int { return pageCost(child, first) }
+	c.SuggestLinksPayload.Proposals = func(child, first int) int { return pageCost(child, first) }
 	conflictComplexity(c)
 }
 

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 
+	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/service"
 )
@@ -30,8 +31,18 @@ type Service interface {
 	Unlink(ctx context.Context, t rodedraad.RelType, from, to string) error
 	Review(ctx context.Context, r service.Review) (rodedraad.Node, *rodedraad.Edge, error)
 	ImportBundle(ctx context.Context, name string, data []byte) (rodedraad.Counts, error)
+	Reviews
 	Analyses
 	Conflicts
+}
+
+// Reviews is what the review queue and the ingested text need.
+type Reviews interface {
+	ReviewQueue(ctx context.Context, f rodedraad.ReviewFilter, p rodedraad.Page) (rodedraad.PageOf[rodedraad.ReviewItem], error)
+	ReviewMany(ctx context.Context, refs []rodedraad.ReviewRef, accept bool, reviewer, note string) error
+	SearchPassages(ctx context.Context, text string, limit int) ([]rodedraad.PassageHit, error)
+	Passages(ctx context.Context, document string, page, limit int) ([]rodedraad.Passage, error)
+	SuggestLinks(ctx context.Context, sc analysis.Scope, opts service.LinkOptions) (service.LinksSuggested, error)
 }
 
 var _ Service = (*service.Service)(nil)

@@ -267,6 +267,19 @@ func (r *documentResolver) Scenarios(ctx context.Context, obj *rodedraad.Documen
 	return linked[*rodedraad.Scenario](ctx, obj.ID, docScenarios)
 }
 
+// Ingest is the resolver for the ingest field.
+func (r *documentResolver) Ingest(ctx context.Context, obj *rodedraad.Document) (*rodedraad.Ingest, error) {
+	if obj.FileName == "" {
+		return nil, nil
+	}
+	return &obj.Ingest, nil
+}
+
+// Passages is the resolver for the passages field.
+func (r *documentResolver) Passages(ctx context.Context, obj *rodedraad.Document, page *int, first int) ([]*rodedraad.Passage, error) {
+	return passages(ctx, r.svc, obj.ID, page, first)
+}
+
 // TotalCount is the resolver for the totalCount field.
 func (r *documentConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*rodedraad.Document]) (int, error) {
 	return r.svc.Count(ctx, obj.Query.Label, obj.Query.Filter)
@@ -305,6 +318,14 @@ func (r *influenceResolver) Ranking(ctx context.Context, obj *analysis.Influence
 // Label is the resolver for the label field.
 func (r *influenceNodeResolver) Label(ctx context.Context, obj *analysis.InfluenceNode) (model.NodeKind, error) {
 	return kindOfLabel[obj.Label], nil
+}
+
+// Supersedes is the resolver for the supersedes field.
+func (r *ingestInfoResolver) Supersedes(ctx context.Context, obj *rodedraad.Ingest) (*rodedraad.Document, error) {
+	if obj.Supersedes == "" {
+		return nil, nil
+	}
+	return documentByID(ctx, obj.Supersedes)
 }
 
 // Conflict is the resolver for the conflict field.
@@ -456,6 +477,29 @@ func (r *mutationResolver) ResolveConflict(ctx context.Context, input model.Reso
 		Decision: deref(input.Decision), Rationale: deref(input.Rationale), By: input.By}))
 }
 
+// SuggestLinks is the resolver for the suggestLinks field.
+func (r *mutationResolver) SuggestLinks(ctx context.Context, input *model.SuggestLinksInput) (*service.LinksSuggested, error) {
+	var in model.SuggestLinksInput
+	if input != nil {
+		in = *input
+	}
+	method := string(in.Method)
+	if method == "" {
+		method = string(model.SuggestMethodRule)
+	}
+	res, err := r.svc.SuggestLinks(ctx, scopeOf(in.Scope), service.LinkOptions{Method: method, DryRun: in.DryRun})
+	return &res, err
+}
+
+// ReviewMany is the resolver for the reviewMany field.
+func (r *mutationResolver) ReviewMany(ctx context.Context, input model.ReviewManyInput) (*model.ReviewManyPayload, error) {
+	err := r.svc.ReviewMany(ctx, reviewRefs(input.Items), input.Decision == model.ReviewDecisionAccept, input.Reviewer, deref(input.Note))
+	if err != nil {
+		return nil, err
+	}
+	return &model.ReviewManyPayload{Reviewed: len(input.Items)}, nil
+}
+
 // Other is the resolver for the other field.
 func (r *overlapResolver) Other(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Recommendation, error) {
 	return endpoint[*rodedraad.Recommendation](ctx, obj, obj.Other.NodeID())
@@ -469,6 +513,11 @@ func (r *overlapSuggestionResolver) A(ctx context.Context, obj *service.Suggesti
 // B is the resolver for the b field.
 func (r *overlapSuggestionResolver) B(ctx context.Context, obj *service.Suggestion) (*rodedraad.Recommendation, error) {
 	return recommendationByID(ctx, obj.B)
+}
+
+// Document is the resolver for the document field.
+func (r *passageResolver) Document(ctx context.Context, obj *rodedraad.Passage) (*rodedraad.Document, error) {
+	return documentByID(ctx, obj.Document)
 }
 
 // Node is the resolver for the node field.
@@ -562,7 +611,7 @@ func (r *queryResolver) Matrix(ctx context.Context, rows analysis.Dimension, col
 
 // Conflicts is the resolver for the conflicts field.
 func (r *queryResolver) Conflicts(ctx context.Context, filter *model.ConflictFilter, orderBy *service.ConflictOrder, first int, after *string) (*model.ConflictConnection, error) {
-	p, err := page(first, after)
+	p, err := pageRequest(first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -589,6 +638,20 @@ func (r *queryResolver) ContradictionsBetween(ctx context.Context, a string, b s
 		return nil, err
 	}
 	return top(cs, first)
+}
+
+// ReviewQueue is the resolver for the reviewQueue field.
+func (r *queryResolver) ReviewQueue(ctx context.Context, filter *model.ReviewQueueFilter, first int, after *string) (*model.ReviewQueueConnection, error) {
+	return reviewQueue(ctx, r.svc, filter, first, after)
+}
+
+// SearchPassages is the resolver for the searchPassages field.
+func (r *queryResolver) SearchPassages(ctx context.Context, text string, first int) ([]*rodedraad.PassageHit, error) {
+	if err := (rodedraad.Page{First: first}).Validate(); err != nil {
+		return nil, err
+	}
+	hits, err := r.svc.SearchPassages(ctx, text, first)
+	return ptrs(hits), err
 }
 
 // Title is the resolver for the title field.
@@ -733,6 +796,19 @@ func (r *stanceResolver) Target(ctx context.Context, obj *rodedraad.Link) (roded
 	return nodeByID(ctx, obj.To)
 }
 
+// Judged is the resolver for the judged field.
+func (r *suggestLinksPayloadResolver) Judged(ctx context.Context, obj *service.LinksSuggested) (int, error) {
+	return obj.Stats.Judged, nil
+}
+
+// Proposals is the resolver for the proposals field.
+func (r *suggestLinksPayloadResolver) Proposals(ctx context.Context, obj *service.LinksSuggested, first int) ([]*rodedraad.Edge, error) {
+	if err := (rodedraad.Page{First: first}).Validate(); err != nil {
+		return nil, err
+	}
+	return ptrs(obj.Edges[:min(first, len(obj.Edges))]), nil
+}
+
 // Recommendations is the resolver for the recommendations field.
 func (r *themeResolver) Recommendations(ctx context.Context, obj *rodedraad.Theme) ([]*rodedraad.Recommendation, error) {
 	return linked[*rodedraad.Recommendation](ctx, obj.ID, themeRecs)
@@ -808,6 +884,9 @@ func (r *Resolver) Influence() generated.InfluenceResolver { return &influenceRe
 // InfluenceNode returns generated.InfluenceNodeResolver implementation.
 func (r *Resolver) InfluenceNode() generated.InfluenceNodeResolver { return &influenceNodeResolver{r} }
 
+// IngestInfo returns generated.IngestInfoResolver implementation.
+func (r *Resolver) IngestInfo() generated.IngestInfoResolver { return &ingestInfoResolver{r} }
+
 // Interaction returns generated.InteractionResolver implementation.
 func (r *Resolver) Interaction() generated.InteractionResolver { return &interactionResolver{r} }
 
@@ -824,6 +903,9 @@ func (r *Resolver) Overlap() generated.OverlapResolver { return &overlapResolver
 func (r *Resolver) OverlapSuggestion() generated.OverlapSuggestionResolver {
 	return &overlapSuggestionResolver{r}
 }
+
+// Passage returns generated.PassageResolver implementation.
+func (r *Resolver) Passage() generated.PassageResolver { return &passageResolver{r} }
 
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
@@ -851,6 +933,11 @@ func (r *Resolver) Source() generated.SourceResolver { return &sourceResolver{r}
 
 // Stance returns generated.StanceResolver implementation.
 func (r *Resolver) Stance() generated.StanceResolver { return &stanceResolver{r} }
+
+// SuggestLinksPayload returns generated.SuggestLinksPayloadResolver implementation.
+func (r *Resolver) SuggestLinksPayload() generated.SuggestLinksPayloadResolver {
+	return &suggestLinksPayloadResolver{r}
+}
 
 // Theme returns generated.ThemeResolver implementation.
 func (r *Resolver) Theme() generated.ThemeResolver { return &themeResolver{r} }
@@ -880,11 +967,13 @@ type (
 	fragmentationResolver            struct{ *Resolver }
 	influenceResolver                struct{ *Resolver }
 	influenceNodeResolver            struct{ *Resolver }
+	ingestInfoResolver               struct{ *Resolver }
 	interactionResolver              struct{ *Resolver }
 	matrixAxisResolver               struct{ *Resolver }
 	mutationResolver                 struct{ *Resolver }
 	overlapResolver                  struct{ *Resolver }
 	overlapSuggestionResolver        struct{ *Resolver }
+	passageResolver                  struct{ *Resolver }
 	queryResolver                    struct{ *Resolver }
 	recommendationResolver           struct{ *Resolver }
 	recommendationConnectionResolver struct{ *Resolver }
@@ -892,6 +981,7 @@ type (
 	scenarioConnectionResolver       struct{ *Resolver }
 	sourceResolver                   struct{ *Resolver }
 	stanceResolver                   struct{ *Resolver }
+	suggestLinksPayloadResolver      struct{ *Resolver }
 	themeResolver                    struct{ *Resolver }
 	themeConnectionResolver          struct{ *Resolver }
 )

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -146,6 +147,8 @@ func TestDocs_GraphQLExamplesRun(t *testing.T) {
 		"NEO4J_URI": neo4jtest.URI(t), "RODEDRAAD_ADDR": freeAddr(t), "RODEDRAAD_LOG_LEVEL": "warn",
 	})
 	waitReady(t, base, 2*time.Minute)
+	runGraphCommands(t, neo4jtest.URI(t))
+	t.Run("AcceptingCountsInTheAnalyses", func(t *testing.T) { acceptChangesBlindSpots(t, base) })
 	for _, b := range blocksOf(codeBlocks(t, docFiles(t)), "graphql") {
 		names, err := operations(b)
 		if err != nil {
@@ -159,6 +162,78 @@ func TestDocs_GraphQLExamplesRun(t *testing.T) {
 			})
 		}
 	}
+}
+
+// acceptChangesBlindSpots checks the README's walkthrough: accepting
+// R-2cc5c3a87b2e, extracted from the ingested HTML page and tagged T6, takes
+// digitalisation in the blind spots from 3 to 4 recommendations.
+func acceptChangesBlindSpots(t *testing.T, base string) {
+	t6 := func() int {
+		body, _ := json.Marshal(map[string]string{"query": `{ coherence { blindSpots { themes { theme recommendations } } } }`})
+		resp, err := client.Post(base+"/graphql", "application/json", bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var r struct {
+			Data struct {
+				Coherence struct {
+					BlindSpots struct {
+						Themes []struct {
+							Theme           string
+							Recommendations int
+						}
+					}
+				}
+			}
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+			t.Fatal(err)
+		}
+		for _, th := range r.Data.Coherence.BlindSpots.Themes {
+			if th.Theme == "T6" {
+				return th.Recommendations
+			}
+		}
+		return -1
+	}
+	before := t6()
+	accept := `mutation Accept { reviewMany(input: {items: [{id: "R-2cc5c3a87b2e"}], decision: ACCEPT, reviewer: "studieteam"}) { reviewed } }`
+	if errs := postOperation(t, base, accept, "Accept"); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if after := t6(); before != 3 || after != 4 {
+		t.Fatalf("T6 recommendations %d -> %d, want 3 -> 4 as the README says", before, after)
+	}
+}
+
+// graphCommands are the commands whose doc examples change the graph that
+// the GraphQL examples after them query: they run, as pasted, before those.
+var graphCommands = []string{"ingest", "aggregate"}
+
+// runGraphCommands runs the docs' ingest and aggregate command lines (dry
+// runs aside) from the repository root against uri, failing on any error.
+func runGraphCommands(t *testing.T, uri string) {
+	t.Helper()
+	lines, where := cliExamples(codeBlocks(t, docFiles(t)))
+	env := map[string]string{"NEO4J_URI": uri, "RODEDRAAD_LOG_LEVEL": "warn", "RODEDRAAD_DATA_DIR": t.TempDir()}
+	t.Run("Commands", func(t *testing.T) {
+		t.Chdir("../..") // the docs give paths from the repository root
+		ran := 0
+		for i, line := range lines {
+			args := strings.Fields(line)
+			if !slices.Contains(graphCommands, args[0]) || slices.Contains(args, "--dry-run") {
+				continue
+			}
+			if r := runArgs(t, env, args...); r.err != nil {
+				t.Fatalf("%s: rodedraad %s: %v\n%s", where[i], line, r.err, r.stderr)
+			}
+			ran++
+		}
+		if ran == 0 {
+			t.Fatal("the docs run no ingest or aggregate command")
+		}
+	})
 }
 
 // postOperation runs operation name of doc and returns the messages of its

@@ -51,11 +51,13 @@ type ResolverRoot interface {
 	Fragmentation() FragmentationResolver
 	Influence() InfluenceResolver
 	InfluenceNode() InfluenceNodeResolver
+	IngestInfo() IngestInfoResolver
 	Interaction() InteractionResolver
 	MatrixAxis() MatrixAxisResolver
 	Mutation() MutationResolver
 	Overlap() OverlapResolver
 	OverlapSuggestion() OverlapSuggestionResolver
+	Passage() PassageResolver
 	Query() QueryResolver
 	Recommendation() RecommendationResolver
 	RecommendationConnection() RecommendationConnectionResolver
@@ -63,6 +65,7 @@ type ResolverRoot interface {
 	ScenarioConnection() ScenarioConnectionResolver
 	Source() SourceResolver
 	Stance() StanceResolver
+	SuggestLinksPayload() SuggestLinksPayloadResolver
 	Theme() ThemeResolver
 	ThemeConnection() ThemeConnectionResolver
 }
@@ -350,9 +353,11 @@ type ComplexityRoot struct {
 		Date            func(childComplexity int) int
 		EvidenceLevel   func(childComplexity int) int
 		ID              func(childComplexity int) int
+		Ingest          func(childComplexity int) int
 		Kind            func(childComplexity int) int
 		Language        func(childComplexity int) int
 		Note            func(childComplexity int) int
+		Passages        func(childComplexity int, page *int, first int) int
 		Provenance      func(childComplexity int) int
 		Recommendations func(childComplexity int) int
 		Scenarios       func(childComplexity int) int
@@ -468,6 +473,15 @@ type ComplexityRoot struct {
 		Role    func(childComplexity int) int
 	}
 
+	IngestInfo struct {
+		FileName   func(childComplexity int) int
+		Format     func(childComplexity int) int
+		Pages      func(childComplexity int) int
+		SHA256     func(childComplexity int) int
+		Supersedes func(childComplexity int) int
+		Version    func(childComplexity int) int
+	}
+
 	Interaction struct {
 		Conflict   func(childComplexity int) int
 		From       func(childComplexity int) int
@@ -520,7 +534,9 @@ type ComplexityRoot struct {
 		Link                 func(childComplexity int, input model.LinkInput) int
 		ResolveConflict      func(childComplexity int, input model.ResolveConflictInput) int
 		Review               func(childComplexity int, input model.ReviewInput) int
+		ReviewMany           func(childComplexity int, input model.ReviewManyInput) int
 		SetConflictSides     func(childComplexity int, input model.ConflictSidesInput) int
+		SuggestLinks         func(childComplexity int, input *model.SuggestLinksInput) int
 		SuggestOverlaps      func(childComplexity int, input *model.SuggestOverlapsInput) int
 		Unlink               func(childComplexity int, input model.UnlinkInput) int
 		UpdateActor          func(childComplexity int, id string, patch model.ActorPatch) int
@@ -558,11 +574,26 @@ type ComplexityRoot struct {
 		HasNextPage func(childComplexity int) int
 	}
 
+	Passage struct {
+		Document func(childComplexity int) int
+		End      func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Page     func(childComplexity int) int
+		Start    func(childComplexity int) int
+		Text     func(childComplexity int) int
+	}
+
+	PassageHit struct {
+		Passage func(childComplexity int) int
+		Score   func(childComplexity int) int
+	}
+
 	Provenance struct {
 		Confidence func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
 		CreatedBy  func(childComplexity int) int
 		Method     func(childComplexity int) int
+		Model      func(childComplexity int) int
 		Rationale  func(childComplexity int) int
 		ReviewedAt func(childComplexity int) int
 		ReviewedBy func(childComplexity int) int
@@ -585,9 +616,11 @@ type ComplexityRoot struct {
 		Nodes                 func(childComplexity int, ids []string) int
 		Recommendation        func(childComplexity int, id string) int
 		Recommendations       func(childComplexity int, first int, after *string, filter *model.RecommendationFilter, orderBy *model.Order) int
+		ReviewQueue           func(childComplexity int, filter *model.ReviewQueueFilter, first int, after *string) int
 		Scenario              func(childComplexity int, id string) int
 		Scenarios             func(childComplexity int, first int, after *string, filter *model.ScenarioFilter, orderBy *model.Order) int
 		Search                func(childComplexity int, text string, kinds []model.NodeKind, first int) int
+		SearchPassages        func(childComplexity int, text string, first int) int
 		Theme                 func(childComplexity int, id string) int
 		Themes                func(childComplexity int, first int, after *string, filter *model.ThemeFilter, orderBy *model.Order) int
 	}
@@ -635,9 +668,30 @@ type ComplexityRoot struct {
 		MinSectors       func(childComplexity int) int
 	}
 
+	ReviewItem struct {
+		Context func(childComplexity int) int
+		Edge    func(childComplexity int) int
+		Key     func(childComplexity int) int
+		Node    func(childComplexity int) int
+	}
+
+	ReviewItemEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ReviewManyPayload struct {
+		Reviewed func(childComplexity int) int
+	}
+
 	ReviewPayload struct {
 		Edge func(childComplexity int) int
 		Node func(childComplexity int) int
+	}
+
+	ReviewQueueConnection struct {
+		Edges    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
 	}
 
 	Scenario struct {
@@ -708,8 +762,10 @@ type ComplexityRoot struct {
 
 	Source struct {
 		Document func(childComplexity int) int
+		End      func(childComplexity int) int
 		Page     func(childComplexity int) int
 		Quote    func(childComplexity int) int
+		Start    func(childComplexity int) int
 		URLs     func(childComplexity int) int
 	}
 
@@ -726,6 +782,13 @@ type ComplexityRoot struct {
 		Edges     func(childComplexity int) int
 		Nodes     func(childComplexity int) int
 		Truncated func(childComplexity int) int
+	}
+
+	SuggestLinksPayload struct {
+		Compared  func(childComplexity int) int
+		Created   func(childComplexity int) int
+		Judged    func(childComplexity int) int
+		Proposals func(childComplexity int, first int) int
 	}
 
 	SuggestOverlapsPayload struct {
@@ -849,6 +912,8 @@ type DocumentResolver interface {
 	Recommendations(ctx context.Context, obj *rodedraad.Document) ([]*rodedraad.Recommendation, error)
 	Authors(ctx context.Context, obj *rodedraad.Document) ([]*rodedraad.Link, error)
 	Scenarios(ctx context.Context, obj *rodedraad.Document) ([]*rodedraad.Scenario, error)
+	Ingest(ctx context.Context, obj *rodedraad.Document) (*rodedraad.Ingest, error)
+	Passages(ctx context.Context, obj *rodedraad.Document, page *int, first int) ([]*rodedraad.Passage, error)
 }
 type DocumentConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*rodedraad.Document]) (int, error)
@@ -870,6 +935,9 @@ type InfluenceResolver interface {
 }
 type InfluenceNodeResolver interface {
 	Label(ctx context.Context, obj *analysis.InfluenceNode) (model.NodeKind, error)
+}
+type IngestInfoResolver interface {
+	Supersedes(ctx context.Context, obj *rodedraad.Ingest) (*rodedraad.Document, error)
 }
 type InteractionResolver interface {
 	Conflict(ctx context.Context, obj *rodedraad.Link) (*model.ConflictInfo, error)
@@ -901,6 +969,8 @@ type MutationResolver interface {
 	CreateConflict(ctx context.Context, input model.ConflictInput) (*rodedraad.Conflict, error)
 	SetConflictSides(ctx context.Context, input model.ConflictSidesInput) (*rodedraad.Conflict, error)
 	ResolveConflict(ctx context.Context, input model.ResolveConflictInput) (*rodedraad.Conflict, error)
+	SuggestLinks(ctx context.Context, input *model.SuggestLinksInput) (*service.LinksSuggested, error)
+	ReviewMany(ctx context.Context, input model.ReviewManyInput) (*model.ReviewManyPayload, error)
 }
 type OverlapResolver interface {
 	Other(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Recommendation, error)
@@ -908,6 +978,9 @@ type OverlapResolver interface {
 type OverlapSuggestionResolver interface {
 	A(ctx context.Context, obj *service.Suggestion) (*rodedraad.Recommendation, error)
 	B(ctx context.Context, obj *service.Suggestion) (*rodedraad.Recommendation, error)
+}
+type PassageResolver interface {
+	Document(ctx context.Context, obj *rodedraad.Passage) (*rodedraad.Document, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (rodedraad.Node, error)
@@ -929,6 +1002,8 @@ type QueryResolver interface {
 	Conflicts(ctx context.Context, filter *model.ConflictFilter, orderBy *service.ConflictOrder, first int, after *string) (*model.ConflictConnection, error)
 	Conflict(ctx context.Context, id string) (*rodedraad.Conflict, error)
 	ContradictionsBetween(ctx context.Context, a string, b string, scope *model.ScopeInput, first int) ([]*analysis.Contradiction, error)
+	ReviewQueue(ctx context.Context, filter *model.ReviewQueueFilter, first int, after *string) (*model.ReviewQueueConnection, error)
+	SearchPassages(ctx context.Context, text string, first int) ([]*rodedraad.PassageHit, error)
 }
 type RecommendationResolver interface {
 	Title(ctx context.Context, obj *rodedraad.Recommendation, lang *model.Lang) (string, error)
@@ -968,6 +1043,11 @@ type SourceResolver interface {
 type StanceResolver interface {
 	Actor(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Actor, error)
 	Target(ctx context.Context, obj *rodedraad.Link) (rodedraad.Node, error)
+}
+type SuggestLinksPayloadResolver interface {
+	Judged(ctx context.Context, obj *service.LinksSuggested) (int, error)
+
+	Proposals(ctx context.Context, obj *service.LinksSuggested, first int) ([]*rodedraad.Edge, error)
 }
 type ThemeResolver interface {
 	Recommendations(ctx context.Context, obj *rodedraad.Theme) ([]*rodedraad.Recommendation, error)
@@ -2288,6 +2368,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.ID(childComplexity), true
+	case "Document.ingest":
+		if e.ComplexityRoot.Document.Ingest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Ingest(childComplexity), true
 	case "Document.kind":
 		if e.ComplexityRoot.Document.Kind == nil {
 			break
@@ -2306,6 +2392,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Note(childComplexity), true
+	case "Document.passages":
+		if e.ComplexityRoot.Document.Passages == nil {
+			break
+		}
+
+		args, err := ec.field_Document_passages_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Document.Passages(childComplexity, args["page"].(*int), args["first"].(int)), true
 	case "Document.provenance":
 		if e.ComplexityRoot.Document.Provenance == nil {
 			break
@@ -2774,6 +2871,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InfluenceNode.Role(childComplexity), true
 
+	case "IngestInfo.fileName":
+		if e.ComplexityRoot.IngestInfo.FileName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestInfo.FileName(childComplexity), true
+	case "IngestInfo.format":
+		if e.ComplexityRoot.IngestInfo.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestInfo.Format(childComplexity), true
+	case "IngestInfo.pages":
+		if e.ComplexityRoot.IngestInfo.Pages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestInfo.Pages(childComplexity), true
+	case "IngestInfo.sha256":
+		if e.ComplexityRoot.IngestInfo.SHA256 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestInfo.SHA256(childComplexity), true
+	case "IngestInfo.supersedes":
+		if e.ComplexityRoot.IngestInfo.Supersedes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestInfo.Supersedes(childComplexity), true
+	case "IngestInfo.version":
+		if e.ComplexityRoot.IngestInfo.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestInfo.Version(childComplexity), true
+
 	case "Interaction.conflict":
 		if e.ComplexityRoot.Interaction.Conflict == nil {
 			break
@@ -3092,6 +3226,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Review(childComplexity, args["input"].(model.ReviewInput)), true
+	case "Mutation.reviewMany":
+		if e.ComplexityRoot.Mutation.ReviewMany == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reviewMany_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReviewMany(childComplexity, args["input"].(model.ReviewManyInput)), true
 	case "Mutation.setConflictSides":
 		if e.ComplexityRoot.Mutation.SetConflictSides == nil {
 			break
@@ -3103,6 +3248,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetConflictSides(childComplexity, args["input"].(model.ConflictSidesInput)), true
+	case "Mutation.suggestLinks":
+		if e.ComplexityRoot.Mutation.SuggestLinks == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_suggestLinks_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SuggestLinks(childComplexity, args["input"].(*model.SuggestLinksInput)), true
 	case "Mutation.suggestOverlaps":
 		if e.ComplexityRoot.Mutation.SuggestOverlaps == nil {
 			break
@@ -3281,6 +3437,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
 
+	case "Passage.document":
+		if e.ComplexityRoot.Passage.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Passage.Document(childComplexity), true
+	case "Passage.end":
+		if e.ComplexityRoot.Passage.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Passage.End(childComplexity), true
+	case "Passage.id":
+		if e.ComplexityRoot.Passage.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Passage.ID(childComplexity), true
+	case "Passage.page":
+		if e.ComplexityRoot.Passage.Page == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Passage.Page(childComplexity), true
+	case "Passage.start":
+		if e.ComplexityRoot.Passage.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Passage.Start(childComplexity), true
+	case "Passage.text":
+		if e.ComplexityRoot.Passage.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Passage.Text(childComplexity), true
+
+	case "PassageHit.passage":
+		if e.ComplexityRoot.PassageHit.Passage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassageHit.Passage(childComplexity), true
+	case "PassageHit.score":
+		if e.ComplexityRoot.PassageHit.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PassageHit.Score(childComplexity), true
+
 	case "Provenance.confidence":
 		if e.ComplexityRoot.Provenance.Confidence == nil {
 			break
@@ -3305,6 +3511,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Provenance.Method(childComplexity), true
+	case "Provenance.model":
+		if e.ComplexityRoot.Provenance.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Provenance.Model(childComplexity), true
 	case "Provenance.rationale":
 		if e.ComplexityRoot.Provenance.Rationale == nil {
 			break
@@ -3491,6 +3703,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Recommendations(childComplexity, args["first"].(int), args["after"].(*string), args["filter"].(*model.RecommendationFilter), args["orderBy"].(*model.Order)), true
+	case "Query.reviewQueue":
+		if e.ComplexityRoot.Query.ReviewQueue == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reviewQueue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReviewQueue(childComplexity, args["filter"].(*model.ReviewQueueFilter), args["first"].(int), args["after"].(*string)), true
 	case "Query.scenario":
 		if e.ComplexityRoot.Query.Scenario == nil {
 			break
@@ -3524,6 +3747,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["kinds"].([]model.NodeKind), args["first"].(int)), true
+	case "Query.searchPassages":
+		if e.ComplexityRoot.Query.SearchPassages == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchPassages_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchPassages(childComplexity, args["text"].(string), args["first"].(int)), true
 	case "Query.theme":
 		if e.ComplexityRoot.Query.Theme == nil {
 			break
@@ -3747,6 +3981,51 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RedThreadThresholds.MinSectors(childComplexity), true
 
+	case "ReviewItem.context":
+		if e.ComplexityRoot.ReviewItem.Context == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItem.Context(childComplexity), true
+	case "ReviewItem.edge":
+		if e.ComplexityRoot.ReviewItem.Edge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItem.Edge(childComplexity), true
+	case "ReviewItem.key":
+		if e.ComplexityRoot.ReviewItem.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItem.Key(childComplexity), true
+	case "ReviewItem.node":
+		if e.ComplexityRoot.ReviewItem.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItem.Node(childComplexity), true
+
+	case "ReviewItemEdge.cursor":
+		if e.ComplexityRoot.ReviewItemEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItemEdge.Cursor(childComplexity), true
+	case "ReviewItemEdge.node":
+		if e.ComplexityRoot.ReviewItemEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItemEdge.Node(childComplexity), true
+
+	case "ReviewManyPayload.reviewed":
+		if e.ComplexityRoot.ReviewManyPayload.Reviewed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewManyPayload.Reviewed(childComplexity), true
+
 	case "ReviewPayload.edge":
 		if e.ComplexityRoot.ReviewPayload.Edge == nil {
 			break
@@ -3759,6 +4038,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReviewPayload.Node(childComplexity), true
+
+	case "ReviewQueueConnection.edges":
+		if e.ComplexityRoot.ReviewQueueConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewQueueConnection.Edges(childComplexity), true
+	case "ReviewQueueConnection.pageInfo":
+		if e.ComplexityRoot.ReviewQueueConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewQueueConnection.PageInfo(childComplexity), true
 
 	case "Scenario.conflictedBy":
 		if e.ComplexityRoot.Scenario.ConflictedBy == nil {
@@ -4026,6 +4318,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Document(childComplexity), true
+	case "Source.end":
+		if e.ComplexityRoot.Source.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.End(childComplexity), true
 	case "Source.page":
 		if e.ComplexityRoot.Source.Page == nil {
 			break
@@ -4038,6 +4336,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Quote(childComplexity), true
+	case "Source.start":
+		if e.ComplexityRoot.Source.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Start(childComplexity), true
 	case "Source.urls":
 		if e.ComplexityRoot.Source.URLs == nil {
 			break
@@ -4100,6 +4404,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
+
+	case "SuggestLinksPayload.compared":
+		if e.ComplexityRoot.SuggestLinksPayload.Compared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuggestLinksPayload.Compared(childComplexity), true
+	case "SuggestLinksPayload.created":
+		if e.ComplexityRoot.SuggestLinksPayload.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuggestLinksPayload.Created(childComplexity), true
+	case "SuggestLinksPayload.judged":
+		if e.ComplexityRoot.SuggestLinksPayload.Judged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuggestLinksPayload.Judged(childComplexity), true
+	case "SuggestLinksPayload.proposals":
+		if e.ComplexityRoot.SuggestLinksPayload.Proposals == nil {
+			break
+		}
+
+		args, err := ec.field_SuggestLinksPayload_proposals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.SuggestLinksPayload.Proposals(childComplexity, args["first"].(int)), true
 
 	case "SuggestOverlapsPayload.compared":
 		if e.ComplexityRoot.SuggestOverlapsPayload.Compared == nil {
@@ -4266,11 +4600,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RedThreadOptions", ec.unmarshalInputRedThreadOptions),
 			graphql.NewInputUnmarshaler("ResolveConflictInput", ec.unmarshalInputResolveConflictInput),
 			graphql.NewInputUnmarshaler("ReviewInput", ec.unmarshalInputReviewInput),
+			graphql.NewInputUnmarshaler("ReviewItemInput", ec.unmarshalInputReviewItemInput),
+			graphql.NewInputUnmarshaler("ReviewManyInput", ec.unmarshalInputReviewManyInput),
+			graphql.NewInputUnmarshaler("ReviewQueueFilter", ec.unmarshalInputReviewQueueFilter),
 			graphql.NewInputUnmarshaler("ScenarioFilter", ec.unmarshalInputScenarioFilter),
 			graphql.NewInputUnmarshaler("ScenarioInput", ec.unmarshalInputScenarioInput),
 			graphql.NewInputUnmarshaler("ScenarioPatch", ec.unmarshalInputScenarioPatch),
 			graphql.NewInputUnmarshaler("ScopeInput", ec.unmarshalInputScopeInput),
 			graphql.NewInputUnmarshaler("SourceInput", ec.unmarshalInputSourceInput),
+			graphql.NewInputUnmarshaler("SuggestLinksInput", ec.unmarshalInputSuggestLinksInput),
 			graphql.NewInputUnmarshaler("SuggestOverlapsInput", ec.unmarshalInputSuggestOverlapsInput),
 			graphql.NewInputUnmarshaler("ThemeFilter", ec.unmarshalInputThemeFilter),
 			graphql.NewInputUnmarshaler("ThemeInput", ec.unmarshalInputThemeInput),
@@ -4511,6 +4849,9 @@ type Source {
   page: String
   quote: String
   urls: [String!]!
+  "For items ingested from a document: the quote's code-point offsets into the document's text."
+  start: Int
+  end: Int
 }
 
 "Provenance and review, on every node and every edge."
@@ -4521,7 +4862,10 @@ type Provenance {
   confidence: Float
   source: Source!
   rationale: String
+  "Who or what made it: a person, seed, an extractor (rules/4, llm/1) or a link judge."
   createdBy: String
+  "The language model that made it, for method LLM."
+  model: String
   createdAt: Time
   reviewedBy: String
   reviewedAt: Time
@@ -4602,6 +4946,10 @@ type Document implements Node {
   authors: [Authorship!]!
   "Scenarios it describes."
   scenarios: [Scenario!]!
+  "The file it was ingested from; null for seeded and hand-made documents."
+  ingest: IngestInfo
+  "Its text, passage by passage (ingested documents only); page narrows to one page."
+  passages(page: Int, first: Int! = 50): [Passage!]!
 }
 
 "An organisation that publishes, endorses, opposes or must act."
@@ -4937,6 +5285,13 @@ type Query {
   conflict(id: ID!): Conflict
   "The contradictions between two themes: pairs with one side addressing theme a and the other theme b, by severity."
   contradictionsBetween(a: ID!, b: ID!, scope: ScopeInput, first: Int! = 20): [Contradiction!]!
+  """
+  What waits for a person: PROPOSED nodes and edges (from ingest, link and overlap suggestions),
+  each with the passage of its source document that holds its quote. Ordered by key; keyset-paged.
+  """
+  reviewQueue(filter: ReviewQueueFilter, first: Int! = 20, after: String): ReviewQueueConnection!
+  "Full-text search in the text of ingested documents (Dutch and English analysers)."
+  searchPassages(text: String!, first: Int! = 20): [PassageHit!]!
 }
 
 # ---------------------------------------------------------------- mutations
@@ -5202,6 +5557,119 @@ type Mutation {
   setConflictSides(input: ConflictSidesInput!): Conflict!
   "Record the study team's decision on a conflict: RESOLVED (with the decision), ACCEPTED_TRADE_OFF, NOT_A_CONFLICT, or OPEN again."
   resolveConflict(input: ResolveConflictInput!): Conflict!
+
+  """
+  Propose OVERLAPS, SUPPORTS and CONFLICTS_WITH edges between recommendations of different documents,
+  each PROPOSED with a rationale that quotes both texts, for the review queue.
+  """
+  suggestLinks(input: SuggestLinksInput): SuggestLinksPayload!
+  "Accept or reject several items at once: all of them, or none when one does not exist."
+  reviewMany(input: ReviewManyInput!): ReviewManyPayload!
+}
+
+# ---------------------------------------------------------------- ingest and review
+
+"How an ingested document came from its file. Each version of a file is a document of its own."
+type IngestInfo {
+  fileName: String!
+  "pdf, html, docx, txt or md."
+  format: String!
+  sha256: String!
+  pages: Int!
+  version: Int!
+  "The earlier version this one replaces."
+  supersedes: Document
+}
+
+"A piece of an ingested document's text, about a paragraph, on one page."
+type Passage {
+  id: ID!
+  document: Document
+  page: Int!
+  "Code-point offsets into the document's text."
+  start: Int!
+  end: Int!
+  text: String!
+}
+
+type PassageHit {
+  score: Float!
+  passage: Passage!
+}
+
+input ReviewQueueFilter {
+  """
+  Node kinds (Recommendation, Document, ...) or relationship types (OVERLAPS, SUPPORTS, ADDRESSES, ...).
+  Default: every node kind and the interaction edges; the document, themes and addressees of an
+  extracted recommendation are decided with it.
+  """
+  kinds: [String!]
+  methods: [Method!]
+  "Items from these documents."
+  documents: [ID!]
+}
+
+type ReviewItem {
+  "The node's id, or TYPE:from->to for an edge."
+  key: ID!
+  node: Node
+  edge: Edge
+  "The passage of the source document that holds the item's quote."
+  context: Passage
+}
+
+type ReviewItemEdge {
+  cursor: String!
+  node: ReviewItem!
+}
+
+type ReviewQueueConnection {
+  edges: [ReviewItemEdge!]!
+  pageInfo: PageInfo!
+}
+
+"One node (id) or one edge (type, from, to)."
+input ReviewItemInput {
+  id: ID
+  type: RelationshipType
+  from: ID
+  to: ID
+}
+
+input ReviewManyInput {
+  items: [ReviewItemInput!]!
+  decision: ReviewDecision!
+  reviewer: String!
+  note: String
+}
+
+type ReviewManyPayload {
+  reviewed: Int!
+}
+
+enum SuggestMethod {
+  "Offline rules: near-duplicates, number and year mismatches, opposite directions, negation."
+  RULE
+  "A language model judges each candidate pair (needs RODEDRAAD_LLM_URL)."
+  LLM
+}
+
+input SuggestLinksInput {
+  "Recommendations compared (statuses default to ACCEPTED and PROPOSED)."
+  scope: ScopeInput
+  method: SuggestMethod! = RULE
+  "Propose without writing."
+  dryRun: Boolean! = false
+}
+
+type SuggestLinksPayload {
+  "Recommendations in scope."
+  compared: Int!
+  "Candidate pairs judged (pre-filtered by shared themes and textual similarity)."
+  judged: Int!
+  "Proposals written (0 on a dry run)."
+  created: Int!
+  proposals(first: Int! = 20): [Edge!]!
 }
 
 # ---------------------------------------------------------------- coherence
@@ -6365,6 +6833,10 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_authors(ctx, field)
 	case "scenarios":
 		return ec.fieldContext_Document_scenarios(ctx, field)
+	case "ingest":
+		return ec.fieldContext_Document_ingest(ctx, field)
+	case "passages":
+		return ec.fieldContext_Document_passages(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -6583,6 +7055,24 @@ func (ec *executionContext) childFields_InfluenceNode(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type InfluenceNode", field.Name)
 }
 
+func (ec *executionContext) childFields_IngestInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fileName":
+		return ec.fieldContext_IngestInfo_fileName(ctx, field)
+	case "format":
+		return ec.fieldContext_IngestInfo_format(ctx, field)
+	case "sha256":
+		return ec.fieldContext_IngestInfo_sha256(ctx, field)
+	case "pages":
+		return ec.fieldContext_IngestInfo_pages(ctx, field)
+	case "version":
+		return ec.fieldContext_IngestInfo_version(ctx, field)
+	case "supersedes":
+		return ec.fieldContext_IngestInfo_supersedes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IngestInfo", field.Name)
+}
+
 func (ec *executionContext) childFields_Interaction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "type":
@@ -6711,6 +7201,34 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_Passage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Passage_id(ctx, field)
+	case "document":
+		return ec.fieldContext_Passage_document(ctx, field)
+	case "page":
+		return ec.fieldContext_Passage_page(ctx, field)
+	case "start":
+		return ec.fieldContext_Passage_start(ctx, field)
+	case "end":
+		return ec.fieldContext_Passage_end(ctx, field)
+	case "text":
+		return ec.fieldContext_Passage_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Passage", field.Name)
+}
+
+func (ec *executionContext) childFields_PassageHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "score":
+		return ec.fieldContext_PassageHit_score(ctx, field)
+	case "passage":
+		return ec.fieldContext_PassageHit_passage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PassageHit", field.Name)
+}
+
 func (ec *executionContext) childFields_Provenance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "status":
@@ -6725,6 +7243,8 @@ func (ec *executionContext) childFields_Provenance(ctx context.Context, field gr
 		return ec.fieldContext_Provenance_rationale(ctx, field)
 	case "createdBy":
 		return ec.fieldContext_Provenance_createdBy(ctx, field)
+	case "model":
+		return ec.fieldContext_Provenance_model(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Provenance_createdAt(ctx, field)
 	case "reviewedBy":
@@ -6821,6 +7341,38 @@ func (ec *executionContext) childFields_RedThreadThresholds(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type RedThreadThresholds", field.Name)
 }
 
+func (ec *executionContext) childFields_ReviewItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_ReviewItem_key(ctx, field)
+	case "node":
+		return ec.fieldContext_ReviewItem_node(ctx, field)
+	case "edge":
+		return ec.fieldContext_ReviewItem_edge(ctx, field)
+	case "context":
+		return ec.fieldContext_ReviewItem_context(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewItem", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewItemEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ReviewItemEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ReviewItemEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewItemEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewManyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reviewed":
+		return ec.fieldContext_ReviewManyPayload_reviewed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewManyPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ReviewPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -6829,6 +7381,16 @@ func (ec *executionContext) childFields_ReviewPayload(ctx context.Context, field
 		return ec.fieldContext_ReviewPayload_edge(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReviewPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewQueueConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ReviewQueueConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ReviewQueueConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewQueueConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_Scenario(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6975,6 +7537,10 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_quote(ctx, field)
 	case "urls":
 		return ec.fieldContext_Source_urls(ctx, field)
+	case "start":
+		return ec.fieldContext_Source_start(ctx, field)
+	case "end":
+		return ec.fieldContext_Source_end(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -7007,6 +7573,20 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 		return ec.fieldContext_Subgraph_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_SuggestLinksPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "compared":
+		return ec.fieldContext_SuggestLinksPayload_compared(ctx, field)
+	case "judged":
+		return ec.fieldContext_SuggestLinksPayload_judged(ctx, field)
+	case "created":
+		return ec.fieldContext_SuggestLinksPayload_created(ctx, field)
+	case "proposals":
+		return ec.fieldContext_SuggestLinksPayload_proposals(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SuggestLinksPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_SuggestOverlapsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7443,6 +8023,28 @@ func (ec *executionContext) field_ContradictionSide_name_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Document_passages_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "page",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["page"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Fragmentation_groups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7689,6 +8291,20 @@ func (ec *executionContext) field_Mutation_resolveConflict_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_reviewMany_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReviewManyInput, error) {
+			return ec.unmarshalNReviewManyInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewManyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_review_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7709,6 +8325,20 @@ func (ec *executionContext) field_Mutation_setConflictSides_args(ctx context.Con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ConflictSidesInput, error) {
 			return ec.unmarshalNConflictSidesInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictSidesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_suggestLinks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (*model.SuggestLinksInput, error) {
+			return ec.unmarshalOSuggestLinksInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSuggestLinksInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8225,6 +8855,36 @@ func (ec *executionContext) field_Query_recommendations_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_reviewQueue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ReviewQueueFilter, error) {
+			return ec.unmarshalOReviewQueueFilter2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewQueueFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_scenario_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8274,6 +8934,28 @@ func (ec *executionContext) field_Query_scenarios_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_searchPassages_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -8384,6 +9066,20 @@ func (ec *executionContext) field_Recommendation_title_args(ctx context.Context,
 		return nil, err
 	}
 	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_SuggestLinksPayload_proposals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -14111,6 +14807,82 @@ func (ec *executionContext) fieldContext_Document_scenarios(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Document_ingest(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_ingest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Ingest(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Ingest) graphql.Marshaler {
+			return ec.marshalOIngestInfo2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐIngest(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_ingest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IngestInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_passages(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_passages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Document().Passages(ctx, obj, fc.Args["page"].(*int), fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Passage) graphql.Marshaler {
+			return ec.marshalNPassage2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_passages(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Passage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Document_passages_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*rodedraad.Document]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15825,6 +16597,153 @@ func (ec *executionContext) fieldContext_InfluenceNode_role(_ context.Context, f
 	return graphql.NewScalarFieldContext("InfluenceNode", field, false, false, "InfluenceRole")
 }
 
+func (ec *executionContext) _IngestInfo_fileName(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Ingest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestInfo_fileName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestInfo_fileName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _IngestInfo_format(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Ingest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestInfo_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Format, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestInfo_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _IngestInfo_sha256(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Ingest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestInfo_sha256(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SHA256, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestInfo_sha256(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _IngestInfo_pages(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Ingest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestInfo_pages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestInfo_pages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestInfo", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IngestInfo_version(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Ingest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestInfo_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestInfo_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestInfo", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IngestInfo_supersedes(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Ingest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestInfo_supersedes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IngestInfo().Supersedes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Document) graphql.Marshaler {
+			return ec.marshalODocument2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IngestInfo_supersedes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestInfo",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Interaction_type(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Link) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17473,6 +18392,94 @@ func (ec *executionContext) fieldContext_Mutation_resolveConflict(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_suggestLinks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_suggestLinks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SuggestLinks(ctx, fc.Args["input"].(*model.SuggestLinksInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *service.LinksSuggested) graphql.Marshaler {
+			return ec.marshalNSuggestLinksPayload2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐLinksSuggested(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_suggestLinks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SuggestLinksPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_suggestLinks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reviewMany(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reviewMany(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReviewMany(ctx, fc.Args["input"].(model.ReviewManyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewManyPayload) graphql.Marshaler {
+			return ec.marshalNReviewManyPayload2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewManyPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reviewMany(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewManyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reviewMany_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Overlap_other(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Link) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17877,6 +18884,208 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _Passage_id(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Passage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Passage_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Passage_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Passage", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Passage_document(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Passage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Passage_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Passage().Document(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Document) graphql.Marshaler {
+			return ec.marshalODocument2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Passage_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Passage",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Passage_page(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Passage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Passage_page(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Page, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Passage_page(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Passage", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Passage_start(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Passage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Passage_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Passage_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Passage", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Passage_end(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Passage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Passage_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Passage_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Passage", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Passage_text(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Passage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Passage_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Passage_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Passage", field, false, false, "String")
+}
+
+func (ec *executionContext) _PassageHit_score(ctx context.Context, field graphql.CollectedField, obj *rodedraad.PassageHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassageHit_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassageHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PassageHit", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PassageHit_passage(ctx context.Context, field graphql.CollectedField, obj *rodedraad.PassageHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PassageHit_passage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Passage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.Passage) graphql.Marshaler {
+			return ec.marshalNPassage2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PassageHit_passage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PassageHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Passage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Provenance_status(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Provenance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18021,6 +19230,29 @@ func (ec *executionContext) _Provenance_createdBy(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Provenance_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Provenance", field, false, false, "String")
+}
+
+func (ec *executionContext) _Provenance_model(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Provenance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Provenance_model(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Model, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Provenance_model(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Provenance", field, false, false, "String")
 }
 
@@ -18923,6 +20155,94 @@ func (ec *executionContext) fieldContext_Query_contradictionsBetween(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_contradictionsBetween_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_reviewQueue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reviewQueue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReviewQueue(ctx, fc.Args["filter"].(*model.ReviewQueueFilter), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewQueueConnection) graphql.Marshaler {
+			return ec.marshalNReviewQueueConnection2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewQueueConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reviewQueue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewQueueConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reviewQueue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchPassages(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchPassages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchPassages(ctx, fc.Args["text"].(string), fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.PassageHit) graphql.Marshaler {
+			return ec.marshalNPassageHit2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassageHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchPassages(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PassageHit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchPassages_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19904,6 +21224,203 @@ func (ec *executionContext) fieldContext_RedThreadThresholds_minEchoDocuments(_ 
 	return graphql.NewScalarFieldContext("RedThreadThresholds", field, false, false, "Int")
 }
 
+func (ec *executionContext) _ReviewItem_key(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ReviewItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewItem_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewItem_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReviewItem_node(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ReviewItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewItem_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewItem_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewItem_edge(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ReviewItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewItem_edge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edge, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Edge) graphql.Marshaler {
+			return ec.marshalOEdge2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewItem_edge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Edge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewItem_context(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ReviewItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewItem_context(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Context, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Passage) graphql.Marshaler {
+			return ec.marshalOPassage2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewItem_context(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Passage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewItemEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ReviewItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewItemEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewItemEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewItemEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewItemEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ReviewItemEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewItemEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.ReviewItem) graphql.Marshaler {
+			return ec.marshalNReviewItem2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐReviewItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewItemEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewItemEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewManyPayload_reviewed(ctx context.Context, field graphql.CollectedField, obj *model.ReviewManyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewManyPayload_reviewed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewManyPayload_reviewed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewManyPayload", field, false, false, "Int")
+}
+
 func (ec *executionContext) _ReviewPayload_node(ctx context.Context, field graphql.CollectedField, obj *model.ReviewPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19963,6 +21480,70 @@ func (ec *executionContext) fieldContext_ReviewPayload_edge(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Edge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewQueueConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ReviewQueueConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewQueueConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReviewItemEdge) graphql.Marshaler {
+			return ec.marshalNReviewItemEdge2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewItemEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewQueueConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewQueueConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewItemEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewQueueConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ReviewQueueConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewQueueConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewQueueConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewQueueConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
 		},
 	}
 	return fc, nil
@@ -21184,6 +22765,52 @@ func (ec *executionContext) fieldContext_Source_urls(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
+func (ec *executionContext) _Source_start(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Source_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Source", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Source_end(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Source_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Source", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Stance_actor(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Link) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21434,6 +23061,119 @@ func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SuggestLinksPayload_compared(ctx context.Context, field graphql.CollectedField, obj *service.LinksSuggested) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuggestLinksPayload_compared(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Compared, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuggestLinksPayload_compared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SuggestLinksPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SuggestLinksPayload_judged(ctx context.Context, field graphql.CollectedField, obj *service.LinksSuggested) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuggestLinksPayload_judged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SuggestLinksPayload().Judged(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuggestLinksPayload_judged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SuggestLinksPayload", field, true, true, "Int")
+}
+
+func (ec *executionContext) _SuggestLinksPayload_created(ctx context.Context, field graphql.CollectedField, obj *service.LinksSuggested) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuggestLinksPayload_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuggestLinksPayload_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SuggestLinksPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SuggestLinksPayload_proposals(ctx context.Context, field graphql.CollectedField, obj *service.LinksSuggested) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuggestLinksPayload_proposals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.SuggestLinksPayload().Proposals(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuggestLinksPayload_proposals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SuggestLinksPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Edge(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_SuggestLinksPayload_proposals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SuggestOverlapsPayload_compared(ctx context.Context, field graphql.CollectedField, obj *service.Suggested) (ret graphql.Marshaler) {
@@ -24641,6 +26381,188 @@ func UnmarshalReviewInput(ctx context.Context, raw any) (model.ReviewInput, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputReviewItemInput(ctx context.Context, obj any) (model.ReviewItemInput, error) {
+	var it model.ReviewItemInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "type", "from", "to"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalORelationshipType2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐRelType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReviewItemInput unmarshals raw into the ReviewItemInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReviewItemInput(ctx context.Context, raw any) (model.ReviewItemInput, error) {
+	var out model.ReviewItemInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReviewItemInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReviewManyInput(ctx context.Context, obj any) (model.ReviewManyInput, error) {
+	var it model.ReviewManyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"items", "decision", "reviewer", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "items":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("items"))
+			data, err := ec.unmarshalNReviewItemInput2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewItemInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Items = data
+		case "decision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decision"))
+			data, err := ec.unmarshalNReviewDecision2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewDecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Decision = data
+		case "reviewer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewer"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reviewer = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReviewManyInput unmarshals raw into the ReviewManyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReviewManyInput(ctx context.Context, raw any) (model.ReviewManyInput, error) {
+	var out model.ReviewManyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReviewManyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReviewQueueFilter(ctx context.Context, obj any) (model.ReviewQueueFilter, error) {
+	var it model.ReviewQueueFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kinds", "methods", "documents"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "methods":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methods"))
+			data, err := ec.unmarshalOMethod2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐMethodᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Methods = data
+		case "documents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documents"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Documents = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReviewQueueFilter unmarshals raw into the ReviewQueueFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReviewQueueFilter(ctx context.Context, raw any) (model.ReviewQueueFilter, error) {
+	var out model.ReviewQueueFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReviewQueueFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputScenarioFilter(ctx context.Context, obj any) (model.ScenarioFilter, error) {
 	var it model.ScenarioFilter
 	if obj == nil {
@@ -25023,6 +26945,69 @@ func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj a
 func UnmarshalSourceInput(ctx context.Context, raw any) (model.SourceInput, error) {
 	var out model.SourceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSuggestLinksInput(ctx context.Context, obj any) (model.SuggestLinksInput, error) {
+	var it model.SuggestLinksInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["method"]; !present {
+		asMap["method"] = "RULE"
+	}
+	if _, present := asMap["dryRun"]; !present {
+		asMap["dryRun"] = false
+	}
+
+	fieldsInOrder := [...]string{"scope", "method", "dryRun"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalOScopeInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐScopeInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		case "method":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("method"))
+			data, err := ec.unmarshalNSuggestMethod2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSuggestMethod(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Method = data
+		case "dryRun":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dryRun"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DryRun = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSuggestLinksInput unmarshals raw into the SuggestLinksInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSuggestLinksInput(ctx context.Context, raw any) (model.SuggestLinksInput, error) {
+	var out model.SuggestLinksInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SuggestLinksInput", raw, &out)
 	return out, err
 }
 
@@ -27255,6 +29240,18 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Document_scenarios(ctx, field, obj)
 				})
+		case "ingest":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_ingest(ctx, field, obj)
+				})
+		case "passages":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_passages(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27984,6 +29981,65 @@ func (ec *executionContext) _InfluenceNode(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var ingestInfoImplementors = []string{"IngestInfo"}
+
+func (ec *executionContext) _IngestInfo(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Ingest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ingestInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IngestInfo")
+		case "fileName":
+			out.Values[i] = ec._IngestInfo_fileName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "format":
+			out.Values[i] = ec._IngestInfo_format(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sha256":
+			out.Values[i] = ec._IngestInfo_sha256(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pages":
+			out.Values[i] = ec._IngestInfo_pages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._IngestInfo_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supersedes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IngestInfo_supersedes(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var interactionImplementors = []string{"Interaction"}
 
 func (ec *executionContext) _Interaction(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Link) graphql.Marshaler {
@@ -28398,6 +30454,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "suggestLinks":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_suggestLinks(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewMany":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reviewMany(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28610,6 +30680,103 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var passageImplementors = []string{"Passage"}
+
+func (ec *executionContext) _Passage(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Passage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, passageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Passage")
+		case "id":
+			out.Values[i] = ec._Passage_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "document":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Passage_document(ctx, field, obj)
+				})
+		case "page":
+			out.Values[i] = ec._Passage_page(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "start":
+			out.Values[i] = ec._Passage_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "end":
+			out.Values[i] = ec._Passage_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "text":
+			out.Values[i] = ec._Passage_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var passageHitImplementors = []string{"PassageHit"}
+
+func (ec *executionContext) _PassageHit(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.PassageHit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, passageHitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PassageHit")
+		case "score":
+			out.Values[i] = ec._PassageHit_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "passage":
+			out.Values[i] = ec._PassageHit_passage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var provenanceImplementors = []string{"Provenance"}
 
 func (ec *executionContext) _Provenance(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Provenance) graphql.Marshaler {
@@ -28648,6 +30815,11 @@ func (ec *executionContext) _Provenance(ctx context.Context, sel ast.SelectionSe
 			}
 		case "createdBy":
 			out.Values[i] = ec._Provenance_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "model":
+			out.Values[i] = ec._Provenance_model(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -28815,6 +30987,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_contradictionsBetween(ctx, field)
+				})
+		case "reviewQueue":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reviewQueue(ctx, field)
+				})
+		case "searchPassages":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchPassages(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -29128,6 +31312,125 @@ func (ec *executionContext) _RedThreadThresholds(ctx context.Context, sel ast.Se
 	return out
 }
 
+var reviewItemImplementors = []string{"ReviewItem"}
+
+func (ec *executionContext) _ReviewItem(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.ReviewItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewItem")
+		case "key":
+			out.Values[i] = ec._ReviewItem_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ReviewItem_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "edge":
+			out.Values[i] = ec._ReviewItem_edge(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "context":
+			out.Values[i] = ec._ReviewItem_context(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewItemEdgeImplementors = []string{"ReviewItemEdge"}
+
+func (ec *executionContext) _ReviewItemEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewItemEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewItemEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewItemEdge")
+		case "cursor":
+			out.Values[i] = ec._ReviewItemEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ReviewItemEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewManyPayloadImplementors = []string{"ReviewManyPayload"}
+
+func (ec *executionContext) _ReviewManyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewManyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewManyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewManyPayload")
+		case "reviewed":
+			out.Values[i] = ec._ReviewManyPayload_reviewed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reviewPayloadImplementors = []string{"ReviewPayload"}
 
 func (ec *executionContext) _ReviewPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewPayload) graphql.Marshaler {
@@ -29147,6 +31450,44 @@ func (ec *executionContext) _ReviewPayload(ctx context.Context, sel ast.Selectio
 		case "edge":
 			out.Values[i] = ec._ReviewPayload_edge(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewQueueConnectionImplementors = []string{"ReviewQueueConnection"}
+
+func (ec *executionContext) _ReviewQueueConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewQueueConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewQueueConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewQueueConnection")
+		case "edges":
+			out.Values[i] = ec._ReviewQueueConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ReviewQueueConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -29646,6 +31987,16 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "start":
+			out.Values[i] = ec._Source_start(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "end":
+			out.Values[i] = ec._Source_end(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -29749,6 +32100,56 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var suggestLinksPayloadImplementors = []string{"SuggestLinksPayload"}
+
+func (ec *executionContext) _SuggestLinksPayload(ctx context.Context, sel ast.SelectionSet, obj *service.LinksSuggested) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, suggestLinksPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SuggestLinksPayload")
+		case "compared":
+			out.Values[i] = ec._SuggestLinksPayload_compared(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "judged":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SuggestLinksPayload_judged(ctx, field, obj)
+				})
+		case "created":
+			out.Values[i] = ec._SuggestLinksPayload_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "proposals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SuggestLinksPayload_proposals(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -31591,6 +33992,66 @@ func (ec *executionContext) marshalNPageInfo2githubᚗcomᚋrodedraadᚋrodedraa
 	return ec._PageInfo(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PageInfo!")
+		return graphql.Null
+	}
+	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPassage2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassage(ctx context.Context, sel ast.SelectionSet, v rodedraad.Passage) graphql.Marshaler {
+	return ec._Passage(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPassage2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassageᚄ(ctx context.Context, sel ast.SelectionSet, v []*rodedraad.Passage) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPassage2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPassage2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassage(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Passage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Passage!")
+		return graphql.Null
+	}
+	return ec._Passage(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPassageHit2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassageHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*rodedraad.PassageHit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPassageHit2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassageHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPassageHit2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassageHit(ctx context.Context, sel ast.SelectionSet, v *rodedraad.PassageHit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PassageHit!")
+		return graphql.Null
+	}
+	return ec._PassageHit(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNProvenance2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐProvenance(ctx context.Context, sel ast.SelectionSet, v rodedraad.Provenance) graphql.Marshaler {
 	return ec._Provenance(ctx, sel, &v)
 }
@@ -31710,12 +34171,84 @@ func (ec *executionContext) unmarshalNReviewInput2githubᚗcomᚋrodedraadᚋrod
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNReviewItem2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐReviewItem(ctx context.Context, sel ast.SelectionSet, v *rodedraad.ReviewItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewItem!")
+		return graphql.Null
+	}
+	return ec._ReviewItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReviewItemEdge2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewItemEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReviewItemEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReviewItemEdge2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewItemEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReviewItemEdge2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewItemEdge(ctx context.Context, sel ast.SelectionSet, v *model.ReviewItemEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewItemEdge!")
+		return graphql.Null
+	}
+	return ec._ReviewItemEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReviewItemInput2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewItemInputᚄ(ctx context.Context, v any) ([]*model.ReviewItemInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ReviewItemInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReviewItemInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewItemInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNReviewItemInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewItemInput(ctx context.Context, v any) (*model.ReviewItemInput, error) {
+	res, err := ec.unmarshalInputReviewItemInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNReviewManyInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewManyInput(ctx context.Context, v any) (model.ReviewManyInput, error) {
+	res, err := ec.unmarshalInputReviewManyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewManyPayload2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewManyPayload(ctx context.Context, sel ast.SelectionSet, v *model.ReviewManyPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewManyPayload!")
+		return graphql.Null
+	}
+	return ec._ReviewManyPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNReviewPayload2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewPayload(ctx context.Context, sel ast.SelectionSet, v *model.ReviewPayload) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ReviewPayload!")
 		return graphql.Null
 	}
 	return ec._ReviewPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReviewQueueConnection2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewQueueConnection(ctx context.Context, sel ast.SelectionSet, v *model.ReviewQueueConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewQueueConnection!")
+		return graphql.Null
+	}
+	return ec._ReviewQueueConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNScenario2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐScenarioᚄ(ctx context.Context, sel ast.SelectionSet, v []*rodedraad.Scenario) graphql.Marshaler {
@@ -32046,6 +34579,24 @@ func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋrodedraadᚋroded
 		return graphql.Null
 	}
 	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSuggestLinksPayload2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐLinksSuggested(ctx context.Context, sel ast.SelectionSet, v *service.LinksSuggested) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SuggestLinksPayload!")
+		return graphql.Null
+	}
+	return ec._SuggestLinksPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSuggestMethod2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSuggestMethod(ctx context.Context, v any) (model.SuggestMethod, error) {
+	var res model.SuggestMethod
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSuggestMethod2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSuggestMethod(ctx context.Context, sel ast.SelectionSet, v model.SuggestMethod) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNSuggestOverlapsPayload2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐSuggested(ctx context.Context, sel ast.SelectionSet, v *service.Suggested) graphql.Marshaler {
@@ -32775,6 +35326,13 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalOIngestInfo2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐIngest(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Ingest) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._IngestInfo(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -32826,6 +35384,42 @@ func (ec *executionContext) marshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraad
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOMethod2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐMethodᚄ(ctx context.Context, v any) ([]rodedraad.Method, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rodedraad.Method, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMethod2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐMethod(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOMethod2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐMethodᚄ(ctx context.Context, sel ast.SelectionSet, v []rodedraad.Method) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMethod2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐMethod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOMethod2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐMethod(ctx context.Context, v any) (*rodedraad.Method, error) {
@@ -32896,6 +35490,13 @@ func (ec *executionContext) unmarshalOOrder2ᚖgithubᚗcomᚋrodedraadᚋrodedr
 	}
 	res, err := ec.unmarshalInputOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPassage2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassage(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Passage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Passage(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOProvenanceInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐProvenanceInput(ctx context.Context, v any) (*model.ProvenanceInput, error) {
@@ -33066,6 +35667,14 @@ func (ec *executionContext) marshalORelationshipType2ᚖgithubᚗcomᚋrodedraad
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOReviewQueueFilter2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewQueueFilter(ctx context.Context, v any) (*model.ReviewQueueFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputReviewQueueFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOScenario2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐScenario(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Scenario) graphql.Marshaler {
@@ -33283,6 +35892,14 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOSuggestLinksInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSuggestLinksInput(ctx context.Context, v any) (*model.SuggestLinksInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSuggestLinksInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOSuggestOverlapsInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSuggestOverlapsInput(ctx context.Context, v any) (*model.SuggestOverlapsInput, error) {

@@ -264,9 +264,48 @@ type ReviewInput struct {
 	Note     *string            `json:"note,omitempty"`
 }
 
+type ReviewItemEdge struct {
+	Cursor string                `json:"cursor"`
+	Node   *rodedraad.ReviewItem `json:"node"`
+}
+
+// One node (id) or one edge (type, from, to).
+type ReviewItemInput struct {
+	ID   *string            `json:"id,omitempty"`
+	Type *rodedraad.RelType `json:"type,omitempty"`
+	From *string            `json:"from,omitempty"`
+	To   *string            `json:"to,omitempty"`
+}
+
+type ReviewManyInput struct {
+	Items    []*ReviewItemInput `json:"items"`
+	Decision ReviewDecision     `json:"decision"`
+	Reviewer string             `json:"reviewer"`
+	Note     *string            `json:"note,omitempty"`
+}
+
+type ReviewManyPayload struct {
+	Reviewed int `json:"reviewed"`
+}
+
 type ReviewPayload struct {
 	Node rodedraad.Node  `json:"node,omitempty"`
 	Edge *rodedraad.Edge `json:"edge,omitempty"`
+}
+
+type ReviewQueueConnection struct {
+	Edges    []*ReviewItemEdge `json:"edges"`
+	PageInfo *PageInfo         `json:"pageInfo"`
+}
+
+type ReviewQueueFilter struct {
+	// Node kinds (Recommendation, Document, ...) or relationship types (OVERLAPS, SUPPORTS, ADDRESSES, ...).
+	// Default: every node kind and the interaction edges; the document, themes and addressees of an
+	// extracted recommendation are decided with it.
+	Kinds   []string           `json:"kinds,omitempty"`
+	Methods []rodedraad.Method `json:"methods,omitempty"`
+	// Items from these documents.
+	Documents []string `json:"documents,omitempty"`
 }
 
 type ScenarioFilter struct {
@@ -346,6 +385,14 @@ type Subgraph struct {
 	Edges []*rodedraad.Edge `json:"edges"`
 	// True when the neighbourhood held more nodes than one answer carries (500).
 	Truncated bool `json:"truncated"`
+}
+
+type SuggestLinksInput struct {
+	// Recommendations compared (statuses default to ACCEPTED and PROPOSED).
+	Scope  *ScopeInput   `json:"scope,omitempty"`
+	Method SuggestMethod `json:"method"`
+	// Propose without writing.
+	DryRun bool `json:"dryRun"`
 }
 
 // Ask text similarity for near-duplicate recommendations from different documents. Each pair above the
@@ -673,6 +720,63 @@ func (e *ReviewDecision) UnmarshalJSON(b []byte) error {
 }
 
 func (e ReviewDecision) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type SuggestMethod string
+
+const (
+	// Offline rules: near-duplicates, number and year mismatches, opposite directions, negation.
+	SuggestMethodRule SuggestMethod = "RULE"
+	// A language model judges each candidate pair (needs RODEDRAAD_LLM_URL).
+	SuggestMethodLlm SuggestMethod = "LLM"
+)
+
+var AllSuggestMethod = []SuggestMethod{
+	SuggestMethodRule,
+	SuggestMethodLlm,
+}
+
+func (e SuggestMethod) IsValid() bool {
+	switch e {
+	case SuggestMethodRule, SuggestMethodLlm:
+		return true
+	}
+	return false
+}
+
+func (e SuggestMethod) String() string {
+	return string(e)
+}
+
+func (e *SuggestMethod) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SuggestMethod(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SuggestMethod", str)
+	}
+	return nil
+}
+
+func (e SuggestMethod) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SuggestMethod) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SuggestMethod) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

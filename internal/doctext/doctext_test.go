@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -231,4 +232,14 @@ func equalDocs(a, b *Doc) bool {
 		}
 	}
 	return true
+}
+
+func TestRead_pdfPageNumbersDropped(t *testing.T) {
+	d := MustRead(t, "rki-kader-generatieve-ai.pdf")
+	for page := 2; page <= d.PageCount; page++ {
+		first, _, _ := strings.Cut(pageText(d, page), "\n")
+		if first == strconv.Itoa(page) {
+			t.Errorf("page %d still starts with its number", page)
+		}
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/klippa-app/go-pdfium"
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
@@ -55,14 +57,32 @@ func pdfPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_DOCUM
 	return pages, nil
 }
 
-// pdfTitle returns the Title of the document information, or "".
+// pdfTitle returns the Title of the document information, or "" when it
+// has none or only a leftover of the program that made it.
 func pdfTitle(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT) string {
 	res, err := inst.FPDF_GetMetaText(&requests.FPDF_GetMetaText{Document: doc, Tag: "Title"})
-	if err != nil {
+	if err != nil || !usableTitle(res.Value) {
 		return ""
 	}
 	return res.Value
 }
+
+// usableTitle reports whether a PDF's Title is a title and not what a word
+// processor left there: a file name ("Microsoft Word - nota_v3.docx",
+// "rapport.indd") or a placeholder ("Untitled", "Naamloos").
+func usableTitle(t string) bool {
+	t = strings.ToLower(strings.TrimSpace(t))
+	switch {
+	case t == "", t == "untitled", t == "naamloos", t == "titel", t == "title":
+		return false
+	case strings.HasPrefix(t, "microsoft word - "), strings.HasPrefix(t, "microsoft powerpoint - "):
+		return false
+	}
+	return !fileName.MatchString(t)
+}
+
+// fileName matches a title that ends in an office or layout file extension.
+var fileName = regexp.MustCompile(`\.(docx?|pdf|indd|pptx?|xlsx?|odt|rtf|txt|qxp)$`)
 
 // openError turns PDFium's failure to open a document into an *Error.
 func openError(label string, err error) error {

@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -57,6 +58,9 @@ func Prepare(ctx context.Context, path string, opts Options) (*Prepared, error) 
 		return nil, fmt.Errorf("%s: extract: %w", path, err)
 	}
 	b := &rodedraad.Bundle{Documents: []rodedraad.Document{document(id, doc, opts.Kind)}}
+	if abs, err := filepath.Abs(path); err == nil {
+		b.Documents[0].Path = abs
+	}
 	b.Passages = passages(id, doc)
 	for _, c := range res.Items {
 		addCandidate(b, id, doc, c)

@@ -3,8 +3,10 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
 // Dump returns every node and relationship of the graph (the schema's meta
@@ -38,4 +40,25 @@ func Dump(ctx context.Context, s *Store) (map[string]string, error) {
 		}
 		return out, nil
 	})
+}
+
+// BareRows returns a bundle's recommendations, passages and CONTAINS and
+// ADDRESSES edges as the property rows Import writes, for the benchmark's
+// bare UNWIND ... MERGE baseline.
+func BareRows(b *rodedraad.Bundle) map[string][]any {
+	rows := map[string][]any{}
+	for i := range b.Recommendations {
+		r := &b.Recommendations[i]
+		rows["nodes"] = append(rows["nodes"], map[string]any{"id": r.ID, "props": map[string]any(nodeProps(r))})
+	}
+	for i := range b.Passages {
+		rows["passages"] = append(rows["passages"], map[string]any(passageProps(&b.Passages[i])))
+	}
+	for i := range b.Edges {
+		e := &b.Edges[i]
+		row := map[string]any{"from": e.From, "to": e.To, "props": map[string]any(edgeProps(e))}
+		key := strings.ToLower(string(e.Type))
+		rows[key] = append(rows[key], row)
+	}
+	return rows
 }

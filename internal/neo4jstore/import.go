@@ -90,12 +90,21 @@ func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []roded
 		}
 		labels[n.NodeID()] = n.NodeLabel()
 	}
+	// Each id once: an ingested document's id stands at one end of every
+	// CONTAINS edge, and looking it up thousands of times slowed writes.
+	seen := make(map[string]bool, len(labels))
 	ids := make([]string, 0, len(labels))
 	for id := range labels {
+		seen[id] = true
 		ids = append(ids, id)
 	}
 	for _, e := range edges {
-		ids = append(ids, e.From, e.To)
+		for _, id := range []string{e.From, e.To} {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
 	}
 	stored, err := labelsOf(ctx, tx, ids)
 	if err != nil {

@@ -10,23 +10,23 @@ import (
 )
 
 // DocumentVersions returns the documents ingested from a file with this
-// content hash or this file name, or whose id is id or a version of it
+// content hash or read from this path, or whose id is id or a version of it
 // (id.v2, ...), oldest version first: what ingest needs to tell a
 // re-ingest from a new version.
-func (s *Store) DocumentVersions(ctx context.Context, sha256, fileName, id string) ([]*rodedraad.Document, error) {
+func (s *Store) DocumentVersions(ctx context.Context, sha256, path, id string) ([]*rodedraad.Document, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*rodedraad.Document, error) {
 		res, err := tx.Run(ctx, `
 			CALL () {
 				MATCH (d:Document {sha256: $sha}) RETURN d
 				UNION
-				MATCH (d:Document {fileName: $file}) RETURN d
+				MATCH (d:Document {path: $path}) RETURN d
 				UNION
 				MATCH (d:Entity {id: $id}) WHERE d:Document RETURN d
 				UNION
 				MATCH (d:Document) WHERE d.id STARTS WITH $id + '.v' RETURN d
 			}
 			RETURN d ORDER BY coalesce(d.version, 1), d.id`,
-			map[string]any{"sha": sha256, "file": fileName, "id": id})
+			map[string]any{"sha": sha256, "path": path, "id": id})
 		if err != nil {
 			return nil, err
 		}
@@ -65,7 +65,6 @@ func (s *Store) Quotes(ctx context.Context, document string) (map[string]string,
 	})
 }
 
-
 // SearchPassages searches the text of ingested documents with the Dutch and
 // the English analyser, best first. BAD_USER_INPUT when text has no words.
 func (s *Store) SearchPassages(ctx context.Context, text string, limit int) ([]rodedraad.PassageHit, error) {
@@ -96,5 +95,27 @@ func (s *Store) SearchPassages(ctx context.Context, text string, limit int) ([]r
 			hits = append(hits, rodedraad.PassageHit{Passage: passageFrom(n), Score: score})
 		}
 		return hits, res.Err()
+	})
+}
+
+// Passages returns a document's passages in text order, all of them or
+// those of one page (page > 0), at most limit.
+func (s *Store) Passages(ctx context.Context, document string, page, limit int) ([]rodedraad.Passage, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Passage, error) {
+		res, err := tx.Run(ctx, `MATCH (p:Passage {document: $doc}) WHERE $page = 0 OR p.page = $page
+			RETURN p ORDER BY p.start LIMIT $limit`,
+			map[string]any{"doc": document, "page": page, "limit": limit})
+		if err != nil {
+			return nil, err
+		}
+		var out []rodedraad.Passage
+		for res.Next(ctx) {
+			n, _, err := neo4j.GetRecordValue[dbtype.Node](res.Record(), "p")
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, passageFrom(n))
+		}
+		return out, res.Err()
 	})
 }

@@ -176,7 +176,23 @@ func listStatement(label rodedraad.Label, f rodedraad.Filter, o rodedraad.Order,
 }
 
 func collectPage(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, params map[string]any, first int) (rodedraad.PageOf[rodedraad.Node], error) {
-	var out rodedraad.PageOf[rodedraad.Node]
+	return collectRows(ctx, tx, stmt, params, first, func(rec *neo4j.Record) (rodedraad.Node, rodedraad.Cursor, error) {
+		n, _, err := neo4j.GetRecordValue[dbtype.Node](rec, "n")
+		if err != nil {
+			return nil, rodedraad.Cursor{}, err
+		}
+		k, _ := rec.Get("k")
+		node := nodeFrom(n)
+		return node, rodedraad.Cursor{Key: k, ID: node.NodeID()}, nil
+	})
+}
+
+// collectRows reads one keyset page: up to first items, each with its
+// cursor, and whether the statement's look-ahead row (LIMIT first + 1)
+// says there is a next page.
+func collectRows[T any](ctx context.Context, tx neo4j.ManagedTransaction, stmt string, params map[string]any, first int,
+	item func(*neo4j.Record) (T, rodedraad.Cursor, error)) (rodedraad.PageOf[T], error) {
+	var out rodedraad.PageOf[T]
 	res, err := tx.Run(ctx, stmt, params)
 	if err != nil {
 		return out, err
@@ -186,14 +202,12 @@ func collectPage(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, 
 			out.HasNextPage = true
 			break
 		}
-		n, _, err := neo4j.GetRecordValue[dbtype.Node](res.Record(), "n")
+		it, c, err := item(res.Record())
 		if err != nil {
 			return out, err
 		}
-		k, _ := res.Record().Get("k")
-		node := nodeFrom(n)
-		out.Items = append(out.Items, node)
-		out.Cursors = append(out.Cursors, rodedraad.Cursor{Key: k, ID: node.NodeID()})
+		out.Items = append(out.Items, it)
+		out.Cursors = append(out.Cursors, c)
 	}
 	return out, res.Err()
 }

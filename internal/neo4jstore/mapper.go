@@ -198,6 +198,7 @@ func nodeProps(n rodedraad.Node) props {
 }
 
 func ingestProps(in *rodedraad.Ingest, out props) {
+	out.set("path", in.Path)
 	out.set("fileName", in.FileName)
 	out.set("format", in.Format)
 	out.set("sha256", in.SHA256)
@@ -207,7 +208,7 @@ func ingestProps(in *rodedraad.Ingest, out props) {
 }
 
 func ingestFrom(p props) rodedraad.Ingest {
-	return rodedraad.Ingest{FileName: p.str("fileName"), Format: p.str("format"), SHA256: p.str("sha256"),
+	return rodedraad.Ingest{Path: p.str("path"), FileName: p.str("fileName"), Format: p.str("format"), SHA256: p.str("sha256"),
 		Pages: p.int("pages"), Version: p.int("version"), Supersedes: p.str("supersedes")}
 }
 

@@ -150,6 +150,7 @@ func (s *Store) DeleteAll(ctx context.Context) error {
 	for _, q := range []string{
 		`MATCH (:Entity)-[r]->(:Entity) CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`,
 		`MATCH (n:Entity) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+		`MATCH (p:Passage) CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS`,
 	} {
 		res, err := session.Run(ctx, q, nil)
 		if err == nil {

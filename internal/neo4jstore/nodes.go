@@ -72,13 +72,17 @@ func (s *Store) ReplaceNode(ctx context.Context, n rodedraad.Node) error {
 	return err
 }
 
-// DeleteNode removes a node of the given kind with all its relationships.
-// NOT_FOUND when absent.
+// DeleteNode removes a node of the given kind with all its relationships,
+// and a document's passages with it. NOT_FOUND when absent.
 func (s *Store) DeleteNode(ctx context.Context, label rodedraad.Label, id string) error {
 	if err := checkLabel(label); err != nil {
 		return err
 	}
-	q := fmt.Sprintf(`OPTIONAL MATCH (n:%s {id: $id}) WITH n, count(n) AS v DETACH DELETE n RETURN v`, label)
+	q := fmt.Sprintf(`OPTIONAL MATCH (n:%s {id: $id})
+		OPTIONAL MATCH (n)-[:HAS_PASSAGE]->(p:Passage)
+		WITH n, collect(p) AS ps
+		FOREACH (p IN ps | DETACH DELETE p)
+		WITH n, count(n) AS v DETACH DELETE n RETURN v`, label)
 	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (any, error) {
 		found, err := singleInt(ctx, tx, q, map[string]any{"id": id})
 		if err == nil && found == 0 {

@@ -67,21 +67,10 @@ func (s *Store) ReviewQueue(ctx context.Context, f rodedraad.ReviewFilter, p rod
 }
 
 func collectQueue(ctx context.Context, tx neo4j.ManagedTransaction, params map[string]any, first int) (rodedraad.PageOf[rodedraad.ReviewItem], error) {
-	var out rodedraad.PageOf[rodedraad.ReviewItem]
-	res, err := tx.Run(ctx, reviewQueueStatement, params)
-	if err != nil {
-		return out, err
-	}
-	for res.Next(ctx) {
-		if len(out.Items) == first {
-			out.HasNextPage = true
-			break
-		}
-		it := queueItem(res.Record())
-		out.Items = append(out.Items, it)
-		out.Cursors = append(out.Cursors, rodedraad.Cursor{Key: "", ID: it.Key})
-	}
-	return out, res.Err()
+	return collectRows(ctx, tx, reviewQueueStatement, params, first, func(rec *neo4j.Record) (rodedraad.ReviewItem, rodedraad.Cursor, error) {
+		it := queueItem(rec)
+		return it, rodedraad.Cursor{Key: "", ID: it.Key}, nil
+	})
 }
 
 // queueItem maps one row of reviewQueueStatement.

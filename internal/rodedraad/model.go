@@ -78,6 +78,9 @@ type Document struct {
 // documents entered by hand or seeded. Each version of a file is a document
 // of its own: Supersedes names the version it replaces.
 type Ingest struct {
+	// Path is where the file was read, made absolute: what tells a new
+	// version of a file from another file of the same name.
+	Path       string `json:"path,omitempty"`
 	FileName   string `json:"fileName,omitempty"`
 	Format     string `json:"format,omitempty"`
 	SHA256     string `json:"sha256,omitempty"`

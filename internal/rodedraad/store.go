@@ -19,7 +19,7 @@ type Store interface {
 	Import(ctx context.Context, b *Bundle, opts ImportOptions) (ImportResult, error)
 	Labels(ctx context.Context, ids []string) (map[string]Label, error)
 	RecommendationTexts(ctx context.Context, ids []string) ([]RecText, error)
-	DocumentVersions(ctx context.Context, sha256, fileName, id string) ([]*Document, error)
+	DocumentVersions(ctx context.Context, sha256, path, id string) ([]*Document, error)
 	Quotes(ctx context.Context, document string) (map[string]string, error)
 	Review(ctx context.Context, refs []ReviewRef, status Status, reviewer, note string) error
 	SetConflictSides(ctx context.Context, id string, sideA, sideB []string, by string) (*Conflict, error)
@@ -46,6 +46,7 @@ type Reader interface {
 	Conflicts(ctx context.Context, ids []string) ([]*Conflict, error)
 	// Endorsements returns, per actor id, the items it endorses.
 	Endorsements(ctx context.Context, actorIDs []string) (map[string][]Link, error)
+	Passages(ctx context.Context, document string, page, limit int) ([]Passage, error)
 }
 
 // ImportOptions tune Store.Import.

@@ -12,7 +12,7 @@ import (
 // IngestDocument writes one ingested document: the document, its passages
 // and its PROPOSED recommendations with their edges, in one transaction.
 // The same file again (by content hash) writes nothing and says Unchanged.
-// A changed file (same file name, or the id asked for is taken) becomes a
+// A changed file (same path, or the id asked for is taken) becomes a
 // new version that supersedes the latest one, and the result says how its
 // items differ. Existing items are kept as they are, so a re-ingest never
 // undoes a review. BAD_USER_INPUT, before any I/O, for a bundle that is not
@@ -22,7 +22,7 @@ func (s *Service) IngestDocument(ctx context.Context, b *rodedraad.Bundle) (rode
 		return rodedraad.IngestResult{}, err
 	}
 	doc := &b.Documents[0]
-	versions, err := s.store.DocumentVersions(ctx, doc.SHA256, doc.FileName, doc.ID)
+	versions, err := s.store.DocumentVersions(ctx, doc.SHA256, doc.Path, doc.ID)
 	if err != nil {
 		return rodedraad.IngestResult{}, err
 	}

@@ -30,7 +30,8 @@ type LinksSuggested struct {
 	Compared  int // recommendations in scope
 	Stats     suggest.RunStats
 	Proposals []suggest.Proposal
-	Created   int // proposals written (0 on a dry run)
+	Edges     []rodedraad.Edge // the proposals as the PROPOSED edges they become
+	Created   int              // proposals written (0 on a dry run)
 }
 
 // SuggestLinks proposes OVERLAPS, SUPPORTS and CONFLICTS_WITH edges between
@@ -63,11 +64,11 @@ func (s *Service) SuggestLinks(ctx context.Context, sc analysis.Scope, opts Link
 		return LinksSuggested{}, err
 	}
 	log.Info().Int("pairs", stats.Judged).Int("proposals", len(props)).Dur("took", time.Since(start)).Msg("links: judged")
-	out := LinksSuggested{Compared: len(recs), Stats: stats, Proposals: props}
+	out := LinksSuggested{Compared: len(recs), Stats: stats, Proposals: props, Edges: proposalEdges(props, judge.Name())}
 	if opts.DryRun || len(props) == 0 {
 		return out, nil
 	}
-	b := &rodedraad.Bundle{Edges: proposalEdges(props, judge.Name())}
+	b := &rodedraad.Bundle{Edges: out.Edges}
 	if _, err := s.store.Import(ctx, b, rodedraad.ImportOptions{KeepExisting: true, Timeout: s.BulkTimeout}); err != nil {
 		return LinksSuggested{}, err
 	}

@@ -34,7 +34,7 @@ func contentStems(r Rec) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range toks {
-		if len(t) < 3 || isNumeric(t) || textsim.IsStopWord(lang, t) {
+		if len(t) < 3 || textsim.IsNumeric(t) || textsim.IsStopWord(lang, t) {
 			continue
 		}
 		if s := textsim.Stem(lang, t); !seen[s] {
@@ -43,13 +43,4 @@ func contentStems(r Rec) []string {
 		}
 	}
 	return out
-}
-
-func isNumeric(t string) bool {
-	for _, r := range t {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }

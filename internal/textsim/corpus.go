@@ -61,7 +61,7 @@ func analyse(it Item) analysed {
 	}
 	a := analysed{numbers: Numbers(text)}
 	for _, t := range toks {
-		if len(t) < 2 || isNumeric(t) || IsStopWord(lang, t) {
+		if len(t) < 2 || IsNumeric(t) || IsStopWord(lang, t) {
 			continue
 		}
 		a.stems = append(a.stems, Stem(lang, t))
@@ -69,7 +69,8 @@ func analyse(it Item) analysed {
 	return a
 }
 
-func isNumeric(t string) bool {
+// IsNumeric reports whether t is all ASCII digits: a number, not a word.
+func IsNumeric(t string) bool {
 	for _, r := range t {
 		if r < '0' || r > '9' {
 			return false

@@ -30,6 +30,8 @@ func (c *corpus) lshPairs(opts Options) []scored {
 			}
 		}()
 		var n int64
+		limit := int64(opts.MaxCandidates)
+	bandLoop:
 		for b := range bands {
 			p := bands[b].pos[i]
 			if p < 0 {
@@ -39,6 +41,9 @@ func (c *corpus) lshPairs(opts Options) []scored {
 			for _, j := range bands[b].items[p+1 : bands[b].end[p]] {
 				if s.seen[j] == int32(i)+1 || c.doc[i] == c.doc[j] {
 					continue
+				}
+				if limit > 0 && n >= limit {
+					break bandLoop
 				}
 				s.seen[j] = int32(i) + 1
 				n++

@@ -42,6 +42,13 @@ type Options struct {
 	Bands      int     // MinHash bands; default 24
 	Rows       int     // MinHash rows per band; default 4
 	Seed       uint64  // seed of the MinHash functions
+	// MaxCandidates bounds, with LSH, how many candidates each item is
+	// scored against; 0 means no bound. A corpus with a dense cluster of
+	// similar texts puts thousands of items in one bucket, and scoring every
+	// pair in it makes the work grow with the square of the corpus; with a
+	// bound it grows linearly, at the price of missing some pairs inside
+	// such a cluster (see BenchmarkPairs in internal/suggest).
+	MaxCandidates int
 }
 
 // LSHMode says when Suggest narrows the pairs with MinHash/LSH.

@@ -17,7 +17,7 @@ var actingSubjects = []string{
 var notAction = setOf(`is zijn was waren wordt worden werd werden heeft hebben had hadden kan kunnen
 	mag mogen moet moeten zou zouden zal zullen gaat gaan wil willen vindt vinden ziet zien weet weten
 	kent kennen lijkt lijken blijft blijven staat staan merkt merken beoogt beogen verwacht verwachten
-	hoopt hopen constateert constateren concludeert concluderen deelt delen acht achten meent menen
+	hoopt hopen verwelkomt steunt onderschrijft waardeert betreurt constateert constateren concludeert concluderen deelt delen acht achten meent menen
 	dat die dit het een de en of als om te met op in aan voor niet ook nog al uit tot want omdat
 	wat slechts juist eerst zelfs vooral meest heel echt`)
 
@@ -33,7 +33,7 @@ func isActionVerb(w string) bool {
 func statesAction(text string) bool {
 	words := strings.Fields(strings.Map(keepWordRune, text))
 	for i := range words {
-		for _, s := range actingSubjects {
+		for _, s := range subjectWords {
 			if n, ok := subjectAt(words, i, s); ok && verbBesides(words, i, n) {
 				return true
 			}
@@ -42,9 +42,19 @@ func statesAction(text string) bool {
 	return false
 }
 
-// subjectAt reports whether subject s starts at words[i], and its length.
-func subjectAt(words []string, i int, s string) (int, bool) {
-	parts := strings.Fields(s)
+// subjectWords are the acting subjects split into words once, since
+// statesAction tries each of them at every word of every unit.
+var subjectWords = func() [][]string {
+	out := make([][]string, len(actingSubjects))
+	for i, s := range actingSubjects {
+		out[i] = strings.Fields(s)
+	}
+	return out
+}()
+
+// subjectAt reports whether the subject's words start at words[i], and
+// how many they are.
+func subjectAt(words []string, i int, parts []string) (int, bool) {
 	if i+len(parts) > len(words) {
 		return 0, false
 	}

@@ -13,18 +13,27 @@ type section struct {
 	kind   string  // kind set by the last heading, "" when none
 	weight float64 // how strongly it sets that kind
 	lead   string  // kind set by a lead-in ending in ":" for the list items after it
+	last   string  // kind of the last sentence, which a lead-in without a cue of its own continues
 }
 
-// next returns the section that holds after unit u (normalised text).
-func (s section) next(lang string, u extract.Unit, text string) section {
+// next returns the section that holds after unit u (normalised text),
+// which was classified as kind ("" when below the threshold). A lead-in
+// without a cue of its own ("Daarom gelden regels voor het:") continues the
+// kind of the sentence before it ("Het doel van de wet is …").
+func (s section) next(lang string, u extract.Unit, text, kind string) section {
 	switch {
 	case u.Kind == extract.UnitHeading:
 		k, w := strongest(sectionKinds, text)
 		return section{kind: k, weight: w}
 	case strings.HasSuffix(strings.TrimSpace(text), ":"):
-		s.lead = leadKind(lang, text)
+		if s.lead = leadKind(lang, text); s.lead == "" {
+			s.lead = s.last
+		}
 	case u.Kind != extract.UnitItem:
 		s.lead = "" // running text ends the list a lead-in introduced
+	}
+	if u.Kind != extract.UnitItem {
+		s.last = kind
 	}
 	return s
 }
@@ -48,7 +57,7 @@ func (e *Extractor) classify(lang string, u extract.Unit, text string, sec secti
 	}
 	scores := map[string]float64{}
 	for _, cu := range cues[lang] {
-		if cu.pattern.MatchString(text) {
+		if cu.match(text) {
 			scores[cu.kind] = combine(scores[cu.kind], cu.weight)
 		}
 	}
@@ -72,7 +81,7 @@ const actionWeight = 0.6
 // "wellicht"), unless it also looks ahead ("zal", "gaat", "willen").
 func damp(scores map[string]float64, lang, text string) {
 	d, ok := dampers[lang]
-	if !ok || !d.back.MatchString(text) || d.ahead.MatchString(text) {
+	if !ok || len(scores) == 0 || !d.back.MatchString(text) || d.ahead.MatchString(text) {
 		return
 	}
 	for k, v := range scores {
@@ -125,7 +134,7 @@ func score(lang, text string) (string, float64) { return strongest(cues[lang], t
 func strongest(cs []cue, text string) (string, float64) {
 	kind, w := "", 0.0
 	for _, cu := range cs {
-		if cu.weight > w && cu.pattern.MatchString(text) {
+		if cu.weight > w && cu.match(text) {
 			kind, w = cu.kind, cu.weight
 		}
 	}
@@ -133,11 +142,27 @@ func strongest(cs []cue, text string) (string, float64) {
 }
 
 // isImperative reports whether text starts with a bare command verb
-// ("Zorg dat", "Investeer in", "Ensure").
+// ("Zorg dat", "Investeer in", "Ensure"), also after a short label
+// ("Monitoren: Blijf controleren …", "Test met prototypes - Bouw …").
 func isImperative(lang, text string) bool {
 	f := strings.Fields(text)
-	return len(f) > 1 && imperatives[lang][strings.Trim(f[0], ",.:;")]
+	if len(f) > 1 && imperatives[lang][strings.Trim(f[0], ",.:;")] {
+		return true
+	}
+	for i := 0; i+2 < len(f) && i < maxLabelWords; i++ {
+		switch {
+		case strings.HasSuffix(f[i], ":"):
+			return imperatives[lang][strings.Trim(f[i+1], ",.:;")]
+		case f[i+1] == "-":
+			return imperatives[lang][strings.Trim(f[i+2], ",.:;")]
+		}
+	}
+	return false
 }
+
+// maxLabelWords is the longest label before a command ("Kortom ook voor
+// onderzoekers geldt: denk …").
+const maxLabelWords = 6
 
 // imperativeWeight is stronger for list items, where commands are the norm,
 // than for running text, where a sentence may start with "Stel dat ...".

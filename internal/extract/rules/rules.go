@@ -17,7 +17,7 @@ import (
 
 // Name is the extractor's name and version; bump the version when a change
 // of the rules changes what they yield.
-const Name = "rules/2"
+const Name = "rules/4"
 
 // Extractor is the rules extractor. Its zero value is not usable; use New.
 type Extractor struct {
@@ -29,7 +29,7 @@ type Extractor struct {
 type Option func(*Extractor)
 
 // WithThreshold sets the least confidence a unit needs to become a
-// candidate (default 0.5).
+// candidate (default 0.45).
 func WithThreshold(t float64) Option { return func(e *Extractor) { e.threshold = t } }
 
 // WithMinWords sets the fewest words a unit needs to become a candidate
@@ -38,7 +38,7 @@ func WithMinWords(n int) Option { return func(e *Extractor) { e.minWords = n } }
 
 // New returns a rules extractor.
 func New(opts ...Option) *Extractor {
-	e := &Extractor{threshold: 0.5, minWords: 3}
+	e := &Extractor{threshold: 0.45, minWords: 3}
 	for _, o := range opts {
 		o(e)
 	}
@@ -47,7 +47,7 @@ func New(opts ...Option) *Extractor {
 
 var _ extract.Extractor = (*Extractor)(nil)
 
-// Name returns "rules/2".
+// Name returns "rules/4".
 func (e *Extractor) Name() string { return Name }
 
 // Extract returns the candidates of t. It fails with EINVALID only when t's
@@ -67,7 +67,7 @@ func (e *Extractor) Extract(ctx context.Context, t extract.Text, v extract.Vocab
 		}
 		text := normalize(string(rs[u.Start:u.End]))
 		kind, conf := e.classify(t.Language, u, text, sec)
-		sec = sec.next(t.Language, u, text)
+		sec = sec.next(t.Language, u, text, kind)
 		if kind == "" || len(strings.Fields(text)) < e.minWords {
 			continue
 		}

@@ -68,7 +68,7 @@ func (t *text) classify(i int, w string) {
 		}
 		return
 	}
-	if len(w) < 3 || isNumeric(w) || textsim.IsStopWord(t.lang, w) || isMarkerWord(w) {
+	if len(w) < 3 || textsim.IsNumeric(w) || textsim.IsStopWord(t.lang, w) || isMarkerWord(w) {
 		return
 	}
 	if !slices.Contains(t.objects, stem) {
@@ -126,15 +126,6 @@ func isMarkerWord(w string) bool {
 		}
 	}
 	return false
-}
-
-func isNumeric(w string) bool {
-	for _, r := range w {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // objectsFrom returns the distinct object stems among words[from:to].
