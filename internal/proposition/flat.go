@@ -1,0 +1,201 @@
+package proposition
+
+import (
+	"fmt"
+	"strings"
+)
+
+// flat is a draft as the writers see it: headings, paragraphs, bullet
+// lists and tables in the draft's language, with numbered notes that hold
+// the citations (ids, then documents with title, year and URL).
+type flat struct {
+	lang, title string
+	blocks      []block
+	notes       []string
+}
+
+type blockKind int
+
+const (
+	heading blockKind = iota
+	paragraph
+	bullets
+	grid
+)
+
+type block struct {
+	kind  blockKind
+	level int    // heading: 2 or 3
+	text  string // heading or paragraph
+	note  int    // paragraph: its note, 0 for none
+	lines []line // bullets
+	head  []string
+	rows  []line // grid: cells in line.cells
+}
+
+// line is a bullet (text) or a table row (cells), with its note.
+type line struct {
+	text  string
+	cells []string
+	note  int
+}
+
+// flatten lays a draft out in reading order.
+func flatten(d *Draft) *flat {
+	f := &flat{lang: d.Lang, title: d.Title}
+	src := map[string]Source{}
+	for _, s := range d.Sources {
+		src[s.ID] = s
+	}
+	f.para(d.Intro, src)
+	if d.Changes != nil {
+		f.head(2, fmt.Sprintf(w(d.Lang, "changes"), d.Changes.Since))
+		f.list(d.Changes.Statements, src)
+	}
+	f.section(d.Overall, src)
+	for _, s := range d.Themes {
+		f.section(s, src)
+	}
+	f.sources(d)
+	if len(d.Dropped) > 0 {
+		f.head(2, w(d.Lang, "dropped"))
+		var ls []line
+		for _, x := range d.Dropped {
+			ls = append(ls, line{text: x.Section + ": " + x.Text + " (" + x.Reason + ")"})
+		}
+		f.blocks = append(f.blocks, block{kind: bullets, lines: ls})
+	}
+	return f
+}
+
+func (f *flat) head(level int, text string) {
+	f.blocks = append(f.blocks, block{kind: heading, level: level, text: text})
+}
+
+func (f *flat) para(s Statement, src map[string]Source) {
+	f.blocks = append(f.blocks, block{kind: paragraph, text: s.Text, note: f.cite(s, src)})
+}
+
+func (f *flat) list(ss []Statement, src map[string]Source) {
+	if len(ss) == 0 {
+		f.blocks = append(f.blocks, block{kind: paragraph, text: w(f.lang, "none")})
+		return
+	}
+	b := block{kind: bullets}
+	for _, s := range ss {
+		b.lines = append(b.lines, line{text: s.Text, note: f.cite(s, src)})
+	}
+	f.blocks = append(f.blocks, b)
+}
+
+// cite adds the note of a statement and returns its number; 0 when it
+// cites nothing.
+func (f *flat) cite(s Statement, src map[string]Source) int {
+	if len(s.Cites) == 0 {
+		return 0
+	}
+	parts := []string{strings.Join(s.Cites, ", ")}
+	for _, d := range s.Docs {
+		parts = append(parts, sourceText(d, src[d]))
+	}
+	f.notes = append(f.notes, strings.Join(parts, " · "))
+	return len(f.notes)
+}
+
+// sourceText is "D06 Title (2023), URL".
+func sourceText(id string, s Source) string {
+	t := id
+	if s.Title != "" && s.Title != id {
+		t += " " + s.Title
+	}
+	if s.Year > 0 {
+		t += fmt.Sprintf(" (%d)", s.Year)
+	}
+	if s.URL != "" {
+		t += ", " + s.URL
+	}
+	return t
+}
+
+func (f *flat) section(s Section, src map[string]Source) {
+	l := func(k string) string { return w(f.lang, k) }
+	f.head(2, s.Name)
+	for _, st := range s.Summary {
+		f.para(st, src)
+	}
+	f.head(3, l("red"))
+	if s.NoThread {
+		f.blocks = append(f.blocks, block{kind: paragraph, text: l("red.none")})
+	}
+	f.threads(s.RedThread, src)
+	f.head(3, l("choices"))
+	f.choices(s.Choices, src)
+	f.head(3, l("gaps"))
+	f.list(s.Gaps, src)
+	if s.Theme != "" {
+		f.head(3, l("actors"))
+		f.list(s.Actors, src)
+		f.head(3, l("scenarios"))
+		f.list(s.Scenarios, src)
+	}
+}
+
+func (f *flat) threads(ts []Thread, src map[string]Source) {
+	if len(ts) == 0 {
+		f.blocks = append(f.blocks, block{kind: paragraph, text: w(f.lang, "none")})
+		return
+	}
+	b := block{kind: grid, head: []string{w(f.lang, "h.ask"), w(f.lang, "h.members"), w(f.lang, "h.backers")}}
+	for _, t := range ts {
+		var ms []string
+		for _, m := range t.Members {
+			ms = append(ms, m.ID+" "+m.Title)
+		}
+		b.rows = append(b.rows, line{cells: []string{t.Text, strings.Join(ms, "; "), strings.Join(t.Backers, ", ")},
+			note: f.cite(t.Statement, src)})
+	}
+	f.blocks = append(f.blocks, b)
+}
+
+func (f *flat) choices(cs []Choice, src map[string]Source) {
+	if len(cs) == 0 {
+		f.blocks = append(f.blocks, block{kind: paragraph, text: w(f.lang, "none")})
+		return
+	}
+	for _, c := range cs {
+		f.blocks = append(f.blocks, block{kind: paragraph, text: c.ID + " — " + c.Text, note: f.cite(c.Statement, src)})
+		ls := []line{{text: f.camp("h.sideA", c.SideA)}, {text: f.camp("h.sideB", c.SideB)}}
+		if c.Decision != "" {
+			ls = append(ls, line{text: fmt.Sprintf(w(f.lang, "decided"), c.Decision) + " (" + c.By + ")"})
+		}
+		if c.Rationale != "" {
+			ls = append(ls, line{text: fmt.Sprintf(w(f.lang, "because"), c.Rationale)})
+		}
+		f.blocks = append(f.blocks, block{kind: bullets, lines: ls})
+	}
+}
+
+func (f *flat) camp(key string, c Camp) string {
+	var items []string
+	for _, it := range c.Items {
+		items = append(items, it.ID+" "+it.Title)
+	}
+	backers := strings.Join(c.Backers, ", ")
+	if backers == "" {
+		backers = w(f.lang, "nobody")
+	}
+	return w(f.lang, key) + ": " + strings.Join(items, "; ") + " — " + w(f.lang, "h.backers") + ": " + backers
+}
+
+func (f *flat) sources(d *Draft) {
+	f.head(2, w(d.Lang, "sources"))
+	b := block{kind: grid, head: []string{"id", w(d.Lang, "h.doc"), w(d.Lang, "h.year"), w(d.Lang, "h.url")}}
+	for _, s := range d.Sources {
+		year := ""
+		if s.Year > 0 {
+			year = fmt.Sprint(s.Year)
+		}
+		b.rows = append(b.rows, line{cells: []string{s.ID, s.Title, year, s.URL}})
+	}
+	f.blocks = append(f.blocks, b)
+}
