@@ -48,7 +48,9 @@ func fixtureInput(tb testing.TB, lang string) proposition.Input {
 	by := func(a, d string) analysis.Edge {
 		return analysis.Edge{Type: rodedraad.RelAuthored, From: a, To: d, Role: "PUBLISHER"}
 	}
-	ov := func(a, b string) analysis.Edge { return analysis.Edge{Type: rodedraad.RelOverlaps, From: a, To: b, Similarity: .7} }
+	ov := func(a, b string) analysis.Edge {
+		return analysis.Edge{Type: rodedraad.RelOverlaps, From: a, To: b, Similarity: .7}
+	}
 	edges := []analysis.Edge{by("A-GEM", "D1"), by("A-TATA", "D2"), by("A-BUURT", "D3"), ov("X1", "X2"), ov("X2", "X3"),
 		{Type: rodedraad.RelDescribes, From: "D1", To: "S1"},
 		{Type: rodedraad.RelConflictsWith, From: "Y1", To: "X1", Score: -2, Conflict: &analysis.Conflict{ID: "CX", Topic: "land"}},
