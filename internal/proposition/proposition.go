@@ -10,6 +10,8 @@
 package proposition
 
 import (
+	"slices"
+
 	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
@@ -161,4 +163,75 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// NeededIDs lists the ids whose nodes a draft names, so that a second
+// Build can show their titles in its language and the documents' years and
+// URLs: everything the draft cites, its members and sides, its sources,
+// and the themes of the graph.
+func NeededIDs(d *Draft, g *analysis.Graph) []string {
+	set := map[string]bool{}
+	add := func(ids ...string) {
+		for _, id := range ids {
+			set[id] = true
+		}
+	}
+	items := func(its []Item) {
+		for _, it := range its {
+			add(it.ID)
+			add(it.Docs...)
+		}
+	}
+	for _, s := range append([]Section{d.Overall}, d.Themes...) {
+		for _, t := range s.RedThread {
+			items(t.Members)
+		}
+		for _, c := range s.Choices {
+			add(c.ID)
+			items(c.SideA.Items)
+			items(c.SideB.Items)
+		}
+		for _, st := range d.statements(s) {
+			add(st.Cites...)
+			add(st.Docs...)
+		}
+	}
+	for _, n := range g.Nodes {
+		if n.Label == rodedraad.LabelTheme {
+			add(n.ID)
+		}
+	}
+	out := make([]string, 0, len(set))
+	for id := range set {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// statements returns every statement of a section, in reading order.
+func (d *Draft) statements(s Section) []Statement {
+	out := slices.Clone(s.Summary)
+	for _, t := range s.RedThread {
+		out = append(out, t.Statement)
+	}
+	for _, c := range s.Choices {
+		out = append(out, c.Statement)
+	}
+	out = append(out, s.Gaps...)
+	out = append(out, s.Actors...)
+	return append(out, s.Scenarios...)
+}
+
+// Statements returns every statement of the draft that cites something or
+// should: the intro, the changes and each section's.
+func (d *Draft) Statements() []Statement {
+	out := []Statement{d.Intro}
+	if d.Changes != nil {
+		out = append(out, d.Changes.Statements...)
+	}
+	for _, s := range append([]Section{d.Overall}, d.Themes...) {
+		out = append(out, d.statements(s)...)
+	}
+	return out
 }
