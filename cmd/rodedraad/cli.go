@@ -52,6 +52,8 @@ func init() {
 			summary: "propose OVERLAPS, SUPPORTS and CONFLICTS_WITH links between recommendations of different documents, for review"},
 		{name: "report", setup: setupReport,
 			summary: "print the coherence report as text, or JSON with --json, over a scope (--themes, --documents, ...)"},
+		{name: "proposition", setup: setupProposition,
+			summary: "write the draft of the shared proposition (Markdown, HTML, DOCX or JSON, Dutch or English), every statement cited; --since VERSION says what changed"},
 		{name: "neo4j start", setup: setupNeo4j("start"),
 			summary: "start the project's own Neo4j in the background; prints its Bolt URI when ready"},
 		{name: "neo4j stop", setup: setupNeo4j("stop"), summary: "stop the project's own Neo4j; fine when it is not running"},
