@@ -8,7 +8,9 @@ TEST_NEO4J_DIR  ?= .neo4j-test
 TEST_NEO4J_ADDR ?= 127.0.0.1:17687
 TEST_FLAGS      ?= -count=1 -timeout 30m
 
-.PHONY: all build run neo4j neo4j-stop neo4j-status seed-check test test-short test-llm bench generate check-generated lint fmt clean
+CHROMIUM ?= chromium
+
+.PHONY: assets assets-check screenshots all build run neo4j neo4j-stop neo4j-status seed-check test test-short test-llm bench generate check-generated lint fmt clean
 
 all: build
 
@@ -37,7 +39,22 @@ seed-check: build
 
 ## test: every test, against a throw-away Neo4j started and stopped here
 test: build
+	@command -v $(CHROMIUM) >/dev/null || echo "make test: no $(CHROMIUM): the browser tests will fail (apt-get install chromium)" >&2
 	@./.ci/with-test-neo4j $(TEST_NEO4J_DIR) $(TEST_NEO4J_ADDR) -- $(GO) test $(TEST_FLAGS) -p 1 ./...
+
+## assets: fetch the dashboard's vendored libraries again from the npm registry
+## (versions and integrity pinned in internal/web/vendor/assets.txt) and check them
+assets:
+	$(GO) run ./tools/assets
+
+## assets-check: check the vendored files against SHA256SUMS (offline)
+assets-check:
+	$(GO) run ./tools/assets -check
+
+## screenshots: refresh the README's screenshots in docs/img (browser tests against a throw-away Neo4j)
+screenshots: build
+	@mkdir -p docs/img
+	@./.ci/with-test-neo4j $(TEST_NEO4J_DIR) $(TEST_NEO4J_ADDR) -- $(GO) test -count=1 -run 'TestBrowser_Views' ./internal/web -args -screenshots $(CURDIR)/docs/img
 
 ## test-short: the tests that need no database
 test-short:
@@ -55,10 +72,11 @@ bench: build
 generate:
 	$(GO) generate ./...
 	$(GO) run ./cmd/rodedraad help --markdown | $(GO) run ./internal/mdsplice README.md
+	awk '/^```graphql/{f=1; if (n++) print "# ---"; next} /^```/{f=0} f' README.md > internal/web/static/examples.graphql
 
 ## check-generated: fail when generated code or the README's tables are stale
 check-generated: generate
-	@git diff --exit-code -- graph README.md || (echo "generated code is stale: run make generate and commit" >&2; exit 1)
+	@git diff --exit-code -- graph README.md internal/web/static/examples.graphql || (echo "generated code is stale: run make generate and commit" >&2; exit 1)
 
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 

@@ -497,22 +497,6 @@ func (r *mutationResolver) SuggestOverlaps(ctx context.Context, input *model.Sug
 	return &s, err
 }
 
-// CreateConflict is the resolver for the createConflict field.
-func (r *mutationResolver) CreateConflict(ctx context.Context, input model.ConflictInput) (*rodedraad.Conflict, error) {
-	return conflictOf(r.svc.CreateConflict(ctx, conflictInput(input)))
-}
-
-// SetConflictSides is the resolver for the setConflictSides field.
-func (r *mutationResolver) SetConflictSides(ctx context.Context, input model.ConflictSidesInput) (*rodedraad.Conflict, error) {
-	return conflictOf(r.svc.SetConflictSides(ctx, input.ID, input.SideA, input.SideB, deref(input.By)))
-}
-
-// ResolveConflict is the resolver for the resolveConflict field.
-func (r *mutationResolver) ResolveConflict(ctx context.Context, input model.ResolveConflictInput) (*rodedraad.Conflict, error) {
-	return conflictOf(r.svc.DecideConflict(ctx, input.ID, rodedraad.ConflictDecision{State: input.State,
-		Decision: deref(input.Decision), Rationale: deref(input.Rationale), By: input.By}))
-}
-
 // SuggestLinks is the resolver for the suggestLinks field.
 func (r *mutationResolver) SuggestLinks(ctx context.Context, input *model.SuggestLinksInput) (*service.LinksSuggested, error) {
 	var in model.SuggestLinksInput
@@ -534,6 +518,22 @@ func (r *mutationResolver) ReviewMany(ctx context.Context, input model.ReviewMan
 		return nil, err
 	}
 	return &model.ReviewManyPayload{Reviewed: len(input.Items)}, nil
+}
+
+// CreateConflict is the resolver for the createConflict field.
+func (r *mutationResolver) CreateConflict(ctx context.Context, input model.ConflictInput) (*rodedraad.Conflict, error) {
+	return conflictOf(r.svc.CreateConflict(ctx, conflictInput(input)))
+}
+
+// SetConflictSides is the resolver for the setConflictSides field.
+func (r *mutationResolver) SetConflictSides(ctx context.Context, input model.ConflictSidesInput) (*rodedraad.Conflict, error) {
+	return conflictOf(r.svc.SetConflictSides(ctx, input.ID, input.SideA, input.SideB, deref(input.By)))
+}
+
+// ResolveConflict is the resolver for the resolveConflict field.
+func (r *mutationResolver) ResolveConflict(ctx context.Context, input model.ResolveConflictInput) (*rodedraad.Conflict, error) {
+	return conflictOf(r.svc.DecideConflict(ctx, input.ID, rodedraad.ConflictDecision{State: input.State,
+		Decision: deref(input.Decision), Rationale: deref(input.Rationale), By: input.By}))
 }
 
 // Other is the resolver for the other field.
@@ -665,6 +665,20 @@ func (r *queryResolver) Matrix(ctx context.Context, rows analysis.Dimension, col
 	return &m, err
 }
 
+// ReviewQueue is the resolver for the reviewQueue field.
+func (r *queryResolver) ReviewQueue(ctx context.Context, filter *model.ReviewQueueFilter, first int, after *string) (*model.ReviewQueueConnection, error) {
+	return reviewQueue(ctx, r.svc, filter, first, after)
+}
+
+// SearchPassages is the resolver for the searchPassages field.
+func (r *queryResolver) SearchPassages(ctx context.Context, text string, first int) ([]*rodedraad.PassageHit, error) {
+	if err := (rodedraad.Page{First: first}).Validate(); err != nil {
+		return nil, err
+	}
+	hits, err := r.svc.SearchPassages(ctx, text, first)
+	return ptrs(hits), err
+}
+
 // Conflicts is the resolver for the conflicts field.
 func (r *queryResolver) Conflicts(ctx context.Context, filter *model.ConflictFilter, orderBy *service.ConflictOrder, first int, after *string) (*model.ConflictConnection, error) {
 	p, err := pageRequest(first, after)
@@ -694,20 +708,6 @@ func (r *queryResolver) ContradictionsBetween(ctx context.Context, a string, b s
 		return nil, err
 	}
 	return top(cs, first)
-}
-
-// ReviewQueue is the resolver for the reviewQueue field.
-func (r *queryResolver) ReviewQueue(ctx context.Context, filter *model.ReviewQueueFilter, first int, after *string) (*model.ReviewQueueConnection, error) {
-	return reviewQueue(ctx, r.svc, filter, first, after)
-}
-
-// SearchPassages is the resolver for the searchPassages field.
-func (r *queryResolver) SearchPassages(ctx context.Context, text string, first int) ([]*rodedraad.PassageHit, error) {
-	if err := (rodedraad.Page{First: first}).Validate(); err != nil {
-		return nil, err
-	}
-	hits, err := r.svc.SearchPassages(ctx, text, first)
-	return ptrs(hits), err
 }
 
 // Proposition is the resolver for the proposition field.

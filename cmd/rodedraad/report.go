@@ -61,6 +61,9 @@ func setupReport(fs *flag.FlagSet) runFunc {
 		if f.json {
 			f.format = "json"
 		}
+		if f.first < 1 {
+			return fmt.Errorf("report: --limit/--first %d: want 1 or more", f.first)
+		}
 		if err := report.Check(f.format, f.lang, f.first); err != nil {
 			return fmt.Errorf("report: --%s", rodedraad.ErrorMessage(err))
 		}

@@ -43,7 +43,7 @@ func TestRun_Report(t *testing.T) {
 	})
 	t.Run("Scoped", func(t *testing.T) {
 		r := mustRun(t, e, "report", "--themes", "T6", "--log-level", "warn")
-		if !strings.Contains(r.stdout, "themes T6") || !strings.Contains(r.stdout, "3 aanbevelingen in 41 documenten") {
+		if !strings.Contains(r.stdout, "thema's T6") || !strings.Contains(r.stdout, "3 aanbevelingen in 41 documenten") {
 			t.Fatalf("T6 report:\n%s", r.stdout)
 		}
 	})

@@ -14,10 +14,12 @@ import (
 
 	"github.com/rodedraad/rodedraad/graph"
 	"github.com/rodedraad/rodedraad/internal/config"
+	"github.com/rodedraad/rodedraad/internal/export"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/server"
 	"github.com/rodedraad/rodedraad/internal/service"
+	"github.com/rodedraad/rodedraad/internal/web"
 )
 
 // setupServe is `rodedraad serve`; it takes every setting and no flags of
@@ -52,7 +54,7 @@ func runServe(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	svc := service.New(store)
 	gql := graph.NewHandler(svc, graph.Limits{Complexity: cfg.ComplexityLimit, Depth: cfg.DepthLimit, Timeout: cfg.QueryTimeout})
 	h := server.New(server.Deps{
-		GraphQL: gql, Readiness: ready, Logger: log, Registry: server.NewRegistry(),
+		GraphQL: gql, Readiness: ready, Logger: log, Registry: server.NewRegistry(), Pages: web.Handler(), Export: export.Handler(svc),
 		MaxBodyBytes: cfg.MaxBodyBytes, ReadyTimeout: cfg.ReadyTimeout, CORSOrigins: cfg.CORSOrigins,
 	})
 	return server.Run(ctx, server.NewHTTPServer(cfg.Addr, h), cfg.ShutdownTimeout, log)

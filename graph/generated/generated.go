@@ -1089,11 +1089,11 @@ type MutationResolver interface {
 	Review(ctx context.Context, input model.ReviewInput) (*model.ReviewPayload, error)
 	ImportBundle(ctx context.Context, bundle string, format model.BundleFormat) (*model.ImportPayload, error)
 	SuggestOverlaps(ctx context.Context, input *model.SuggestOverlapsInput) (*service.Suggested, error)
+	SuggestLinks(ctx context.Context, input *model.SuggestLinksInput) (*service.LinksSuggested, error)
+	ReviewMany(ctx context.Context, input model.ReviewManyInput) (*model.ReviewManyPayload, error)
 	CreateConflict(ctx context.Context, input model.ConflictInput) (*rodedraad.Conflict, error)
 	SetConflictSides(ctx context.Context, input model.ConflictSidesInput) (*rodedraad.Conflict, error)
 	ResolveConflict(ctx context.Context, input model.ResolveConflictInput) (*rodedraad.Conflict, error)
-	SuggestLinks(ctx context.Context, input *model.SuggestLinksInput) (*service.LinksSuggested, error)
-	ReviewMany(ctx context.Context, input model.ReviewManyInput) (*model.ReviewManyPayload, error)
 }
 type OverlapResolver interface {
 	Other(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Recommendation, error)
@@ -1131,11 +1131,11 @@ type QueryResolver interface {
 	Neighbourhood(ctx context.Context, id string, depth int, types []rodedraad.RelType) (*model.Subgraph, error)
 	Coherence(ctx context.Context, scope *model.ScopeInput, redThread *model.RedThreadOptions) (*analysis.Report, error)
 	Matrix(ctx context.Context, rows analysis.Dimension, columns analysis.Dimension, scope *model.ScopeInput) (*analysis.Matrix, error)
+	ReviewQueue(ctx context.Context, filter *model.ReviewQueueFilter, first int, after *string) (*model.ReviewQueueConnection, error)
+	SearchPassages(ctx context.Context, text string, first int) ([]*rodedraad.PassageHit, error)
 	Conflicts(ctx context.Context, filter *model.ConflictFilter, orderBy *service.ConflictOrder, first int, after *string) (*model.ConflictConnection, error)
 	Conflict(ctx context.Context, id string) (*rodedraad.Conflict, error)
 	ContradictionsBetween(ctx context.Context, a string, b string, scope *model.ScopeInput, first int) ([]*analysis.Contradiction, error)
-	ReviewQueue(ctx context.Context, filter *model.ReviewQueueFilter, first int, after *string) (*model.ReviewQueueConnection, error)
-	SearchPassages(ctx context.Context, text string, first int) ([]*rodedraad.PassageHit, error)
 	Proposition(ctx context.Context, scope *model.ScopeInput, lang *model.Lang, since *int) (*proposition.Draft, error)
 }
 type RecommendationResolver interface {
@@ -5898,13 +5898,6 @@ type Query {
   """
   matrix(rows: MatrixDimension!, columns: MatrixDimension!, scope: ScopeInput): Matrix!
 
-  # --- conflicts
-  "The conflicts the study team decides on, ranked (between documents first, then by severity) unless orderBy says otherwise."
-  conflicts(filter: ConflictFilter, orderBy: ConflictOrder = RANK, first: Int! = 20, after: String): ConflictConnection!
-  "One conflict; null when there is none with this id."
-  conflict(id: ID!): Conflict
-  "The contradictions between two themes: pairs with one side addressing theme a and the other theme b, by severity."
-  contradictionsBetween(a: ID!, b: ID!, scope: ScopeInput, first: Int! = 20): [Contradiction!]!
   """
   What waits for a person: PROPOSED nodes and edges (from ingest, link and overlap suggestions),
   each with the passage of its source document that holds its quote. Ordered by key; keyset-paged.
@@ -5912,6 +5905,13 @@ type Query {
   reviewQueue(filter: ReviewQueueFilter, first: Int! = 20, after: String): ReviewQueueConnection!
   "Full-text search in the text of ingested documents (Dutch and English analysers)."
   searchPassages(text: String!, first: Int! = 20): [PassageHit!]!
+  # --- conflicts
+  "The conflicts the study team decides on, ranked (between documents first, then by severity) unless orderBy says otherwise."
+  conflicts(filter: ConflictFilter, orderBy: ConflictOrder = RANK, first: Int! = 20, after: String): ConflictConnection!
+  "One conflict; null when there is none with this id."
+  conflict(id: ID!): Conflict
+  "The contradictions between two themes: pairs with one side addressing theme a and the other theme b, by severity."
+  contradictionsBetween(a: ID!, b: ID!, scope: ScopeInput, first: Int! = 20): [Contradiction!]!
 
   # --- proposition
   """
@@ -6178,6 +6178,13 @@ type Mutation {
   "Idempotent bulk upsert in the seeds format (docs/seed-format.md). All or nothing."
   importBundle(bundle: String!, format: BundleFormat! = YAML): ImportPayload!
   suggestOverlaps(input: SuggestOverlapsInput): SuggestOverlapsPayload!
+  """
+  Propose OVERLAPS, SUPPORTS and CONFLICTS_WITH edges between recommendations of different documents,
+  each PROPOSED with a rationale that quotes both texts, for the review queue.
+  """
+  suggestLinks(input: SuggestLinksInput): SuggestLinksPayload!
+  "Accept or reject several items at once: all of them, or none when one does not exist."
+  reviewMany(input: ReviewManyInput!): ReviewManyPayload!
 
   # --- conflicts
   "Add a conflict between two groups of recommendations or scenarios, with its pairwise CONFLICTS_WITH edges."
@@ -6186,14 +6193,6 @@ type Mutation {
   setConflictSides(input: ConflictSidesInput!): Conflict!
   "Record the study team's decision on a conflict: RESOLVED (with the decision), ACCEPTED_TRADE_OFF, NOT_A_CONFLICT, or OPEN again."
   resolveConflict(input: ResolveConflictInput!): Conflict!
-
-  """
-  Propose OVERLAPS, SUPPORTS and CONFLICTS_WITH edges between recommendations of different documents,
-  each PROPOSED with a rationale that quotes both texts, for the review queue.
-  """
-  suggestLinks(input: SuggestLinksInput): SuggestLinksPayload!
-  "Accept or reject several items at once: all of them, or none when one does not exist."
-  reviewMany(input: ReviewManyInput!): ReviewManyPayload!
 }
 
 # ---------------------------------------------------------------- ingest and review
@@ -19825,6 +19824,94 @@ func (ec *executionContext) fieldContext_Mutation_suggestOverlaps(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_suggestLinks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_suggestLinks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SuggestLinks(ctx, fc.Args["input"].(*model.SuggestLinksInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *service.LinksSuggested) graphql.Marshaler {
+			return ec.marshalNSuggestLinksPayload2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐLinksSuggested(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_suggestLinks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SuggestLinksPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_suggestLinks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reviewMany(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reviewMany(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReviewMany(ctx, fc.Args["input"].(model.ReviewManyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewManyPayload) graphql.Marshaler {
+			return ec.marshalNReviewManyPayload2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewManyPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reviewMany(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewManyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reviewMany_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createConflict(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19951,94 +20038,6 @@ func (ec *executionContext) fieldContext_Mutation_resolveConflict(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_resolveConflict_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_suggestLinks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_suggestLinks(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SuggestLinks(ctx, fc.Args["input"].(*model.SuggestLinksInput))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *service.LinksSuggested) graphql.Marshaler {
-			return ec.marshalNSuggestLinksPayload2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐLinksSuggested(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_suggestLinks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SuggestLinksPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_suggestLinks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_reviewMany(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_reviewMany(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ReviewMany(ctx, fc.Args["input"].(model.ReviewManyInput))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewManyPayload) graphql.Marshaler {
-			return ec.marshalNReviewManyPayload2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewManyPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_reviewMany(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ReviewManyPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_reviewMany_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23108,6 +23107,94 @@ func (ec *executionContext) fieldContext_Query_matrix(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_reviewQueue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reviewQueue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReviewQueue(ctx, fc.Args["filter"].(*model.ReviewQueueFilter), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewQueueConnection) graphql.Marshaler {
+			return ec.marshalNReviewQueueConnection2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewQueueConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reviewQueue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewQueueConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reviewQueue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchPassages(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchPassages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchPassages(ctx, fc.Args["text"].(string), fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.PassageHit) graphql.Marshaler {
+			return ec.marshalNPassageHit2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassageHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchPassages(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PassageHit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchPassages_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_conflicts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23234,94 +23321,6 @@ func (ec *executionContext) fieldContext_Query_contradictionsBetween(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_contradictionsBetween_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_reviewQueue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_reviewQueue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ReviewQueue(ctx, fc.Args["filter"].(*model.ReviewQueueFilter), fc.Args["first"].(int), fc.Args["after"].(*string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewQueueConnection) graphql.Marshaler {
-			return ec.marshalNReviewQueueConnection2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewQueueConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_reviewQueue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ReviewQueueConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_reviewQueue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_searchPassages(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_searchPassages(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SearchPassages(ctx, fc.Args["text"].(string), fc.Args["first"].(int))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.PassageHit) graphql.Marshaler {
-			return ec.marshalNPassageHit2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐPassageHitᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_searchPassages(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PassageHit(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_searchPassages_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -33711,6 +33710,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "suggestLinks":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_suggestLinks(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewMany":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reviewMany(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createConflict":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createConflict(ctx, field)
@@ -33728,20 +33741,6 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "resolveConflict":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_resolveConflict(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "suggestLinks":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_suggestLinks(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "reviewMany":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_reviewMany(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -34822,6 +34821,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_matrix(ctx, field)
 				})
+		case "reviewQueue":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reviewQueue(ctx, field)
+				})
+		case "searchPassages":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchPassages(ctx, field)
+				})
 		case "conflicts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -34839,18 +34850,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_contradictionsBetween(ctx, field)
-				})
-		case "reviewQueue":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_reviewQueue(ctx, field)
-				})
-		case "searchPassages":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_searchPassages(ctx, field)
 				})
 		case "proposition":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,

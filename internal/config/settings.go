@@ -28,7 +28,7 @@ type Setting struct {
 // the connection and logging settings; only serve takes the HTTP ones.
 var (
 	serveOnly     = []string{"serve"}
-	graphCmds     = []string{"serve", "migrate", "seed", "import", "report", "ingest", "aggregate", "proposition"}
+	graphCmds     = []string{"serve", "migrate", "seed", "import", "report", "export", "ingest", "aggregate", "proposition"}
 	dataCmds      = []string{"serve", "ingest", "aggregate"}
 	bulkCmds      = []string{"serve", "seed", "import", "ingest", "aggregate"}
 	neo4jDirCmds  = append(slices.Clip(graphCmds), "neo4j start", "neo4j stop", "neo4j status")

@@ -174,7 +174,7 @@ func (bd *builder) sectors(ss []string) string {
 
 func (bd *builder) header() {
 	s := bd.section(0, "", "")
-	s.add(para(bd.w("scope") + ": " + scopeText(bd.b.Report.Scope)))
+	s.add(para(bd.w("scope") + ": " + bd.scopeText(bd.b.Report.Scope)))
 	s.add(para(bd.f("limit", bd.b.Limit)))
 }
 
@@ -197,19 +197,19 @@ func (bd *builder) summary() {
 	})
 }
 
-func scopeText(sc analysis.Scope) string {
+func (bd *builder) scopeText(sc analysis.Scope) string {
 	var parts []string
 	add := func(name string, ids []string) {
 		if len(ids) > 0 {
-			parts = append(parts, name+" "+strings.Join(ids, ","))
+			parts = append(parts, bd.w(name)+" "+strings.Join(ids, ","))
 		}
 	}
-	add("themes", sc.Themes)
-	add("scenarios", sc.Scenarios)
-	add("documents", sc.Documents)
+	add("sc.themes", sc.Themes)
+	add("sc.scenarios", sc.Scenarios)
+	add("sc.documents", sc.Documents)
 	statuses := "ACCEPTED"
 	if len(sc.Statuses) > 0 {
 		statuses = fmt.Sprint(sc.Statuses)
 	}
-	return strings.Join(append(parts, "statuses "+statuses), "; ")
+	return strings.Join(append(parts, bd.w("sc.statuses")+" "+statuses), "; ")
 }

@@ -70,6 +70,34 @@ func (bd *builder) conflict(g analysis.ConflictGroup, c *rodedraad.Conflict) {
 	bd.side(s, "A", g.SideA)
 	bd.side(s, "B", g.SideB)
 	bd.pairs(s, g.Pairs)
+	bd.conflictSources(s, g)
+	if c != nil && len(c.Evidence) > 0 {
+		s.add(para(bd.w("c.evidence")+":"), list(c.Evidence))
+	}
+}
+
+// conflictSources lists the documents of both sides with year, title and
+// where to read them, so that each conflict can be checked on its own.
+func (bd *builder) conflictSources(s *section, g analysis.ConflictGroup) {
+	seen := map[string]bool{}
+	var out list
+	for _, id := range append(append([]string(nil), g.SideA.Documents...), g.SideB.Documents...) {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		line := bd.docRef(id)
+		if d, ok := bd.b.Nodes[id].(*rodedraad.Document); ok {
+			line += " " + d.Title
+			if len(d.URLs) > 0 {
+				line += " — " + d.URLs[0]
+			}
+		}
+		out = append(out, line)
+	}
+	if len(out) > 0 {
+		s.add(para(bd.w("c.docs")+":"), out)
+	}
 }
 
 func cmpState(s rodedraad.ConflictState) rodedraad.ConflictState {

@@ -58,7 +58,7 @@ func smallBriefing(t *testing.T, lang string, limit int) *report.Briefing {
 	}
 	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	conflicts := []*rodedraad.Conflict{
-		{ID: "C1", Topic: "Health vs production", State: rodedraad.ConflictResolved, Translation: &rodedraad.Translation{Language: "nl", Title: "Gezondheid tegen productie", Method: "LLM"},
+		{ID: "C1", Topic: "Health vs production", State: rodedraad.ConflictResolved, Evidence: []string{"Residents asked for closure (https://example.org/news)"}, Translation: &rodedraad.Translation{Language: "nl", Title: "Gezondheid tegen productie", Method: "LLM"},
 			History: []rodedraad.ConflictDecision{{State: rodedraad.ConflictResolved, Decision: "Sluiting in 2027", Rationale: "Gezondheid > productie & banen", By: "studieteam", At: at}}},
 		{ID: "C2", Topic: "Growth vs closure", State: rodedraad.ConflictOpen},
 	}
@@ -92,6 +92,7 @@ func TestWrite_Markdown(t *testing.T) {
 		md := write(t, "md", smallBriefing(t, "nl", 20))
 		inOrder(t, md,
 			"# rodedraad — briefing voor het studieteam",
+			"Bereik: statussen ACCEPTED",
 			"2 conflicten (1 open), uitgewerkt in 2 tegenstrijdige paren",
 			"### C1 — Gezondheid tegen productie",
 			"- Status: opgelost",
@@ -104,6 +105,8 @@ func TestWrite_Markdown(t *testing.T) {
 			"| R2 | Sluit uiterlijk in 2029 | D2 (2024) |",
 			"- bedrijfsleven: Tata Steel (A-TATA)",
 			"| 4 | -2 | R1 | R2 |  |",
+			"Bronnen:", "- D1 (2023) Gezondheidsadvies — https://example.org/d1_advies", "- D2 (2024) Staalplan — https://example.org/d2",
+			"Bewijs uit de bronnen", "- Residents asked for closure (https://example.org/news)",
 			"### C2 — Growth vs closure", // no Dutch topic: its own
 			"Let op: dit conflict ligt binnen één document",
 			"| 2 | -1 | R3 | R2 | binnen één document |",

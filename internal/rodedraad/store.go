@@ -41,12 +41,12 @@ type Reader interface {
 	Neighbourhood(ctx context.Context, id string, depth int, types []RelType) (Subgraph, error)
 	ReviewQueue(ctx context.Context, f ReviewFilter, p Page) (PageOf[ReviewItem], error)
 	SearchPassages(ctx context.Context, text string, limit int) ([]PassageHit, error)
+	Passages(ctx context.Context, document string, page, limit int) ([]Passage, error)
 	// Conflicts returns the conflicts with the given ids, all when ids is
 	// nil, with their sides, in id order.
 	Conflicts(ctx context.Context, ids []string) ([]*Conflict, error)
 	// Endorsements returns, per actor id, the items it endorses.
 	Endorsements(ctx context.Context, actorIDs []string) (map[string][]Link, error)
-	Passages(ctx context.Context, document string, page, limit int) ([]Passage, error)
 }
 
 // ImportOptions tune Store.Import.

@@ -13,7 +13,7 @@ func addRoutes(mux *http.ServeMux, deps Deps) {
 	mux.Handle("GET /graphql", gql)
 	mux.Handle("POST /graphql", gql)
 	mux.Handle("OPTIONS /graphql", withCORS(deps.CORSOrigins, http.NotFoundHandler()))
-	mux.Handle("GET /{$}", playground.Handler("rodedraad", "/graphql"))
+	addPages(mux, deps)
 	mux.Handle("GET /healthz", handleHealthz())
 	mux.Handle("GET /readyz", handleReadyz(deps.Readiness, deps.ReadyTimeout))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(deps.Registry, promhttp.HandlerOpts{
@@ -30,4 +30,20 @@ func isProbe(route string) bool {
 		return true
 	}
 	return false
+}
+
+// addPages serves the dashboard, the playground and their assets when the
+// binary brings them (Deps.Pages), else gqlgen's playground at /; and the
+// exports at /export when given.
+func addPages(mux *http.ServeMux, deps Deps) {
+	if deps.Export != nil {
+		mux.Handle("GET /export", deps.Export)
+	}
+	if deps.Pages == nil {
+		mux.Handle("GET /{$}", playground.Handler("rodedraad", "/graphql"))
+		return
+	}
+	mux.Handle("GET /{$}", deps.Pages)
+	mux.Handle("GET /playground", deps.Pages)
+	mux.Handle("GET /assets/", deps.Pages)
 }

@@ -46,7 +46,7 @@ func Serve(ctx context.Context, ln net.Listener, srv *http.Server, shutdownTimeo
 
 	base := BaseURL(ln.Addr())
 	logger.Info().Str("addr", ln.Addr().String()).Str("graphql", base+"/graphql").
-		Msgf("serving; open %s/ for the GraphQL playground", base)
+		Msgf("serving; open %s/ for the dashboard (the GraphQL playground is at /playground)", base)
 
 	select {
 	case err := <-served:

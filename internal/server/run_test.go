@@ -55,8 +55,8 @@ func TestServe_GracefulShutdown(t *testing.T) {
 	if err := <-served; err != nil {
 		t.Errorf("Serve = %v, want nil after a clean shutdown", err)
 	}
-	if !strings.Contains(logs.String(), "open http://"+ln.Addr().String()+"/ for the GraphQL playground") {
-		t.Errorf("no playground hint in the log:\n%s", logs)
+	if !strings.Contains(logs.String(), "open http://"+ln.Addr().String()+"/ for the dashboard") {
+		t.Errorf("no dashboard hint in the log:\n%s", logs)
 	}
 }
 

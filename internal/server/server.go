@@ -50,6 +50,12 @@ type Deps struct {
 	MaxBodyBytes int64
 	// ReadyTimeout bounds one readiness check; 0 means DefaultReadyTimeout.
 	ReadyTimeout time.Duration
+	// Pages serves GET /, /playground and /assets/ (the dashboard and the
+	// playground, from internal/web). Nil: gqlgen's playground at /.
+	Pages http.Handler
+	// Export serves GET /export (downloads for Gephi, yEd and spreadsheets).
+	// Nil: no /export.
+	Export http.Handler
 	// CORSOrigins may call /graphql from their browser pages; "*" is any.
 	// Empty: same origin only.
 	CORSOrigins []string
