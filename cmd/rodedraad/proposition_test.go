@@ -3,10 +3,13 @@ package main
 import (
 	"archive/zip"
 	"encoding/json"
+	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/rodedraad/rodedraad/internal/chat"
+	"github.com/rodedraad/rodedraad/internal/chat/chattest"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore/neo4jtest"
 )
 
@@ -51,6 +54,25 @@ func TestRun_Proposition(t *testing.T) {
 		if len(z.File) < 5 {
 			t.Errorf("docx has %d parts", len(z.File))
 		}
+	})
+	t.Run("LLMProse", func(t *testing.T) {
+		// The fake model writes one sentence citing C01 for every section,
+		// and one citing an id no section has: the second is dropped.
+		srv := chattest.New(t, func(chattest.Request) chattest.Reply {
+			return chattest.Reply{Content: `{"sentences":[{"text":"Gezondheid en productie botsen.","cites":["C01"]},` +
+				`{"text":"Verzonnen.","cites":["R99.9"]}]}`}
+		})
+		le := maps.Clone(e)
+		le[chat.EnvURL], le[chat.EnvModel] = srv.URL(), "fake"
+		r := mustRun(t, le, "proposition", "--themes", "T2", "--prose", "llm")
+		if !strings.Contains(r.stdout, "Gezondheid en productie botsen.[^") || !strings.Contains(r.stdout, "Verzonnen. (cites R99.9") ||
+			!strings.Contains(r.stderr, "sentences of the model were dropped") {
+			t.Errorf("stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+		}
+	})
+	t.Run("ErrProse", func(t *testing.T) {
+		wantErr(t, runArgs(t, e, "proposition", "--prose", "poem").err, `--prose "poem"`)
+		wantErr(t, runArgs(t, e, "proposition", "--prose", "llm").err, "RODEDRAAD_LLM_URL")
 	})
 	t.Run("ErrFormat", func(t *testing.T) {
 		wantErr(t, runArgs(t, e, "proposition", "--format", "pdf").err, "proposition", `format "pdf"`)

@@ -29,7 +29,7 @@ type Setting struct {
 var (
 	serveOnly     = []string{"serve"}
 	graphCmds     = []string{"serve", "migrate", "seed", "import", "report", "export", "ingest", "aggregate", "proposition"}
-	dataCmds      = []string{"serve", "ingest", "aggregate"}
+	dataCmds      = []string{"serve", "ingest", "aggregate", "proposition"}
 	bulkCmds      = []string{"serve", "seed", "import", "ingest", "aggregate"}
 	neo4jDirCmds  = append(slices.Clip(graphCmds), "neo4j start", "neo4j stop", "neo4j status")
 	neo4jAddrCmds = append(slices.Clip(graphCmds), "neo4j start")
