@@ -145,16 +145,30 @@ func (f *flat) threads(ts []Thread, src map[string]Source) {
 		f.blocks = append(f.blocks, block{kind: paragraph, text: w(f.lang, "none")})
 		return
 	}
-	b := block{kind: grid, head: []string{w(f.lang, "h.ask"), w(f.lang, "h.members"), w(f.lang, "h.backers")}}
+	l := func(k string) string { return w(f.lang, k) }
+	b := block{kind: grid, head: []string{l("h.ask"), l("h.members"), l("h.support"), l("h.backers")}}
 	for _, t := range ts {
 		var ms []string
 		for _, m := range t.Members {
-			ms = append(ms, m.ID+" "+m.Title)
+			if len(t.Members) == 1 {
+				ms = append(ms, m.ID)
+			} else {
+				ms = append(ms, m.ID+" "+m.Title)
+			}
 		}
-		b.rows = append(b.rows, line{cells: []string{t.Text, strings.Join(ms, "; "), strings.Join(t.Backers, ", ")},
+		support := fmt.Sprintf(l("support"), strings.Join(sectorWords(f.lang, t.Sectors), ", "), t.GAC, t.Echo)
+		b.rows = append(b.rows, line{cells: []string{t.Label, strings.Join(ms, "; "), support, strings.Join(t.Backers, ", ")},
 			note: f.cite(t.Statement, src)})
 	}
 	f.blocks = append(f.blocks, b)
+}
+
+func sectorWords(lang string, ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = w(lang, s)
+	}
+	return out
 }
 
 func (f *flat) choices(cs []Choice, src map[string]Source) {

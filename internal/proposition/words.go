@@ -22,6 +22,8 @@ var words = map[string][2]string{
 	"h.ask":      {"vraag", "ask"},
 	"h.members":  {"formuleringen", "wordings"},
 	"h.backers":  {"gesteund door", "backed by"},
+	"h.support":  {"steun", "support"},
+	"support":    {"%s; GAC %.2f; %d echo-documenten", "%s; GAC %.2f; %d echo documents"},
 	"h.conflict": {"conflict", "conflict"},
 	"h.sideA":    {"kant A", "side A"},
 	"h.sideB":    {"kant B", "side B"},

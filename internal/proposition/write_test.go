@@ -30,7 +30,7 @@ func MustWrite(tb testing.TB, format, lang string) []byte {
 func TestWrite_Markdown(t *testing.T) {
 	md := string(MustWrite(t, "md", "nl"))
 	for _, want := range []string{"# Gedeelde propositie — concept", "\n## Over alle thema's\n", "\n## Energy\n",
-		"\n### De rode draad\n", "| vraag | formuleringen | gesteund door |", "Besluit van het team: Gezondheid gaat voor (studieteam)",
+		"\n### De rode draad\n", "| vraag | formuleringen | steun | gesteund door |", "| ask X2[^2] | X1 ask X1; X2 ask X2; X3 ask X3 | overheid, bedrijfsleven, maatschappelijke organisaties; GAC 0.15; 3 echo-documenten | Buurt, Gemeente, Tata |", "Besluit van het team: Gezondheid gaat voor (studieteam)",
 		"\n## Bronnen\n", "| D1 | Visie D1 | 2023 | https://example.org/d1 |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q", want)
