@@ -95,12 +95,29 @@ func (f *flat) cite(s Statement, src map[string]Source) int {
 		return 0
 	}
 	parts := []string{strings.Join(s.Cites, ", ")}
-	for _, d := range s.Docs {
-		parts = append(parts, sourceText(d, src[d]))
+	if len(s.Docs) <= maxFullSources {
+		for _, d := range s.Docs {
+			parts = append(parts, sourceText(d, src[d]))
+		}
+		f.notes = append(f.notes, strings.Join(parts, " · "))
+		return len(f.notes)
 	}
+	// A note over many documents names them by id and year; their titles
+	// and URLs stand once in the sources, so the note stays readable.
+	short := make([]string, len(s.Docs))
+	for i, d := range s.Docs {
+		short[i] = d
+		if y := src[d].Year; y > 0 {
+			short[i] += fmt.Sprintf(" (%d)", y)
+		}
+	}
+	parts = append(parts, strings.Join(short, ", ")+" — "+w(f.lang, "seeSources"))
 	f.notes = append(f.notes, strings.Join(parts, " · "))
 	return len(f.notes)
 }
+
+// maxFullSources is how many documents a note gives with title and URL.
+const maxFullSources = 3
 
 // sourceText is "D06 Title (2023), URL".
 func sourceText(id string, s Source) string {

@@ -19,6 +19,7 @@ var words = map[string][2]string{
 	"dropped":    {"Weggelaten zinnen van het taalmodel", "Sentences of the language model left out"},
 	"none":       {"Niets gevonden.", "Nothing found."},
 	"notes":      {"Verwijzingen", "Citations"},
+	"seeSources": {"titels en bronnen onder Bronnen", "titles and URLs under Sources"},
 	"h.ask":      {"vraag", "ask"},
 	"h.members":  {"formuleringen", "wordings"},
 	"h.backers":  {"gesteund door", "backed by"},
