@@ -55,8 +55,11 @@ func ComputeClusters(g *Graph, opt Options) (all, candidates []Cluster) {
 	joins := g.joinAdj(opt.JoinSupports)
 	support := ix.supportAdj(len(g.Nodes))
 	maxSev, conflicts := g.memberConflicts()
-	for _, members := range sets.groups(ix.recs, 1) {
-		c := g.cluster(members, joins, support)
+	groups := sets.groups(ix.recs, 1)
+	built := make([]Cluster, len(groups))
+	for i, members := range groups {
+		c := &built[i]
+		*c = g.cluster(members, joins, support)
 		for _, m := range members {
 			c.MaxSeverity = max(c.MaxSeverity, maxSev[m])
 			c.Conflicts = append(c.Conflicts, conflicts[m]...)
@@ -65,18 +68,34 @@ func ComputeClusters(g *Graph, opt Options) (all, candidates []Cluster) {
 		c.Conflicts = slices.Compact(c.Conflicts)
 		c.Candidate = c.GAC >= opt.MinGAC && c.Sectors >= opt.MinSectors &&
 			c.MaxSeverity <= opt.MaxSeverity && c.EchoDocuments >= opt.MinEchoDocuments
-		all = append(all, c)
 	}
-	slices.SortFunc(all, func(a, b Cluster) int {
-		return cmp.Or(cmp.Compare(b.GAC, a.GAC), cmp.Compare(b.EchoDocuments, a.EchoDocuments),
-			cmp.Compare(len(b.Members), len(a.Members)), cmp.Compare(a.ID, b.ID))
-	})
+	all = rankClusters(built)
 	for _, c := range all {
 		if c.Candidate {
 			candidates = append(candidates, c)
 		}
 	}
 	return all, candidates
+}
+
+// rankClusters orders clusters by GAC, echo documents and size (all
+// descending), then id. It sorts positions, not the clusters themselves:
+// a Cluster is large, and moving 100k of them dominated the analysis.
+func rankClusters(cs []Cluster) []Cluster {
+	order := make([]int32, len(cs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := &cs[i], &cs[j]
+		return cmp.Or(cmp.Compare(b.GAC, a.GAC), cmp.Compare(b.EchoDocuments, a.EchoDocuments),
+			cmp.Compare(len(b.Members), len(a.Members)), cmp.Compare(a.ID, b.ID))
+	})
+	out := make([]Cluster, len(cs))
+	for i, k := range order {
+		out[i] = cs[k]
+	}
+	return out
 }
 
 // clusterSets joins recommendations by OVERLAPS and, when minScore > 0, by
@@ -189,14 +208,29 @@ func (g *Graph) clusterConsensus(c *Cluster, endorsers, opposers []int32) {
 		it.Endorse, it.Oppose, it.P, it.GAC, it.Divisiveness, it.Sectors
 }
 
+// maxExactMedoid is the largest cluster whose medoid is found exactly: a
+// breadth-first search from every member costs members × (members + edges),
+// which a cluster of thousands (a synthetic graph, a careless bulk accept)
+// would turn into seconds. Beyond it the member with the most joining edges
+// stands in for the medoid.
+const maxExactMedoid = 64
+
 // medoid returns the member with the smallest sum of hop distances to the
-// other members over joins; ties go to more endorsers, then the smaller id.
+// other members over joins (beyond maxExactMedoid members: the most joining
+// edges); ties go to more endorsers, then the smaller id.
 func (g *Graph) medoid(members []int32, joins adj) int32 {
-	best, bestSum := members[0], -1
-	for _, m := range members {
-		sum := hopSum(m, joins)
-		if bestSum < 0 || sum < bestSum || sum == bestSum && g.betterMedoid(m, best) {
-			best, bestSum = m, sum
+	if len(members) == 1 {
+		return members[0]
+	}
+	cost := func(m int32) int { return hopSum(m, joins) }
+	if len(members) > maxExactMedoid {
+		cost = func(m int32) int { return -len(joins.of(m)) }
+	}
+	best, bestCost := members[0], cost(members[0])
+	for _, m := range members[1:] {
+		c := cost(m)
+		if c < bestCost || c == bestCost && g.betterMedoid(m, best) {
+			best, bestCost = m, c
 		}
 	}
 	return best
