@@ -8,7 +8,6 @@ TEST_NEO4J_DIR  ?= .neo4j-test
 TEST_NEO4J_ADDR ?= 127.0.0.1:17687
 TEST_FLAGS      ?= -count=1 -timeout 30m
 
-CHROMIUM ?= chromium
 
 .PHONY: assets assets-check screenshots all build run neo4j neo4j-stop neo4j-status seed-check test test-short test-llm bench generate check-generated lint fmt clean
 
@@ -20,6 +19,7 @@ build:
 
 ## run: start Neo4j unless NEO4J_URI is set, migrate, seed and serve GraphQL
 run: build
+	@./.ci/deps run
 	RODEDRAAD_LOG_FORMAT=$${RODEDRAAD_LOG_FORMAT:-console} ./$(BIN) serve
 
 ## neo4j: start the project's own Neo4j (idempotent) and print its URI
@@ -39,7 +39,7 @@ seed-check: build
 
 ## test: every test, against a throw-away Neo4j started and stopped here
 test: build
-	@command -v $(CHROMIUM) >/dev/null || echo "make test: no $(CHROMIUM): the browser tests will fail (apt-get install chromium)" >&2
+	@./.ci/deps test
 	@./.ci/with-test-neo4j $(TEST_NEO4J_DIR) $(TEST_NEO4J_ADDR) -- $(GO) test $(TEST_FLAGS) -p 1 ./...
 
 ## assets: fetch the dashboard's vendored libraries again from the npm registry
