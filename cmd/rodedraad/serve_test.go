@@ -15,7 +15,6 @@ import (
 	"github.com/rodedraad/rodedraad/internal/devneo4j"
 )
 
-
 // freeAddr returns a loopback host:port that nothing listens on right now.
 func freeAddr(tb testing.TB) string {
 	tb.Helper()
