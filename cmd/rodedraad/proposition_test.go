@@ -64,6 +64,7 @@ func TestRun_Proposition(t *testing.T) {
 		})
 		le := maps.Clone(e)
 		le[chat.EnvURL], le[chat.EnvModel] = srv.URL(), "fake"
+		le["RODEDRAAD_DATA_DIR"] = t.TempDir() // the model's answer cache
 		r := mustRun(t, le, "proposition", "--themes", "T2", "--prose", "llm")
 		if !strings.Contains(r.stdout, "Gezondheid en productie botsen.[^") || !strings.Contains(r.stdout, "Verzonnen. (cites R99.9") ||
 			!strings.Contains(r.stderr, "sentences of the model were dropped") {
