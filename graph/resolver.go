@@ -34,6 +34,7 @@ type Service interface {
 	Reviews
 	Analyses
 	Conflicts
+	Propositions
 }
 
 // Reviews is what the review queue and the ingested text need.

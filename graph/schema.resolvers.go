@@ -12,6 +12,7 @@ import (
 	"github.com/rodedraad/rodedraad/graph/generated"
 	"github.com/rodedraad/rodedraad/graph/model"
 	"github.com/rodedraad/rodedraad/internal/analysis"
+	"github.com/rodedraad/rodedraad/internal/proposition"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/service"
 )
@@ -69,6 +70,31 @@ func (r *authorshipResolver) Actor(ctx context.Context, obj *rodedraad.Link) (*r
 // Document is the resolver for the document field.
 func (r *authorshipResolver) Document(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Document, error) {
 	return endpoint[*rodedraad.Document](ctx, obj, obj.To)
+}
+
+// Label is the resolver for the label field.
+func (r *clusterResolver) Label(ctx context.Context, obj *analysis.Cluster, lang *model.Lang) (*string, error) {
+	return nameIn(ctx, obj.Medoid, obj.Label, lang)
+}
+
+// Medoid is the resolver for the medoid field.
+func (r *clusterResolver) Medoid(ctx context.Context, obj *analysis.Cluster) (*rodedraad.Recommendation, error) {
+	return recommendationByID(ctx, obj.Medoid)
+}
+
+// Members is the resolver for the members field.
+func (r *clusterResolver) Members(ctx context.Context, obj *analysis.Cluster) ([]*rodedraad.Recommendation, error) {
+	return clusterNodes[*rodedraad.Recommendation](ctx, r.svc, obj.Members)
+}
+
+// Endorsers is the resolver for the endorsers field.
+func (r *clusterResolver) Endorsers(ctx context.Context, obj *analysis.Cluster) ([]*rodedraad.Actor, error) {
+	return clusterNodes[*rodedraad.Actor](ctx, r.svc, backerIDs(obj.Endorsers))
+}
+
+// Sectors is the resolver for the sectors field.
+func (r *clusterResolver) Sectors(ctx context.Context, obj *analysis.Cluster) ([]*model.SectorScore, error) {
+	return clusterSectors(obj), nil
 }
 
 // Contradictions is the resolver for the contradictions field.
@@ -220,6 +246,16 @@ func (r *consensusResolver) Items(ctx context.Context, obj *analysis.Consensus, 
 // Candidates is the resolver for the candidates field.
 func (r *consensusResolver) Candidates(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error) {
 	return top(obj.Candidates, first)
+}
+
+// Clusters is the resolver for the clusters field.
+func (r *consensusResolver) Clusters(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.Cluster, error) {
+	return top(obj.Clusters, first)
+}
+
+// ClusterCandidates is the resolver for the clusterCandidates field.
+func (r *consensusResolver) ClusterCandidates(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.Cluster, error) {
+	return top(obj.ClusterCandidates, first)
 }
 
 // Name is the resolver for the name field.
@@ -520,6 +556,26 @@ func (r *passageResolver) Document(ctx context.Context, obj *rodedraad.Passage) 
 	return documentByID(ctx, obj.Document)
 }
 
+// GraphVersion is the resolver for the graphVersion field.
+func (r *propositionResolver) GraphVersion(ctx context.Context, obj *proposition.Draft) (int, error) {
+	return int(obj.GraphVersion), nil
+}
+
+// Markdown is the resolver for the markdown field.
+func (r *propositionResolver) Markdown(ctx context.Context, obj *proposition.Draft) (string, error) {
+	return renderDraft(obj, "md")
+}
+
+// HTML is the resolver for the html field.
+func (r *propositionResolver) HTML(ctx context.Context, obj *proposition.Draft) (string, error) {
+	return renderDraft(obj, "html")
+}
+
+// Since is the resolver for the since field.
+func (r *propositionChangesResolver) Since(ctx context.Context, obj *proposition.Changes) (int, error) {
+	return int(obj.Since), nil
+}
+
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (rodedraad.Node, error) {
 	return one[rodedraad.Node](ctx, r.svc, id)
@@ -652,6 +708,11 @@ func (r *queryResolver) ContradictionsBetween(ctx context.Context, a string, b s
 		return nil, err
 	}
 	return top(cs, first)
+}
+
+// Proposition is the resolver for the proposition field.
+func (r *queryResolver) Proposition(ctx context.Context, scope *model.ScopeInput, lang *model.Lang, since *int) (*proposition.Draft, error) {
+	return propositionOf(ctx, r.svc, scope, lang, since)
 }
 
 // Title is the resolver for the title field.
@@ -835,6 +896,9 @@ func (r *Resolver) ActorEndorsement() generated.ActorEndorsementResolver {
 // Authorship returns generated.AuthorshipResolver implementation.
 func (r *Resolver) Authorship() generated.AuthorshipResolver { return &authorshipResolver{r} }
 
+// Cluster returns generated.ClusterResolver implementation.
+func (r *Resolver) Cluster() generated.ClusterResolver { return &clusterResolver{r} }
+
 // Coherence returns generated.CoherenceResolver implementation.
 func (r *Resolver) Coherence() generated.CoherenceResolver { return &coherenceResolver{r} }
 
@@ -907,6 +971,14 @@ func (r *Resolver) OverlapSuggestion() generated.OverlapSuggestionResolver {
 // Passage returns generated.PassageResolver implementation.
 func (r *Resolver) Passage() generated.PassageResolver { return &passageResolver{r} }
 
+// Proposition returns generated.PropositionResolver implementation.
+func (r *Resolver) Proposition() generated.PropositionResolver { return &propositionResolver{r} }
+
+// PropositionChanges returns generated.PropositionChangesResolver implementation.
+func (r *Resolver) PropositionChanges() generated.PropositionChangesResolver {
+	return &propositionChangesResolver{r}
+}
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
@@ -952,6 +1024,7 @@ type (
 	actorConnectionResolver          struct{ *Resolver }
 	actorEndorsementResolver         struct{ *Resolver }
 	authorshipResolver               struct{ *Resolver }
+	clusterResolver                  struct{ *Resolver }
 	coherenceResolver                struct{ *Resolver }
 	communitiesResolver              struct{ *Resolver }
 	conflictResolver                 struct{ *Resolver }
@@ -974,6 +1047,8 @@ type (
 	overlapResolver                  struct{ *Resolver }
 	overlapSuggestionResolver        struct{ *Resolver }
 	passageResolver                  struct{ *Resolver }
+	propositionResolver              struct{ *Resolver }
+	propositionChangesResolver       struct{ *Resolver }
 	queryResolver                    struct{ *Resolver }
 	recommendationResolver           struct{ *Resolver }
 	recommendationConnectionResolver struct{ *Resolver }

@@ -54,6 +54,8 @@ func init() {
 			summary: "print the briefing for the study team: conflicts, sides, sources and decisions, as text, md, html or json, in Dutch (--lang nl) or English, over a scope (--themes, ...)"},
 		{name: "export", setup: setupExport,
 			summary: "write the graph as GraphML or GEXF (Gephi, yEd), a CSV table (nodes, edges, contradictions, a matrix) or JSON, over a scope"},
+		{name: "proposition", setup: setupProposition,
+			summary: "write the draft of the shared proposition (Markdown, HTML, DOCX or JSON, Dutch or English), every statement cited; --since VERSION says what changed"},
 		{name: "neo4j start", setup: setupNeo4j("start"),
 			summary: "start the project's own Neo4j in the background; prints its Bolt URI when ready"},
 		{name: "neo4j stop", setup: setupNeo4j("stop"), summary: "stop the project's own Neo4j; fine when it is not running"},

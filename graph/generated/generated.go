@@ -16,6 +16,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/rodedraad/rodedraad/graph/model"
 	"github.com/rodedraad/rodedraad/internal/analysis"
+	"github.com/rodedraad/rodedraad/internal/proposition"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/service"
 	gqlparser "github.com/vektah/gqlparser/v2"
@@ -36,6 +37,7 @@ type ResolverRoot interface {
 	ActorConnection() ActorConnectionResolver
 	ActorEndorsement() ActorEndorsementResolver
 	Authorship() AuthorshipResolver
+	Cluster() ClusterResolver
 	Coherence() CoherenceResolver
 	Communities() CommunitiesResolver
 	Conflict() ConflictResolver
@@ -58,6 +60,8 @@ type ResolverRoot interface {
 	Overlap() OverlapResolver
 	OverlapSuggestion() OverlapSuggestionResolver
 	Passage() PassageResolver
+	Proposition() PropositionResolver
+	PropositionChanges() PropositionChangesResolver
 	Query() QueryResolver
 	Recommendation() RecommendationResolver
 	RecommendationConnection() RecommendationConnectionResolver
@@ -142,6 +146,23 @@ type ComplexityRoot struct {
 		Median    func(childComplexity int) int
 		Themes    func(childComplexity int) int
 		ThinBelow func(childComplexity int) int
+	}
+
+	Cluster struct {
+		Candidate     func(childComplexity int) int
+		Conflicts     func(childComplexity int) int
+		Divisiveness  func(childComplexity int) int
+		Documents     func(childComplexity int) int
+		EchoDocuments func(childComplexity int) int
+		Endorsers     func(childComplexity int) int
+		GAC           func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Label         func(childComplexity int, lang *model.Lang) int
+		MaxSeverity   func(childComplexity int) int
+		Medoid        func(childComplexity int) int
+		Members       func(childComplexity int) int
+		Sectors       func(childComplexity int) int
+		Themes        func(childComplexity int) int
 	}
 
 	Coherence struct {
@@ -302,9 +323,11 @@ type ComplexityRoot struct {
 	}
 
 	Consensus struct {
-		Candidates func(childComplexity int, first int) int
-		Items      func(childComplexity int, first int) int
-		Options    func(childComplexity int) int
+		Candidates        func(childComplexity int, first int) int
+		ClusterCandidates func(childComplexity int, first int) int
+		Clusters          func(childComplexity int, first int) int
+		Items             func(childComplexity int, first int) int
+		Options           func(childComplexity int) int
 	}
 
 	ConsensusItem struct {
@@ -588,6 +611,94 @@ type ComplexityRoot struct {
 		Score   func(childComplexity int) int
 	}
 
+	Proposition struct {
+		Changes      func(childComplexity int) int
+		Dropped      func(childComplexity int) int
+		GraphVersion func(childComplexity int) int
+		HTML         func(childComplexity int) int
+		Intro        func(childComplexity int) int
+		Lang         func(childComplexity int) int
+		Markdown     func(childComplexity int) int
+		Overall      func(childComplexity int) int
+		Scope        func(childComplexity int) int
+		Sources      func(childComplexity int) int
+		Themes       func(childComplexity int) int
+		Title        func(childComplexity int) int
+	}
+
+	PropositionCamp struct {
+		Backers func(childComplexity int) int
+		Items   func(childComplexity int) int
+		Sectors func(childComplexity int) int
+	}
+
+	PropositionChanges struct {
+		Since      func(childComplexity int) int
+		Statements func(childComplexity int) int
+	}
+
+	PropositionChoice struct {
+		By        func(childComplexity int) int
+		Decision  func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Rationale func(childComplexity int) int
+		Severity  func(childComplexity int) int
+		SideA     func(childComplexity int) int
+		SideB     func(childComplexity int) int
+		State     func(childComplexity int) int
+		Statement func(childComplexity int) int
+		Topic     func(childComplexity int) int
+	}
+
+	PropositionDropped struct {
+		Reason  func(childComplexity int) int
+		Section func(childComplexity int) int
+		Text    func(childComplexity int) int
+	}
+
+	PropositionItem struct {
+		Docs  func(childComplexity int) int
+		ID    func(childComplexity int) int
+		Title func(childComplexity int) int
+	}
+
+	PropositionSection struct {
+		Actors    func(childComplexity int) int
+		Choices   func(childComplexity int) int
+		Gaps      func(childComplexity int) int
+		Name      func(childComplexity int) int
+		NoThread  func(childComplexity int) int
+		RedThread func(childComplexity int) int
+		Scenarios func(childComplexity int) int
+		Summary   func(childComplexity int) int
+		Theme     func(childComplexity int) int
+	}
+
+	PropositionSource struct {
+		ID    func(childComplexity int) int
+		Title func(childComplexity int) int
+		URL   func(childComplexity int) int
+		Year  func(childComplexity int) int
+	}
+
+	PropositionStatement struct {
+		Cites func(childComplexity int) int
+		Docs  func(childComplexity int) int
+		Text  func(childComplexity int) int
+	}
+
+	PropositionThread struct {
+		Backers   func(childComplexity int) int
+		Candidate func(childComplexity int) int
+		Echo      func(childComplexity int) int
+		GAC       func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Label     func(childComplexity int) int
+		Members   func(childComplexity int) int
+		Sectors   func(childComplexity int) int
+		Statement func(childComplexity int) int
+	}
+
 	Provenance struct {
 		Confidence func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
@@ -614,6 +725,7 @@ type ComplexityRoot struct {
 		Neighbourhood         func(childComplexity int, id string, depth int, types []rodedraad.RelType) int
 		Node                  func(childComplexity int, id string) int
 		Nodes                 func(childComplexity int, ids []string) int
+		Proposition           func(childComplexity int, scope *model.ScopeInput, lang *model.Lang, since *int) int
 		Recommendation        func(childComplexity int, id string) int
 		Recommendations       func(childComplexity int, first int, after *string, filter *model.RecommendationFilter, orderBy *model.Order) int
 		ReviewQueue           func(childComplexity int, filter *model.ReviewQueueFilter, first int, after *string) int
@@ -662,6 +774,7 @@ type ComplexityRoot struct {
 	}
 
 	RedThreadThresholds struct {
+		JoinSupports     func(childComplexity int) int
 		MaxSeverity      func(childComplexity int) int
 		MinEchoDocuments func(childComplexity int) int
 		MinGAC           func(childComplexity int) int
@@ -855,6 +968,14 @@ type AuthorshipResolver interface {
 	Actor(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Actor, error)
 	Document(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Document, error)
 }
+type ClusterResolver interface {
+	Label(ctx context.Context, obj *analysis.Cluster, lang *model.Lang) (*string, error)
+	Medoid(ctx context.Context, obj *analysis.Cluster) (*rodedraad.Recommendation, error)
+	Members(ctx context.Context, obj *analysis.Cluster) ([]*rodedraad.Recommendation, error)
+
+	Endorsers(ctx context.Context, obj *analysis.Cluster) ([]*rodedraad.Actor, error)
+	Sectors(ctx context.Context, obj *analysis.Cluster) ([]*model.SectorScore, error)
+}
 type CoherenceResolver interface {
 	Contradictions(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.Contradiction, error)
 	Conflicts(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ConflictGroup, error)
@@ -897,6 +1018,8 @@ type ConflictSideResolver interface {
 type ConsensusResolver interface {
 	Items(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error)
 	Candidates(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error)
+	Clusters(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.Cluster, error)
+	ClusterCandidates(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.Cluster, error)
 }
 type ConsensusItemResolver interface {
 	Name(ctx context.Context, obj *analysis.ConsensusItem, lang *model.Lang) (*string, error)
@@ -982,6 +1105,15 @@ type OverlapSuggestionResolver interface {
 type PassageResolver interface {
 	Document(ctx context.Context, obj *rodedraad.Passage) (*rodedraad.Document, error)
 }
+type PropositionResolver interface {
+	GraphVersion(ctx context.Context, obj *proposition.Draft) (int, error)
+
+	Markdown(ctx context.Context, obj *proposition.Draft) (string, error)
+	HTML(ctx context.Context, obj *proposition.Draft) (string, error)
+}
+type PropositionChangesResolver interface {
+	Since(ctx context.Context, obj *proposition.Changes) (int, error)
+}
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (rodedraad.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]rodedraad.Node, error)
@@ -1004,6 +1136,7 @@ type QueryResolver interface {
 	Conflicts(ctx context.Context, filter *model.ConflictFilter, orderBy *service.ConflictOrder, first int, after *string) (*model.ConflictConnection, error)
 	Conflict(ctx context.Context, id string) (*rodedraad.Conflict, error)
 	ContradictionsBetween(ctx context.Context, a string, b string, scope *model.ScopeInput, first int) ([]*analysis.Contradiction, error)
+	Proposition(ctx context.Context, scope *model.ScopeInput, lang *model.Lang, since *int) (*proposition.Draft, error)
 }
 type RecommendationResolver interface {
 	Title(ctx context.Context, obj *rodedraad.Recommendation, lang *model.Lang) (string, error)
@@ -1362,6 +1495,96 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BlindSpots.ThinBelow(childComplexity), true
+
+	case "Cluster.candidate":
+		if e.ComplexityRoot.Cluster.Candidate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Candidate(childComplexity), true
+	case "Cluster.conflictIds":
+		if e.ComplexityRoot.Cluster.Conflicts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Conflicts(childComplexity), true
+	case "Cluster.divisiveness":
+		if e.ComplexityRoot.Cluster.Divisiveness == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Divisiveness(childComplexity), true
+	case "Cluster.documentIds":
+		if e.ComplexityRoot.Cluster.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Documents(childComplexity), true
+	case "Cluster.echoDocuments":
+		if e.ComplexityRoot.Cluster.EchoDocuments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.EchoDocuments(childComplexity), true
+	case "Cluster.endorsers":
+		if e.ComplexityRoot.Cluster.Endorsers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Endorsers(childComplexity), true
+	case "Cluster.gac":
+		if e.ComplexityRoot.Cluster.GAC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.GAC(childComplexity), true
+	case "Cluster.id":
+		if e.ComplexityRoot.Cluster.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.ID(childComplexity), true
+	case "Cluster.label":
+		if e.ComplexityRoot.Cluster.Label == nil {
+			break
+		}
+
+		args, err := ec.field_Cluster_label_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Cluster.Label(childComplexity, args["lang"].(*model.Lang)), true
+	case "Cluster.maxSeverity":
+		if e.ComplexityRoot.Cluster.MaxSeverity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.MaxSeverity(childComplexity), true
+	case "Cluster.medoid":
+		if e.ComplexityRoot.Cluster.Medoid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Medoid(childComplexity), true
+	case "Cluster.members", "Cluster.memberIds":
+		if e.ComplexityRoot.Cluster.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Members(childComplexity), true
+	case "Cluster.sectors", "Cluster.endorsingSectors":
+		if e.ComplexityRoot.Cluster.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Sectors(childComplexity), true
+	case "Cluster.themeIds":
+		if e.ComplexityRoot.Cluster.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Themes(childComplexity), true
 
 	case "Coherence.actorInconsistencies":
 		if e.ComplexityRoot.Coherence.ActorInconsistencies == nil {
@@ -2138,6 +2361,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Consensus.Candidates(childComplexity, args["first"].(int)), true
+	case "Consensus.clusterCandidates":
+		if e.ComplexityRoot.Consensus.ClusterCandidates == nil {
+			break
+		}
+
+		args, err := ec.field_Consensus_clusterCandidates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Consensus.ClusterCandidates(childComplexity, args["first"].(int)), true
+	case "Consensus.clusters":
+		if e.ComplexityRoot.Consensus.Clusters == nil {
+			break
+		}
+
+		args, err := ec.field_Consensus_clusters_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Consensus.Clusters(childComplexity, args["first"].(int)), true
 	case "Consensus.items":
 		if e.ComplexityRoot.Consensus.Items == nil {
 			break
@@ -3487,6 +3732,364 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PassageHit.Score(childComplexity), true
 
+	case "Proposition.changes":
+		if e.ComplexityRoot.Proposition.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Changes(childComplexity), true
+	case "Proposition.dropped":
+		if e.ComplexityRoot.Proposition.Dropped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Dropped(childComplexity), true
+	case "Proposition.graphVersion":
+		if e.ComplexityRoot.Proposition.GraphVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.GraphVersion(childComplexity), true
+	case "Proposition.html":
+		if e.ComplexityRoot.Proposition.HTML == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.HTML(childComplexity), true
+	case "Proposition.intro":
+		if e.ComplexityRoot.Proposition.Intro == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Intro(childComplexity), true
+	case "Proposition.lang":
+		if e.ComplexityRoot.Proposition.Lang == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Lang(childComplexity), true
+	case "Proposition.markdown":
+		if e.ComplexityRoot.Proposition.Markdown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Markdown(childComplexity), true
+	case "Proposition.overall":
+		if e.ComplexityRoot.Proposition.Overall == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Overall(childComplexity), true
+	case "Proposition.scope":
+		if e.ComplexityRoot.Proposition.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Scope(childComplexity), true
+	case "Proposition.sources":
+		if e.ComplexityRoot.Proposition.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Sources(childComplexity), true
+	case "Proposition.themes":
+		if e.ComplexityRoot.Proposition.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Themes(childComplexity), true
+	case "Proposition.title":
+		if e.ComplexityRoot.Proposition.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Title(childComplexity), true
+
+	case "PropositionCamp.backers":
+		if e.ComplexityRoot.PropositionCamp.Backers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionCamp.Backers(childComplexity), true
+	case "PropositionCamp.items":
+		if e.ComplexityRoot.PropositionCamp.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionCamp.Items(childComplexity), true
+	case "PropositionCamp.sectors":
+		if e.ComplexityRoot.PropositionCamp.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionCamp.Sectors(childComplexity), true
+
+	case "PropositionChanges.since":
+		if e.ComplexityRoot.PropositionChanges.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChanges.Since(childComplexity), true
+	case "PropositionChanges.statements":
+		if e.ComplexityRoot.PropositionChanges.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChanges.Statements(childComplexity), true
+
+	case "PropositionChoice.by":
+		if e.ComplexityRoot.PropositionChoice.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.By(childComplexity), true
+	case "PropositionChoice.decision":
+		if e.ComplexityRoot.PropositionChoice.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.Decision(childComplexity), true
+	case "PropositionChoice.id":
+		if e.ComplexityRoot.PropositionChoice.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.ID(childComplexity), true
+	case "PropositionChoice.rationale":
+		if e.ComplexityRoot.PropositionChoice.Rationale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.Rationale(childComplexity), true
+	case "PropositionChoice.severity":
+		if e.ComplexityRoot.PropositionChoice.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.Severity(childComplexity), true
+	case "PropositionChoice.sideA":
+		if e.ComplexityRoot.PropositionChoice.SideA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.SideA(childComplexity), true
+	case "PropositionChoice.sideB":
+		if e.ComplexityRoot.PropositionChoice.SideB == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.SideB(childComplexity), true
+	case "PropositionChoice.state":
+		if e.ComplexityRoot.PropositionChoice.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.State(childComplexity), true
+	case "PropositionChoice.statement":
+		if e.ComplexityRoot.PropositionChoice.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.Statement(childComplexity), true
+	case "PropositionChoice.topic":
+		if e.ComplexityRoot.PropositionChoice.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.Topic(childComplexity), true
+
+	case "PropositionDropped.reason":
+		if e.ComplexityRoot.PropositionDropped.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionDropped.Reason(childComplexity), true
+	case "PropositionDropped.section":
+		if e.ComplexityRoot.PropositionDropped.Section == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionDropped.Section(childComplexity), true
+	case "PropositionDropped.text":
+		if e.ComplexityRoot.PropositionDropped.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionDropped.Text(childComplexity), true
+
+	case "PropositionItem.docs":
+		if e.ComplexityRoot.PropositionItem.Docs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionItem.Docs(childComplexity), true
+	case "PropositionItem.id":
+		if e.ComplexityRoot.PropositionItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionItem.ID(childComplexity), true
+	case "PropositionItem.title":
+		if e.ComplexityRoot.PropositionItem.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionItem.Title(childComplexity), true
+
+	case "PropositionSection.actors":
+		if e.ComplexityRoot.PropositionSection.Actors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Actors(childComplexity), true
+	case "PropositionSection.choices":
+		if e.ComplexityRoot.PropositionSection.Choices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Choices(childComplexity), true
+	case "PropositionSection.gaps":
+		if e.ComplexityRoot.PropositionSection.Gaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Gaps(childComplexity), true
+	case "PropositionSection.name":
+		if e.ComplexityRoot.PropositionSection.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Name(childComplexity), true
+	case "PropositionSection.noThread":
+		if e.ComplexityRoot.PropositionSection.NoThread == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.NoThread(childComplexity), true
+	case "PropositionSection.redThread":
+		if e.ComplexityRoot.PropositionSection.RedThread == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.RedThread(childComplexity), true
+	case "PropositionSection.scenarios":
+		if e.ComplexityRoot.PropositionSection.Scenarios == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Scenarios(childComplexity), true
+	case "PropositionSection.summary":
+		if e.ComplexityRoot.PropositionSection.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Summary(childComplexity), true
+	case "PropositionSection.theme":
+		if e.ComplexityRoot.PropositionSection.Theme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Theme(childComplexity), true
+
+	case "PropositionSource.id":
+		if e.ComplexityRoot.PropositionSource.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSource.ID(childComplexity), true
+	case "PropositionSource.title":
+		if e.ComplexityRoot.PropositionSource.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSource.Title(childComplexity), true
+	case "PropositionSource.url":
+		if e.ComplexityRoot.PropositionSource.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSource.URL(childComplexity), true
+	case "PropositionSource.year":
+		if e.ComplexityRoot.PropositionSource.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSource.Year(childComplexity), true
+
+	case "PropositionStatement.cites":
+		if e.ComplexityRoot.PropositionStatement.Cites == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionStatement.Cites(childComplexity), true
+	case "PropositionStatement.docs":
+		if e.ComplexityRoot.PropositionStatement.Docs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionStatement.Docs(childComplexity), true
+	case "PropositionStatement.text":
+		if e.ComplexityRoot.PropositionStatement.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionStatement.Text(childComplexity), true
+
+	case "PropositionThread.backers":
+		if e.ComplexityRoot.PropositionThread.Backers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Backers(childComplexity), true
+	case "PropositionThread.candidate":
+		if e.ComplexityRoot.PropositionThread.Candidate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Candidate(childComplexity), true
+	case "PropositionThread.echoDocuments":
+		if e.ComplexityRoot.PropositionThread.Echo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Echo(childComplexity), true
+	case "PropositionThread.gac":
+		if e.ComplexityRoot.PropositionThread.GAC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.GAC(childComplexity), true
+	case "PropositionThread.id":
+		if e.ComplexityRoot.PropositionThread.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.ID(childComplexity), true
+	case "PropositionThread.label":
+		if e.ComplexityRoot.PropositionThread.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Label(childComplexity), true
+	case "PropositionThread.members":
+		if e.ComplexityRoot.PropositionThread.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Members(childComplexity), true
+	case "PropositionThread.sectors":
+		if e.ComplexityRoot.PropositionThread.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Sectors(childComplexity), true
+	case "PropositionThread.statement":
+		if e.ComplexityRoot.PropositionThread.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Statement(childComplexity), true
+
 	case "Provenance.confidence":
 		if e.ComplexityRoot.Provenance.Confidence == nil {
 			break
@@ -3681,6 +4284,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.proposition":
+		if e.ComplexityRoot.Query.Proposition == nil {
+			break
+		}
+
+		args, err := ec.field_Query_proposition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Proposition(childComplexity, args["scope"].(*model.ScopeInput), args["lang"].(*model.Lang), args["since"].(*int)), true
 	case "Query.recommendation":
 		if e.ComplexityRoot.Query.Recommendation == nil {
 			break
@@ -3956,6 +4570,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecommendationEdge.Node(childComplexity), true
 
+	case "RedThreadThresholds.joinSupports":
+		if e.ComplexityRoot.RedThreadThresholds.JoinSupports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RedThreadThresholds.JoinSupports(childComplexity), true
 	case "RedThreadThresholds.maxSeverity":
 		if e.ComplexityRoot.RedThreadThresholds.MaxSeverity == nil {
 			break
@@ -5292,6 +5912,15 @@ type Query {
   conflict(id: ID!): Conflict
   "The contradictions between two themes: pairs with one side addressing theme a and the other theme b, by severity."
   contradictionsBetween(a: ID!, b: ID!, scope: ScopeInput, first: Int! = 20): [Contradiction!]!
+
+  # --- proposition
+  """
+  The draft of the shared proposition over the scope: per study theme and overall, the red thread
+  (clusters with the broadest cross-sector support), the choices to make, the gaps, the actors who
+  must act and the scenarios; every statement with its citations. With since (the graph version an
+  earlier draft states), what changed since that draft.
+  """
+  proposition(scope: ScopeInput, lang: Lang = NL, since: Int): Proposition!
 }
 
 # ---------------------------------------------------------------- mutations
@@ -5702,6 +6331,8 @@ input RedThreadOptions {
   maxSeverity: Int
   "Default 2: echoed by at least this many documents (overlap cluster and support links)."
   minEchoDocuments: Int
+  "Default 0: supports of at least this score join two recommendations into one cluster, as accepted overlaps do; 0 joins by overlaps alone."
+  joinSupports: Int
 }
 
 enum MatrixDimension {
@@ -5999,6 +6630,7 @@ type RedThreadThresholds {
   minSectors: Int!
   maxSeverity: Int!
   minEchoDocuments: Int!
+  joinSupports: Int!
 }
 
 type Consensus {
@@ -6007,6 +6639,34 @@ type Consensus {
   items(first: Int! = 20): [ConsensusItem!]!
   "The red thread: high GAC, endorsed from several sectors, in no severe contradiction, echoed by several documents."
   candidates(first: Int! = 20): [ConsensusItem!]!
+  "Every cluster (recommendations joined by accepted overlaps, and by supports of at least joinSupports): one ask, many documents; by GAC."
+  clusters(first: Int! = 20): [Cluster!]!
+  "The red thread as clusters: the clusters that pass the thresholds, by GAC then echo."
+  clusterCandidates(first: Int! = 20): [Cluster!]!
+}
+
+"One ask that several documents make in their own words. Consensus, echo and severity are those of the whole: the union of its members' endorsers, opposers and conflicts."
+type Cluster {
+  "The medoid's id."
+  id: ID!
+  "The medoid's title, in lang when given."
+  label(lang: Lang): String
+  medoid: Recommendation
+  members: [Recommendation!]!
+  memberIds: [ID!]!
+  documentIds: [ID!]!
+  themeIds: [ID!]!
+  "The distinct actors endorsing a member."
+  endorsers: [Actor!]!
+  sectors: [SectorScore!]!
+  gac: Float!
+  divisiveness: Float!
+  endorsingSectors: Int!
+  maxSeverity: Int!
+  "Conflicts any member takes part in."
+  conflictIds: [ID!]!
+  echoDocuments: Int!
+  candidate: Boolean!
 }
 
 type CoherenceIndex {
@@ -6242,6 +6902,106 @@ type ActorEndorsement {
   "For AUTHORED: the document that puts it forward."
   document: Document
 }
+
+# --- proposition
+
+"The draft of the shared proposition: structured, every statement cited, in one language."
+type Proposition {
+  title: String!
+  lang: String!
+  "The graph version the draft was made from; give it as since to a later draft."
+  graphVersion: Int!
+  scope: Scope!
+  intro: PropositionStatement!
+  "What changed since an earlier draft; null without since."
+  changes: PropositionChanges
+  overall: PropositionSection!
+  themes: [PropositionSection!]!
+  "The documents cited, by id."
+  sources: [PropositionSource!]!
+  "Model-written sentences left out because they cited nothing, or what is not in scope."
+  dropped: [PropositionDropped!]!
+  "The draft as GitHub Markdown with footnotes."
+  markdown: String!
+  "The draft as one self-contained HTML file."
+  html: String!
+}
+
+"One sentence with what it rests on: recommendation, scenario or conflict ids, and their documents."
+type PropositionStatement {
+  text: String!
+  cites: [ID!]!
+  docs: [ID!]!
+}
+
+type PropositionChanges {
+  since: Int!
+  statements: [PropositionStatement!]!
+}
+
+"The draft for one study theme; theme is null for the section over all themes."
+type PropositionSection {
+  theme: ID
+  name: String!
+  summary: [PropositionStatement!]!
+  redThread: [PropositionThread!]!
+  "True when no cluster of the theme is a red-thread candidate: redThread then holds the nearest."
+  noThread: Boolean!
+  choices: [PropositionChoice!]!
+  gaps: [PropositionStatement!]!
+  actors: [PropositionStatement!]!
+  scenarios: [PropositionStatement!]!
+}
+
+type PropositionThread {
+  id: ID!
+  label: String!
+  members: [PropositionItem!]!
+  sectors: [String!]!
+  backers: [String!]!
+  gac: Float!
+  echoDocuments: Int!
+  candidate: Boolean!
+  statement: PropositionStatement!
+}
+
+type PropositionItem {
+  id: ID!
+  title: String!
+  docs: [ID!]!
+}
+
+type PropositionChoice {
+  id: ID!
+  topic: String!
+  state: ConflictState!
+  decision: String
+  rationale: String
+  by: String
+  sideA: PropositionCamp!
+  sideB: PropositionCamp!
+  severity: Int!
+  statement: PropositionStatement!
+}
+
+type PropositionCamp {
+  items: [PropositionItem!]!
+  backers: [String!]!
+  sectors: [String!]!
+}
+
+type PropositionSource {
+  id: ID!
+  title: String!
+  year: Int
+  url: String
+}
+
+type PropositionDropped {
+  section: String!
+  text: String!
+  reason: String!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -6388,6 +7148,44 @@ func (ec *executionContext) childFields_BlindSpots(ctx context.Context, field gr
 		return ec.fieldContext_BlindSpots_themes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BlindSpots", field.Name)
+}
+
+func (ec *executionContext) childFields_Cluster(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Cluster_id(ctx, field)
+	case "label":
+		return ec.fieldContext_Cluster_label(ctx, field)
+	case "medoid":
+		return ec.fieldContext_Cluster_medoid(ctx, field)
+	case "members":
+		return ec.fieldContext_Cluster_members(ctx, field)
+	case "memberIds":
+		return ec.fieldContext_Cluster_memberIds(ctx, field)
+	case "documentIds":
+		return ec.fieldContext_Cluster_documentIds(ctx, field)
+	case "themeIds":
+		return ec.fieldContext_Cluster_themeIds(ctx, field)
+	case "endorsers":
+		return ec.fieldContext_Cluster_endorsers(ctx, field)
+	case "sectors":
+		return ec.fieldContext_Cluster_sectors(ctx, field)
+	case "gac":
+		return ec.fieldContext_Cluster_gac(ctx, field)
+	case "divisiveness":
+		return ec.fieldContext_Cluster_divisiveness(ctx, field)
+	case "endorsingSectors":
+		return ec.fieldContext_Cluster_endorsingSectors(ctx, field)
+	case "maxSeverity":
+		return ec.fieldContext_Cluster_maxSeverity(ctx, field)
+	case "conflictIds":
+		return ec.fieldContext_Cluster_conflictIds(ctx, field)
+	case "echoDocuments":
+		return ec.fieldContext_Cluster_echoDocuments(ctx, field)
+	case "candidate":
+		return ec.fieldContext_Cluster_candidate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Cluster", field.Name)
 }
 
 func (ec *executionContext) childFields_Coherence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6712,6 +7510,10 @@ func (ec *executionContext) childFields_Consensus(ctx context.Context, field gra
 		return ec.fieldContext_Consensus_items(ctx, field)
 	case "candidates":
 		return ec.fieldContext_Consensus_candidates(ctx, field)
+	case "clusters":
+		return ec.fieldContext_Consensus_clusters(ctx, field)
+	case "clusterCandidates":
+		return ec.fieldContext_Consensus_clusterCandidates(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Consensus", field.Name)
 }
@@ -7228,6 +8030,182 @@ func (ec *executionContext) childFields_PassageHit(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type PassageHit", field.Name)
 }
 
+func (ec *executionContext) childFields_Proposition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "title":
+		return ec.fieldContext_Proposition_title(ctx, field)
+	case "lang":
+		return ec.fieldContext_Proposition_lang(ctx, field)
+	case "graphVersion":
+		return ec.fieldContext_Proposition_graphVersion(ctx, field)
+	case "scope":
+		return ec.fieldContext_Proposition_scope(ctx, field)
+	case "intro":
+		return ec.fieldContext_Proposition_intro(ctx, field)
+	case "changes":
+		return ec.fieldContext_Proposition_changes(ctx, field)
+	case "overall":
+		return ec.fieldContext_Proposition_overall(ctx, field)
+	case "themes":
+		return ec.fieldContext_Proposition_themes(ctx, field)
+	case "sources":
+		return ec.fieldContext_Proposition_sources(ctx, field)
+	case "dropped":
+		return ec.fieldContext_Proposition_dropped(ctx, field)
+	case "markdown":
+		return ec.fieldContext_Proposition_markdown(ctx, field)
+	case "html":
+		return ec.fieldContext_Proposition_html(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Proposition", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionCamp(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "items":
+		return ec.fieldContext_PropositionCamp_items(ctx, field)
+	case "backers":
+		return ec.fieldContext_PropositionCamp_backers(ctx, field)
+	case "sectors":
+		return ec.fieldContext_PropositionCamp_sectors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionCamp", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionChanges(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "since":
+		return ec.fieldContext_PropositionChanges_since(ctx, field)
+	case "statements":
+		return ec.fieldContext_PropositionChanges_statements(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionChanges", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionChoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PropositionChoice_id(ctx, field)
+	case "topic":
+		return ec.fieldContext_PropositionChoice_topic(ctx, field)
+	case "state":
+		return ec.fieldContext_PropositionChoice_state(ctx, field)
+	case "decision":
+		return ec.fieldContext_PropositionChoice_decision(ctx, field)
+	case "rationale":
+		return ec.fieldContext_PropositionChoice_rationale(ctx, field)
+	case "by":
+		return ec.fieldContext_PropositionChoice_by(ctx, field)
+	case "sideA":
+		return ec.fieldContext_PropositionChoice_sideA(ctx, field)
+	case "sideB":
+		return ec.fieldContext_PropositionChoice_sideB(ctx, field)
+	case "severity":
+		return ec.fieldContext_PropositionChoice_severity(ctx, field)
+	case "statement":
+		return ec.fieldContext_PropositionChoice_statement(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionChoice", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionDropped(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "section":
+		return ec.fieldContext_PropositionDropped_section(ctx, field)
+	case "text":
+		return ec.fieldContext_PropositionDropped_text(ctx, field)
+	case "reason":
+		return ec.fieldContext_PropositionDropped_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionDropped", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PropositionItem_id(ctx, field)
+	case "title":
+		return ec.fieldContext_PropositionItem_title(ctx, field)
+	case "docs":
+		return ec.fieldContext_PropositionItem_docs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionItem", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionSection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "theme":
+		return ec.fieldContext_PropositionSection_theme(ctx, field)
+	case "name":
+		return ec.fieldContext_PropositionSection_name(ctx, field)
+	case "summary":
+		return ec.fieldContext_PropositionSection_summary(ctx, field)
+	case "redThread":
+		return ec.fieldContext_PropositionSection_redThread(ctx, field)
+	case "noThread":
+		return ec.fieldContext_PropositionSection_noThread(ctx, field)
+	case "choices":
+		return ec.fieldContext_PropositionSection_choices(ctx, field)
+	case "gaps":
+		return ec.fieldContext_PropositionSection_gaps(ctx, field)
+	case "actors":
+		return ec.fieldContext_PropositionSection_actors(ctx, field)
+	case "scenarios":
+		return ec.fieldContext_PropositionSection_scenarios(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionSection", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PropositionSource_id(ctx, field)
+	case "title":
+		return ec.fieldContext_PropositionSource_title(ctx, field)
+	case "year":
+		return ec.fieldContext_PropositionSource_year(ctx, field)
+	case "url":
+		return ec.fieldContext_PropositionSource_url(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionSource", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionStatement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "text":
+		return ec.fieldContext_PropositionStatement_text(ctx, field)
+	case "cites":
+		return ec.fieldContext_PropositionStatement_cites(ctx, field)
+	case "docs":
+		return ec.fieldContext_PropositionStatement_docs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionStatement", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionThread(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PropositionThread_id(ctx, field)
+	case "label":
+		return ec.fieldContext_PropositionThread_label(ctx, field)
+	case "members":
+		return ec.fieldContext_PropositionThread_members(ctx, field)
+	case "sectors":
+		return ec.fieldContext_PropositionThread_sectors(ctx, field)
+	case "backers":
+		return ec.fieldContext_PropositionThread_backers(ctx, field)
+	case "gac":
+		return ec.fieldContext_PropositionThread_gac(ctx, field)
+	case "echoDocuments":
+		return ec.fieldContext_PropositionThread_echoDocuments(ctx, field)
+	case "candidate":
+		return ec.fieldContext_PropositionThread_candidate(ctx, field)
+	case "statement":
+		return ec.fieldContext_PropositionThread_statement(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionThread", field.Name)
+}
+
 func (ec *executionContext) childFields_Provenance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "status":
@@ -7336,6 +8314,8 @@ func (ec *executionContext) childFields_RedThreadThresholds(ctx context.Context,
 		return ec.fieldContext_RedThreadThresholds_maxSeverity(ctx, field)
 	case "minEchoDocuments":
 		return ec.fieldContext_RedThreadThresholds_minEchoDocuments(ctx, field)
+	case "joinSupports":
+		return ec.fieldContext_RedThreadThresholds_joinSupports(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RedThreadThresholds", field.Name)
 }
@@ -7798,6 +8778,20 @@ func (ec *executionContext) field_Actor_endorses_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Cluster_label_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Coherence_actorInconsistencies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7981,6 +8975,34 @@ func (ec *executionContext) field_ConsensusItem_name_args(ctx context.Context, r
 }
 
 func (ec *executionContext) field_Consensus_candidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Consensus_clusterCandidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Consensus_clusters_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -8799,6 +9821,36 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_proposition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "scope",
+		func(ctx context.Context, v any) (*model.ScopeInput, error) {
+			return ec.unmarshalOScopeInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐScopeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scope"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg2
 	return args, nil
 }
 
@@ -10341,6 +11393,431 @@ func (ec *executionContext) fieldContext_BlindSpots_themes(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_id(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Cluster_label(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Cluster().Label(ctx, obj, fc.Args["lang"].(*model.Lang))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_label(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Cluster_label_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_medoid(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_medoid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cluster().Medoid(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Recommendation) graphql.Marshaler {
+			return ec.marshalORecommendation2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐRecommendation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_medoid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_members(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cluster().Members(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Recommendation) graphql.Marshaler {
+			return ec.marshalNRecommendation2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐRecommendationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_memberIds(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_memberIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_memberIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Cluster_documentIds(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_documentIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_documentIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Cluster_themeIds(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_themeIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_themeIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Cluster_endorsers(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_endorsers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cluster().Endorsers(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_endorsers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_sectors(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cluster().Sectors(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SectorScore) graphql.Marshaler {
+			return ec.marshalNSectorScore2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SectorScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_gac(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_gac(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GAC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_gac(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Cluster_divisiveness(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_divisiveness(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Divisiveness, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_divisiveness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Cluster_endorsingSectors(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_endorsingSectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_endorsingSectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Cluster_maxSeverity(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_maxSeverity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxSeverity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_maxSeverity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Cluster_conflictIds(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_conflictIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conflicts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_conflictIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Cluster_echoDocuments(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_echoDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EchoDocuments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_echoDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Cluster_candidate(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_candidate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Candidate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_candidate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Coherence_scope(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
@@ -13651,6 +15128,94 @@ func (ec *executionContext) fieldContext_Consensus_candidates(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Consensus_candidates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consensus_clusters(ctx context.Context, field graphql.CollectedField, obj *analysis.Consensus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consensus_clusters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Consensus().Clusters(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Cluster) graphql.Marshaler {
+			return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐClusterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consensus_clusters(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consensus",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cluster(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Consensus_clusters_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consensus_clusterCandidates(ctx context.Context, field graphql.CollectedField, obj *analysis.Consensus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consensus_clusterCandidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Consensus().ClusterCandidates(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Cluster) graphql.Marshaler {
+			return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐClusterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consensus_clusterCandidates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consensus",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cluster(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Consensus_clusterCandidates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19085,6 +20650,1520 @@ func (ec *executionContext) fieldContext_PassageHit_passage(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Proposition_title(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Proposition_lang(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_lang(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lang, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_lang(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Proposition_graphVersion(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_graphVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposition().GraphVersion(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_graphVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposition", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Proposition_scope(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.Scope) graphql.Marshaler {
+			return ec.marshalNScope2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐScope(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Scope(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_intro(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_intro(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Intro, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_intro(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_changes(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *proposition.Changes) graphql.Marshaler {
+			return ec.marshalOPropositionChanges2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐChanges(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionChanges(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_overall(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_overall(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overall, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v proposition.Section) graphql.Marshaler {
+			return ec.marshalNPropositionSection2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_overall(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionSection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_themes(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Section) graphql.Marshaler {
+			return ec.marshalNPropositionSection2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionSection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_sources(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Source) graphql.Marshaler {
+			return ec.marshalNPropositionSource2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSourceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionSource(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_dropped(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_dropped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dropped, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.DroppedSentence) graphql.Marshaler {
+			return ec.marshalNPropositionDropped2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐDroppedSentenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_dropped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionDropped(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_markdown(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_markdown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposition().Markdown(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_markdown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposition", field, true, true, "String")
+}
+
+func (ec *executionContext) _Proposition_html(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_html(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposition().HTML(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_html(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposition", field, true, true, "String")
+}
+
+func (ec *executionContext) _PropositionCamp_items(ctx context.Context, field graphql.CollectedField, obj *proposition.Camp) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionCamp_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Item) graphql.Marshaler {
+			return ec.marshalNPropositionItem2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionCamp_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionCamp",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionCamp_backers(ctx context.Context, field graphql.CollectedField, obj *proposition.Camp) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionCamp_backers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Backers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionCamp_backers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionCamp", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionCamp_sectors(ctx context.Context, field graphql.CollectedField, obj *proposition.Camp) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionCamp_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionCamp_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionCamp", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionChanges_since(ctx context.Context, field graphql.CollectedField, obj *proposition.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChanges_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PropositionChanges().Since(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChanges_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChanges", field, true, true, "Int")
+}
+
+func (ec *executionContext) _PropositionChanges_statements(ctx context.Context, field graphql.CollectedField, obj *proposition.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChanges_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChanges_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionChanges",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionChoice_id(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionChoice_topic(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionChoice_state(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+			return ec.marshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "ConflictState")
+}
+
+func (ec *executionContext) _PropositionChoice_decision(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionChoice_rationale(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_rationale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rationale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_rationale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionChoice_by(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionChoice_sideA(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_sideA(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SideA, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v proposition.Camp) graphql.Marshaler {
+			return ec.marshalNPropositionCamp2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐCamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_sideA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionChoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionCamp(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionChoice_sideB(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_sideB(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SideB, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v proposition.Camp) graphql.Marshaler {
+			return ec.marshalNPropositionCamp2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐCamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_sideB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionChoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionCamp(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionChoice_severity(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PropositionChoice_statement(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionChoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionDropped_section(ctx context.Context, field graphql.CollectedField, obj *proposition.DroppedSentence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionDropped_section(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Section, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionDropped_section(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionDropped", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionDropped_text(ctx context.Context, field graphql.CollectedField, obj *proposition.DroppedSentence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionDropped_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionDropped_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionDropped", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionDropped_reason(ctx context.Context, field graphql.CollectedField, obj *proposition.DroppedSentence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionDropped_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionDropped_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionDropped", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionItem_id(ctx context.Context, field graphql.CollectedField, obj *proposition.Item) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionItem_title(ctx context.Context, field graphql.CollectedField, obj *proposition.Item) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionItem_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionItem_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionItem_docs(ctx context.Context, field graphql.CollectedField, obj *proposition.Item) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionItem_docs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Docs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionItem_docs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionSection_theme(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_theme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Theme, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOID2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_theme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSection", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionSection_name(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSection", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionSection_summary(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionSection_redThread(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_redThread(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RedThread, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Thread) graphql.Marshaler {
+			return ec.marshalNPropositionThread2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐThreadᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_redThread(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionThread(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionSection_noThread(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_noThread(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoThread, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_noThread(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PropositionSection_choices(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_choices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Choices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Choice) graphql.Marshaler {
+			return ec.marshalNPropositionChoice2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐChoiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_choices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionChoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionSection_gaps(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_gaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_gaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionSection_actors(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_actors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_actors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionSection_scenarios(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_scenarios(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scenarios, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_scenarios(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionSource_id(ctx context.Context, field graphql.CollectedField, obj *proposition.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSource_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSource_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSource", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionSource_title(ctx context.Context, field graphql.CollectedField, obj *proposition.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSource_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSource_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionSource_year(ctx context.Context, field graphql.CollectedField, obj *proposition.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSource_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalOInt2int(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSource_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSource", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PropositionSource_url(ctx context.Context, field graphql.CollectedField, obj *proposition.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSource_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSource_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionStatement_text(ctx context.Context, field graphql.CollectedField, obj *proposition.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionStatement_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionStatement_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionStatement_cites(ctx context.Context, field graphql.CollectedField, obj *proposition.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionStatement_cites(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cites, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionStatement_cites(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionStatement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionStatement_docs(ctx context.Context, field graphql.CollectedField, obj *proposition.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionStatement_docs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Docs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionStatement_docs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionStatement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionThread_id(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionThread_label(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionThread_members(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Item) graphql.Marshaler {
+			return ec.marshalNPropositionItem2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionThread",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionThread_sectors(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionThread_backers(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_backers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Backers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_backers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionThread_gac(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_gac(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GAC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_gac(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PropositionThread_echoDocuments(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_echoDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Echo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_echoDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PropositionThread_candidate(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_candidate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Candidate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_candidate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PropositionThread_statement(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionThread",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Provenance_status(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Provenance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20248,6 +23327,50 @@ func (ec *executionContext) fieldContext_Query_contradictionsBetween(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_proposition(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_proposition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Proposition(ctx, fc.Args["scope"].(*model.ScopeInput), fc.Args["lang"].(*model.Lang), fc.Args["since"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *proposition.Draft) graphql.Marshaler {
+			return ec.marshalNProposition2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_proposition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposition(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_proposition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21220,6 +24343,29 @@ func (ec *executionContext) _RedThreadThresholds_minEchoDocuments(ctx context.Co
 	)
 }
 func (ec *executionContext) fieldContext_RedThreadThresholds_minEchoDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RedThreadThresholds", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RedThreadThresholds_joinSupports(ctx context.Context, field graphql.CollectedField, obj *analysis.Options) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RedThreadThresholds_joinSupports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JoinSupports, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RedThreadThresholds_joinSupports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RedThreadThresholds", field, false, false, "Int")
 }
 
@@ -26174,7 +29320,7 @@ func (ec *executionContext) unmarshalInputRedThreadOptions(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"minGAC", "minSectors", "maxSeverity", "minEchoDocuments"}
+	fieldsInOrder := [...]string{"minGAC", "minSectors", "maxSeverity", "minEchoDocuments", "joinSupports"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -26209,6 +29355,13 @@ func (ec *executionContext) unmarshalInputRedThreadOptions(ctx context.Context, 
 				return it, err
 			}
 			it.MinEchoDocuments = data
+		case "joinSupports":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinSupports"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JoinSupports = data
 		}
 	}
 	return it, nil
@@ -27846,6 +30999,119 @@ func (ec *executionContext) _BlindSpots(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var clusterImplementors = []string{"Cluster"}
+
+func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, obj *analysis.Cluster) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, clusterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Cluster")
+		case "id":
+			out.Values[i] = ec._Cluster_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_label(ctx, field, obj)
+				})
+		case "medoid":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_medoid(ctx, field, obj)
+				})
+		case "members":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_members(ctx, field, obj)
+				})
+		case "memberIds":
+			out.Values[i] = ec._Cluster_memberIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentIds":
+			out.Values[i] = ec._Cluster_documentIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "themeIds":
+			out.Values[i] = ec._Cluster_themeIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endorsers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_endorsers(ctx, field, obj)
+				})
+		case "sectors":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_sectors(ctx, field, obj)
+				})
+		case "gac":
+			out.Values[i] = ec._Cluster_gac(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "divisiveness":
+			out.Values[i] = ec._Cluster_divisiveness(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endorsingSectors":
+			out.Values[i] = ec._Cluster_endorsingSectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "maxSeverity":
+			out.Values[i] = ec._Cluster_maxSeverity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conflictIds":
+			out.Values[i] = ec._Cluster_conflictIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "echoDocuments":
+			out.Values[i] = ec._Cluster_echoDocuments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "candidate":
+			out.Values[i] = ec._Cluster_candidate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var coherenceImplementors = []string{"Coherence"}
 
 func (ec *executionContext) _Coherence(ctx context.Context, sel ast.SelectionSet, obj *analysis.Report) graphql.Marshaler {
@@ -28864,6 +32130,18 @@ func (ec *executionContext) _Consensus(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Consensus_candidates(ctx, field, obj)
+				})
+		case "clusters":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consensus_clusters(ctx, field, obj)
+				})
+		case "clusterCandidates":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consensus_clusterCandidates(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -30776,6 +34054,580 @@ func (ec *executionContext) _PassageHit(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var propositionImplementors = []string{"Proposition"}
+
+func (ec *executionContext) _Proposition(ctx context.Context, sel ast.SelectionSet, obj *proposition.Draft) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Proposition")
+		case "title":
+			out.Values[i] = ec._Proposition_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lang":
+			out.Values[i] = ec._Proposition_lang(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "graphVersion":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposition_graphVersion(ctx, field, obj)
+				})
+		case "scope":
+			out.Values[i] = ec._Proposition_scope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "intro":
+			out.Values[i] = ec._Proposition_intro(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "changes":
+			out.Values[i] = ec._Proposition_changes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overall":
+			out.Values[i] = ec._Proposition_overall(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "themes":
+			out.Values[i] = ec._Proposition_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sources":
+			out.Values[i] = ec._Proposition_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dropped":
+			out.Values[i] = ec._Proposition_dropped(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "markdown":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposition_markdown(ctx, field, obj)
+				})
+		case "html":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposition_html(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionCampImplementors = []string{"PropositionCamp"}
+
+func (ec *executionContext) _PropositionCamp(ctx context.Context, sel ast.SelectionSet, obj *proposition.Camp) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionCampImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionCamp")
+		case "items":
+			out.Values[i] = ec._PropositionCamp_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "backers":
+			out.Values[i] = ec._PropositionCamp_backers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sectors":
+			out.Values[i] = ec._PropositionCamp_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionChangesImplementors = []string{"PropositionChanges"}
+
+func (ec *executionContext) _PropositionChanges(ctx context.Context, sel ast.SelectionSet, obj *proposition.Changes) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionChangesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionChanges")
+		case "since":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PropositionChanges_since(ctx, field, obj)
+				})
+		case "statements":
+			out.Values[i] = ec._PropositionChanges_statements(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionChoiceImplementors = []string{"PropositionChoice"}
+
+func (ec *executionContext) _PropositionChoice(ctx context.Context, sel ast.SelectionSet, obj *proposition.Choice) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionChoiceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionChoice")
+		case "id":
+			out.Values[i] = ec._PropositionChoice_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "topic":
+			out.Values[i] = ec._PropositionChoice_topic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "state":
+			out.Values[i] = ec._PropositionChoice_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decision":
+			out.Values[i] = ec._PropositionChoice_decision(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rationale":
+			out.Values[i] = ec._PropositionChoice_rationale(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._PropositionChoice_by(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "sideA":
+			out.Values[i] = ec._PropositionChoice_sideA(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sideB":
+			out.Values[i] = ec._PropositionChoice_sideB(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "severity":
+			out.Values[i] = ec._PropositionChoice_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "statement":
+			out.Values[i] = ec._PropositionChoice_statement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionDroppedImplementors = []string{"PropositionDropped"}
+
+func (ec *executionContext) _PropositionDropped(ctx context.Context, sel ast.SelectionSet, obj *proposition.DroppedSentence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionDroppedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionDropped")
+		case "section":
+			out.Values[i] = ec._PropositionDropped_section(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._PropositionDropped_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._PropositionDropped_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionItemImplementors = []string{"PropositionItem"}
+
+func (ec *executionContext) _PropositionItem(ctx context.Context, sel ast.SelectionSet, obj *proposition.Item) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionItem")
+		case "id":
+			out.Values[i] = ec._PropositionItem_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._PropositionItem_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "docs":
+			out.Values[i] = ec._PropositionItem_docs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionSectionImplementors = []string{"PropositionSection"}
+
+func (ec *executionContext) _PropositionSection(ctx context.Context, sel ast.SelectionSet, obj *proposition.Section) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionSectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionSection")
+		case "theme":
+			out.Values[i] = ec._PropositionSection_theme(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._PropositionSection_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._PropositionSection_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "redThread":
+			out.Values[i] = ec._PropositionSection_redThread(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "noThread":
+			out.Values[i] = ec._PropositionSection_noThread(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "choices":
+			out.Values[i] = ec._PropositionSection_choices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gaps":
+			out.Values[i] = ec._PropositionSection_gaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actors":
+			out.Values[i] = ec._PropositionSection_actors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scenarios":
+			out.Values[i] = ec._PropositionSection_scenarios(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionSourceImplementors = []string{"PropositionSource"}
+
+func (ec *executionContext) _PropositionSource(ctx context.Context, sel ast.SelectionSet, obj *proposition.Source) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionSourceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionSource")
+		case "id":
+			out.Values[i] = ec._PropositionSource_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._PropositionSource_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "year":
+			out.Values[i] = ec._PropositionSource_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._PropositionSource_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionStatementImplementors = []string{"PropositionStatement"}
+
+func (ec *executionContext) _PropositionStatement(ctx context.Context, sel ast.SelectionSet, obj *proposition.Statement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionStatementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionStatement")
+		case "text":
+			out.Values[i] = ec._PropositionStatement_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cites":
+			out.Values[i] = ec._PropositionStatement_cites(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "docs":
+			out.Values[i] = ec._PropositionStatement_docs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionThreadImplementors = []string{"PropositionThread"}
+
+func (ec *executionContext) _PropositionThread(ctx context.Context, sel ast.SelectionSet, obj *proposition.Thread) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionThreadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionThread")
+		case "id":
+			out.Values[i] = ec._PropositionThread_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._PropositionThread_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._PropositionThread_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sectors":
+			out.Values[i] = ec._PropositionThread_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "backers":
+			out.Values[i] = ec._PropositionThread_backers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gac":
+			out.Values[i] = ec._PropositionThread_gac(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "echoDocuments":
+			out.Values[i] = ec._PropositionThread_echoDocuments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "candidate":
+			out.Values[i] = ec._PropositionThread_candidate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "statement":
+			out.Values[i] = ec._PropositionThread_statement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var provenanceImplementors = []string{"Provenance"}
 
 func (ec *executionContext) _Provenance(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Provenance) graphql.Marshaler {
@@ -30998,6 +34850,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_contradictionsBetween(ctx, field)
+				})
+		case "proposition":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_proposition(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -31291,6 +35149,11 @@ func (ec *executionContext) _RedThreadThresholds(ctx context.Context, sel ast.Se
 			}
 		case "minEchoDocuments":
 			out.Values[i] = ec._RedThreadThresholds_minEchoDocuments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "joinSupports":
+			out.Values[i] = ec._RedThreadThresholds_joinSupports(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -33062,6 +36925,30 @@ func (ec *executionContext) marshalNBundleFormat2githubᚗcomᚋrodedraadᚋrode
 	return v
 }
 
+func (ec *executionContext) marshalNCluster2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐClusterᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.Cluster) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCluster2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCluster(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCluster2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCluster(ctx context.Context, sel ast.SelectionSet, v *analysis.Cluster) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Cluster!")
+		return graphql.Null
+	}
+	return ec._Cluster(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCoherence2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐReport(ctx context.Context, sel ast.SelectionSet, v *analysis.Report) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Coherence!")
@@ -34049,6 +37936,158 @@ func (ec *executionContext) marshalNPassageHit2ᚖgithubᚗcomᚋrodedraadᚋrod
 		return graphql.Null
 	}
 	return ec._PassageHit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProposition2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐDraft(ctx context.Context, sel ast.SelectionSet, v *proposition.Draft) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Proposition!")
+		return graphql.Null
+	}
+	return ec._Proposition(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPropositionCamp2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐCamp(ctx context.Context, sel ast.SelectionSet, v proposition.Camp) graphql.Marshaler {
+	return ec._PropositionCamp(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionChoice2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐChoice(ctx context.Context, sel ast.SelectionSet, v proposition.Choice) graphql.Marshaler {
+	return ec._PropositionChoice(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionChoice2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐChoiceᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.Choice) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionChoice2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐChoice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPropositionDropped2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐDroppedSentence(ctx context.Context, sel ast.SelectionSet, v proposition.DroppedSentence) graphql.Marshaler {
+	return ec._PropositionDropped(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionDropped2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐDroppedSentenceᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.DroppedSentence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionDropped2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐDroppedSentence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPropositionItem2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐItem(ctx context.Context, sel ast.SelectionSet, v proposition.Item) graphql.Marshaler {
+	return ec._PropositionItem(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionItem2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐItemᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.Item) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionItem2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPropositionSection2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSection(ctx context.Context, sel ast.SelectionSet, v proposition.Section) graphql.Marshaler {
+	return ec._PropositionSection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionSection2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSectionᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.Section) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionSection2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPropositionSource2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSource(ctx context.Context, sel ast.SelectionSet, v proposition.Source) graphql.Marshaler {
+	return ec._PropositionSource(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionSource2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.Source) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionSource2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSource(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPropositionStatement2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatement(ctx context.Context, sel ast.SelectionSet, v proposition.Statement) graphql.Marshaler {
+	return ec._PropositionStatement(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionStatement2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.Statement) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionStatement2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatement(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPropositionThread2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐThread(ctx context.Context, sel ast.SelectionSet, v proposition.Thread) graphql.Marshaler {
+	return ec._PropositionThread(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionThread2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐThreadᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.Thread) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionThread2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐThread(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNProvenance2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐProvenance(ctx context.Context, sel ast.SelectionSet, v rodedraad.Provenance) graphql.Marshaler {
@@ -35496,6 +39535,13 @@ func (ec *executionContext) marshalOPassage2ᚖgithubᚗcomᚋrodedraadᚋrodedr
 		return graphql.Null
 	}
 	return ec._Passage(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPropositionChanges2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐChanges(ctx context.Context, sel ast.SelectionSet, v *proposition.Changes) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PropositionChanges(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOProvenanceInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐProvenanceInput(ctx context.Context, v any) (*model.ProvenanceInput, error) {

@@ -240,6 +240,8 @@ type RedThreadOptions struct {
 	MaxSeverity *int `json:"maxSeverity,omitempty"`
 	// Default 2: echoed by at least this many documents (overlap cluster and support links).
 	MinEchoDocuments *int `json:"minEchoDocuments,omitempty"`
+	// Default 0: supports of at least this score join two recommendations into one cluster, as accepted overlaps do; 0 joins by overlaps alone.
+	JoinSupports *int `json:"joinSupports,omitempty"`
 }
 
 type ResolveConflictInput struct {
