@@ -5,20 +5,26 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
-func (bd *builder) actors() {
-	s := bd.section(2, bd.w("actors"), bd.w("actors.intro"))
-	xs := bd.b.Report.ActorInconsistencies
+// tableSection adds a section (title and intro are wording keys) that
+// lists xs as a table, at most the briefing's limit of them with a line on
+// how many it left out, or says "none".
+func tableSection[T any](bd *builder, title, intro string, xs []T, head []string, row func(T) []string) {
+	s := bd.section(2, bd.w(title), bd.w(intro))
 	if len(xs) == 0 {
 		s.add(para(bd.w("none")))
 		return
 	}
-	t := table{head: []string{bd.w("h.actor"), bd.w("h.sector"), bd.w("h.conflict"), bd.w("h.from"), bd.w("h.to")}}
+	t := table{head: make([]string, len(head))}
+	for i, h := range head {
+		t.head[i] = bd.w(h)
+	}
 	list, more := cut(bd, xs)
 	for _, x := range list {
-		t.rows = append(t.rows, []string{bd.named(x.Actor), bd.w(x.Sector), x.ConflictID, bd.named(x.From), bd.named(x.To)})
+		t.rows = append(t.rows, row(x))
 	}
 	s.add(t)
 	if more != "" {
@@ -26,22 +32,20 @@ func (bd *builder) actors() {
 	}
 }
 
+func (bd *builder) actors() {
+	tableSection(bd, "actors", "actors.intro", bd.b.Report.ActorInconsistencies,
+		[]string{"h.actor", "h.sector", "h.conflict", "h.from", "h.to"},
+		func(x analysis.ActorInconsistency) []string {
+			return []string{bd.named(x.Actor), bd.w(x.Sector), x.ConflictID, bd.named(x.From), bd.named(x.To)}
+		})
+}
+
 func (bd *builder) scenarios() {
-	s := bd.section(2, bd.w("scenarios"), bd.w("scenarios.intro"))
-	xs := bd.b.Report.ScenarioIncoherence
-	if len(xs) == 0 {
-		s.add(para(bd.w("none")))
-		return
-	}
-	t := table{head: []string{bd.w("h.scenario"), bd.w("h.conflict"), bd.w("h.from"), bd.w("h.to")}}
-	list, more := cut(bd, xs)
-	for _, x := range list {
-		t.rows = append(t.rows, []string{x.Scenario + " — " + x.Name, x.ConflictID, bd.named(x.From), bd.named(x.To)})
-	}
-	s.add(t)
-	if more != "" {
-		s.add(para(more))
-	}
+	tableSection(bd, "scenarios", "scenarios.intro", bd.b.Report.ScenarioIncoherence,
+		[]string{"h.scenario", "h.conflict", "h.from", "h.to"},
+		func(x analysis.ScenarioIncoherence) []string {
+			return []string{x.Scenario + " — " + x.Name, x.ConflictID, bd.named(x.From), bd.named(x.To)}
+		})
 }
 
 func (bd *builder) blindSpots() {
@@ -96,39 +100,19 @@ func (bd *builder) fragmentation() {
 }
 
 func (bd *builder) redThread() {
-	s := bd.section(2, bd.w("red"), bd.w("red.intro"))
-	xs := bd.b.Report.Consensus.Candidates
-	if len(xs) == 0 {
-		s.add(para(bd.w("none")))
-		return
-	}
-	t := table{head: []string{bd.w("h.id"), bd.w("h.title"), bd.w("h.gac"), bd.w("h.sectors"), bd.w("h.echo")}}
-	list, more := cut(bd, xs)
-	for _, x := range list {
-		t.rows = append(t.rows, []string{x.ID, bd.title(x.ID), fmt.Sprintf("%.3f", x.GAC), fmt.Sprint(x.Sectors), fmt.Sprint(x.EchoDocuments)})
-	}
-	s.add(t)
-	if more != "" {
-		s.add(para(more))
-	}
+	tableSection(bd, "red", "red.intro", bd.b.Report.Consensus.Candidates,
+		[]string{"h.id", "h.title", "h.gac", "h.sectors", "h.echo"},
+		func(x analysis.ConsensusItem) []string {
+			return []string{x.ID, bd.title(x.ID), fmt.Sprintf("%.3f", x.GAC), fmt.Sprint(x.Sectors), fmt.Sprint(x.EchoDocuments)}
+		})
 }
 
 func (bd *builder) ownership() {
-	s := bd.section(2, bd.w("owner"), bd.w("owner.intro"))
-	xs := bd.b.Report.OwnershipGaps
-	if len(xs) == 0 {
-		s.add(para(bd.w("none")))
-		return
-	}
-	t := table{head: []string{bd.w("h.id"), bd.w("h.title"), bd.w("h.doc")}}
-	list, more := cut(bd, xs)
-	for _, x := range list {
-		t.rows = append(t.rows, []string{x.ID, bd.title(x.ID), bd.docRefs(x.Documents)})
-	}
-	s.add(t)
-	if more != "" {
-		s.add(para(more))
-	}
+	tableSection(bd, "owner", "owner.intro", bd.b.Report.OwnershipGaps,
+		[]string{"h.id", "h.title", "h.doc"},
+		func(x analysis.OwnershipGap) []string {
+			return []string{x.ID, bd.title(x.ID), bd.docRefs(x.Documents)}
+		})
 }
 
 // sources lists every document the briefing named, with year and URLs.
