@@ -7,9 +7,15 @@ BIN      := bin/rodedraad
 TEST_NEO4J_DIR  ?= .neo4j-test
 TEST_NEO4J_ADDR ?= 127.0.0.1:17687
 TEST_FLAGS      ?= -count=1 -timeout 30m
+# The Neo4j of `make bench-peer`: its own port and data folder, kept between
+# runs so that the synthetic graph is loaded only when its size changes.
+PEER_NEO4J_DIR  ?= .neo4j-peer
+PEER_NEO4J_ADDR ?= 127.0.0.1:17787
+PEER_RECS       ?= 10000
+PEER_FLAGS      ?=
 
 
-.PHONY: assets assets-check screenshots all build run neo4j neo4j-stop neo4j-status seed-check test test-short test-llm bench generate check-generated lint fmt clean
+.PHONY: assets assets-check screenshots all build run neo4j neo4j-stop neo4j-status seed-check test test-short test-llm bench bench-peer generate check-generated lint fmt clean
 
 all: build
 
@@ -68,6 +74,16 @@ test-llm:
 bench: build
 	@./.ci/with-test-neo4j $(TEST_NEO4J_DIR) $(TEST_NEO4J_ADDR) -- $(GO) test -run '^$$' -bench . -benchmem -timeout 60m -p 1 ./...
 
+## bench-peer: rodedraad against @neo4j/graphql and hand-written Cypher over one Neo4j
+## (PEER_RECS=100000 for the large graph; takes minutes); rewrites its section of docs/benchmarks.md
+bench-peer: build tools/peer/node_modules/.package-lock.json
+	$(GO) run ./tools/peer/bench -neo4j-dir $(PEER_NEO4J_DIR) -neo4j-addr $(PEER_NEO4J_ADDR) \
+		-recs $(PEER_RECS) -write docs/benchmarks.md $(PEER_FLAGS)
+
+# The peer's packages, exactly as the lock file pins them.
+tools/peer/node_modules/.package-lock.json: tools/peer/package-lock.json
+	cd tools/peer && npm ci --no-audit --no-fund
+
 ## generate: regenerate gqlgen code from schema.graphql, and the README's command and settings tables
 generate:
 	$(GO) generate ./...
@@ -90,4 +106,4 @@ fmt:
 	gofmt -w cmd graph internal seeds neo4j
 
 clean:
-	rm -rf bin $(TEST_NEO4J_DIR)
+	rm -rf bin $(TEST_NEO4J_DIR) $(PEER_NEO4J_DIR) tools/peer/node_modules
