@@ -33,13 +33,18 @@ type Limits struct {
 	// Timeout bounds one operation; the store also passes it to Neo4j as the
 	// transaction timeout.
 	Timeout time.Duration
+	// MaxResponseBytes caps one answer (RESPONSE_TOO_LARGE); 0: no cap.
+	MaxResponseBytes int64
+	// MaxResultItems caps the list items one request resolves
+	// (QUERY_TOO_EXPENSIVE); 0: 20,000.
+	MaxResultItems int
 }
 
 // NewHandler returns the /graphql handler: gqlgen's server built with
 // handler.New and explicit transports, the limits, an error presenter that
 // maps domain codes to extensions.code, a recover func, and per-request
 // loaders.
-func NewHandler(svc Service, limits Limits) http.Handler {
+func NewHandler(svc Service, limits Limits, opts ...Option) http.Handler {
 	cfg := generated.Config{Resolvers: NewResolver(svc)}
 	setComplexity(&cfg.Complexity)
 	srv := handler.New(generated.NewExecutableSchema(cfg))
@@ -49,11 +54,17 @@ func NewHandler(svc Service, limits Limits) http.Handler {
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	srv.Use(extension.FixedComplexityLimit(limits.Complexity))
+	srv.Use(newQueryBudget(limits.MaxResultItems))
+	// Depth first: a deep query is refused for its depth, which says more
+	// than the complexity its nesting multiplies up to.
 	srv.Use(DepthLimit(limits.Depth))
+	srv.Use(extension.FixedComplexityLimit(limits.Complexity))
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
-	return withTimeout(limits.Timeout, WithLoaders(svc, srv))
+	for _, o := range opts {
+		o(srv)
+	}
+	return withEnvelope(limits.MaxResponseBytes, withTimeout(limits.Timeout, WithLoaders(svc, srv)))
 }
 
 func withTimeout(d time.Duration, next http.Handler) http.Handler {
@@ -94,6 +105,8 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.SearchPassages = func(child int, _ string, first int) int { return pageCost(child, first) }
 	c.Document.Passages = func(child int, _ *int, first int) int { return pageCost(child, first) }
 	c.SuggestLinksPayload.Proposals = func(child, first int) int { return pageCost(child, first) }
+	setTrustComplexity(c)
+	setListComplexity(c)
 	conflictComplexity(c)
 }
 
@@ -128,6 +141,11 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		return gerr
 	}
 	if gerr.Err == nil && gerr.Rule != "" {
+		return gerr
+	}
+	if msg, ok := requestFault(ctx, err, gerr); ok {
+		gerr.Message = msg
+		setCode(gerr, rodedraad.EINVALID)
 		return gerr
 	}
 	zerolog.Ctx(ctx).Error().Err(err).Msg("graphql: internal error")

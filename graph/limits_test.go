@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -35,8 +36,10 @@ func TestHandler_Limits(t *testing.T) {
 	})
 
 	t.Run("OK at the depth limit", func(t *testing.T) {
-		// Ten levels: document, then four document → recommendations → document hops, then id.
-		q := `{ document(id: "D06") { ` + strings.Repeat(`recommendations { document { `, 4) + `id` +
+		// Ten levels: document, then four ingest → supersedes hops, then id.
+		// Single-valued fields: lists would multiply the complexity past its
+		// limit long before the depth limit.
+		q := `{ document(id: "D06") { ` + strings.Repeat(`ingest { supersedes { `, 4) + `id` +
 			strings.Repeat(` } }`, 4) + ` } }`
 		if _, errs := mustQuery(t, srv, q, nil); len(errs) > 0 {
 			t.Errorf("a query of depth 10 was refused: %+v", errs)
@@ -138,6 +141,9 @@ func TestHandler_Unavailable(t *testing.T) {
 		if !strings.Contains(e.Message, "not reachable") {
 			t.Errorf("message %q does not say the database is not reachable", e.Message)
 		}
+		if strings.Contains(e.Message, "127.0.0.1") {
+			t.Errorf("message %q shows the database's address", e.Message)
+		}
 	})
 
 	t.Run("mutation", func(t *testing.T) {
@@ -149,9 +155,13 @@ func TestHandler_Unavailable(t *testing.T) {
 		if err != nil {
 			t.Fatalf("GET /readyz: %v", err)
 		}
+		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		if resp.StatusCode != http.StatusServiceUnavailable {
 			t.Errorf("/readyz = %d, want 503", resp.StatusCode)
+		}
+		if strings.Contains(string(body), "127.0.0.1") {
+			t.Errorf("/readyz %s shows the database's address", body)
 		}
 	})
 

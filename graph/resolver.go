@@ -35,6 +35,7 @@ type Service interface {
 	Analyses
 	Conflicts
 	Propositions
+	Trust
 }
 
 // Reviews is what the review queue and the ingested text need.

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/rodedraad/rodedraad/graph/generated"
 	"github.com/rodedraad/rodedraad/graph/model"
@@ -135,6 +136,18 @@ func (r *coherenceResolver) Isolated(ctx context.Context, obj *analysis.Report, 
 // Overlaps is the resolver for the overlaps field.
 func (r *coherenceResolver) Overlaps(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.Component, error) {
 	return top(obj.OverlapClusters, first)
+}
+
+// GraphVersion is the resolver for the graphVersion field.
+func (r *coherenceResolver) GraphVersion(ctx context.Context, obj *analysis.Report) (int, error) {
+	v, _ := r.svc.SnapshotInfo(obj)
+	return int(v), nil
+}
+
+// Stale is the resolver for the stale field.
+func (r *coherenceResolver) Stale(ctx context.Context, obj *analysis.Report) (bool, error) {
+	_, stale := r.svc.SnapshotInfo(obj)
+	return stale, nil
 }
 
 // Communities is the resolver for the communities field.
@@ -536,6 +549,11 @@ func (r *mutationResolver) ResolveConflict(ctx context.Context, input model.Reso
 		Decision: deref(input.Decision), Rationale: deref(input.Rationale), By: input.By}))
 }
 
+// ImportBundleChecked is the resolver for the importBundleChecked field.
+func (r *mutationResolver) ImportBundleChecked(ctx context.Context, bundle string, format model.BundleFormat, dryRun bool, overwrite bool) (*model.ImportReport, error) {
+	return importChecked(ctx, r.svc, bundle, format, dryRun, overwrite)
+}
+
 // Other is the resolver for the other field.
 func (r *overlapResolver) Other(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Recommendation, error) {
 	return endpoint[*rodedraad.Recommendation](ctx, obj, obj.Other.NodeID())
@@ -713,6 +731,16 @@ func (r *queryResolver) ContradictionsBetween(ctx context.Context, a string, b s
 // Proposition is the resolver for the proposition field.
 func (r *queryResolver) Proposition(ctx context.Context, scope *model.ScopeInput, lang *model.Lang, since *int) (*proposition.Draft, error) {
 	return propositionOf(ctx, r.svc, scope, lang, since)
+}
+
+// History is the resolver for the history field.
+func (r *queryResolver) History(ctx context.Context, id string, first int) ([]*model.Change, error) {
+	return history(ctx, r.svc, id, first)
+}
+
+// Changes is the resolver for the changes field.
+func (r *queryResolver) Changes(ctx context.Context, since *time.Time, actor *string, first int, after *string) (*model.ChangeConnection, error) {
+	return changes(ctx, r.svc, since, actor, first, after)
 }
 
 // Title is the resolver for the title field.

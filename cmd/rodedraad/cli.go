@@ -61,6 +61,10 @@ func init() {
 		{name: "neo4j stop", setup: setupNeo4j("stop"), summary: "stop the project's own Neo4j; fine when it is not running"},
 		{name: "neo4j status", setup: setupNeo4j("status"),
 			summary: "say whether the project's own Neo4j runs, where, and its pid"},
+		{name: "token create", args: "NAME", setup: setupTokenCreate,
+			summary: "make an API token with a role (reader, editor, admin) and print its secret once; only its hash is stored"},
+		{name: "token list", setup: setupTokenList, summary: "list the API tokens, revoked ones too, without their secrets"},
+		{name: "token revoke", args: "ID|NAME", setup: setupTokenRevoke, summary: "revoke an API token at once"},
 		{name: "help", args: "[COMMAND]", setup: setupHelp,
 			summary: "print this help, or one command's; --markdown prints the README's command and settings tables"},
 	}
@@ -75,6 +79,12 @@ func findCommand(args []string) (command, []string, error) {
 			return command{}, nil, errNeo4jUsage
 		}
 		name, rest = "neo4j "+rest[0], rest[1:]
+	}
+	if name == "token" {
+		if len(rest) == 0 || isHelp(rest[0]) {
+			return command{}, nil, errTokenUsage
+		}
+		name, rest = "token "+rest[0], rest[1:]
 	}
 	for _, c := range commands {
 		if c.name == name {

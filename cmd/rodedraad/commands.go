@@ -50,6 +50,7 @@ func setupMigrate(*flag.FlagSet) runFunc {
 // --check it only validates them and prints the counts, without a database.
 func setupSeed(fs *flag.FlagSet) runFunc {
 	check := fs.Bool("check", false, "validate the seeds and print their counts, without a database")
+	overwrite := fs.Bool("overwrite", false, "replace seeded items a person changed since they were loaded")
 	return func(ctx context.Context, in invocation) error {
 		if *check {
 			counts, err := bundle.Check(seeds.FS)
@@ -60,7 +61,7 @@ func setupSeed(fs *flag.FlagSet) runFunc {
 			return nil
 		}
 		return withStore(ctx, in, func(store *neo4jstore.Store) error {
-			if err := seed(ctx, store, newLogger(in.cfg, in.stderr), true); err != nil {
+			if err := seed(ctx, store, newLogger(in.cfg, in.stderr), seedRun{force: true, overwrite: *overwrite, timeout: in.cfg.BulkTimeout}); err != nil {
 				return userError(err)
 			}
 			counts, _ := bundle.Check(seeds.FS)
@@ -70,9 +71,12 @@ func setupSeed(fs *flag.FlagSet) runFunc {
 	}
 }
 
-// setupImport is `rodedraad import FILE`: it loads one bundle file in one
-// transaction.
-func setupImport(*flag.FlagSet) runFunc {
+// setupImport is `rodedraad import [--dry-run] [--overwrite] FILE`: it loads
+// one bundle file in one transaction and says what it created, updated and
+// left unchanged per kind; --dry-run prints the diff and writes nothing.
+func setupImport(fs *flag.FlagSet) runFunc {
+	dryRun := fs.Bool("dry-run", false, "show what the import would change (the diff) and write nothing")
+	overwrite := fs.Bool("overwrite", false, "replace items a person changed since they were loaded")
 	return func(ctx context.Context, in invocation) error {
 		if len(in.args) != 1 {
 			return errors.New("import: give the bundle file to load, e.g. rodedraad import plans.yaml")
@@ -86,14 +90,54 @@ func setupImport(*flag.FlagSet) runFunc {
 		if _, err := bundle.CheckFile(filepath.ToSlash(file), data); err != nil {
 			return fmt.Errorf("import %s: nothing was written:\n%w", file, userError(err))
 		}
+		opts := rodedraad.ImportOptions{DryRun: *dryRun, Overwrite: *overwrite, Timeout: in.cfg.BulkTimeout}
 		return withStore(ctx, in, func(store *neo4jstore.Store) error {
-			counts, err := service.New(store).ImportBundle(ctx, filepath.ToSlash(file), data)
+			res, err := service.New(store).ImportBundleWith(ctx, filepath.ToSlash(file), data, opts)
 			if err != nil {
 				return fmt.Errorf("import %s: nothing was written:\n%w", file, userError(err))
 			}
-			printCounts(in.stdout, "imported "+file, counts)
+			title := "imported " + file
+			if *dryRun {
+				title = "dry run, nothing written: " + file + " would change"
+				printDiff(in.stdout, res.Changes)
+			}
+			printKinds(in.stdout, title, res.Kinds)
 			return nil
 		})
+	}
+}
+
+// printKinds prints created / updated / unchanged per kind.
+func printKinds(w io.Writer, title string, kinds map[string]rodedraad.KindCounts) {
+	fmt.Fprintf(w, "%s:\n  %-16s %7s %7s %9s\n", title, "", "created", "updated", "unchanged")
+	names := make([]string, 0, len(kinds))
+	for k := range kinds {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		c := kinds[k]
+		fmt.Fprintf(w, "  %-16s %7d %7d %9d\n", k, c.Created, c.Updated, c.Unchanged)
+	}
+}
+
+// printDiff prints each changed item and the properties that change.
+func printDiff(w io.Writer, changes []rodedraad.Change) {
+	for _, c := range changes {
+		fmt.Fprintf(w, "%s %s\n", map[string]string{"created": "+", "updated": "~", "deleted": "-"}[c.Action], c.Target)
+		if c.Action != "updated" {
+			continue
+		}
+		keys := make([]string, 0, len(c.After))
+		for k := range c.After {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if b, a := fmt.Sprint(c.Before[k]), fmt.Sprint(c.After[k]); b != a {
+				fmt.Fprintf(w, "    %s: %q -> %q\n", k, b, a)
+			}
+		}
 	}
 }
 

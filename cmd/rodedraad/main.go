@@ -52,7 +52,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	return runner(ctx, in)
+	return runner(rodedraad.WithPrincipal(ctx, cliPrincipal(getenv, c.name)), in)
 }
 
 // userError prints domain errors as they are, without a Go error chain.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/rs/zerolog"
@@ -16,7 +17,7 @@ func TestSeedIfChanged(t *testing.T) {
 	ctx := context.Background()
 	store := neo4jtest.Open(t)
 	log := zerolog.Nop()
-	if err := seed(ctx, store, log, false); err != nil {
+	if err := seed(ctx, store, log, seedRun{}); err != nil {
 		t.Fatal(err)
 	}
 	if n, _ := store.Count(ctx, rodedraad.LabelRecommendation, rodedraad.Filter{}); n != 176 {
@@ -27,7 +28,7 @@ func TestSeedIfChanged(t *testing.T) {
 	}
 
 	t.Run("UnchangedSeedsKeepEdits", func(t *testing.T) {
-		if err := seed(ctx, store, log, false); err != nil {
+		if err := seed(ctx, store, log, seedRun{}); err != nil {
 			t.Fatal(err)
 		}
 		n, err := store.Node(ctx, "R01.1")
@@ -39,7 +40,7 @@ func TestSeedIfChanged(t *testing.T) {
 		if err := store.DeleteAll(ctx); err != nil {
 			t.Fatal(err)
 		}
-		if err := seed(ctx, store, log, false); err != nil {
+		if err := seed(ctx, store, log, seedRun{}); err != nil {
 			t.Fatal(err)
 		}
 		if n, _ := store.Count(ctx, rodedraad.LabelRecommendation, rodedraad.Filter{}); n != 176 {
@@ -50,7 +51,12 @@ func TestSeedIfChanged(t *testing.T) {
 		if _, err := store.ReviewNode(ctx, "R01.1", rodedraad.StatusRejected, "study team", ""); err != nil {
 			t.Fatal(err)
 		}
-		mustRun(t, testEnv(t), "seed")
+		// A reload that would undo the review is refused, naming the item ...
+		if r := runArgs(t, testEnv(t), "seed"); r.err == nil || !strings.Contains(r.err.Error(), "R01.1") {
+			t.Fatalf("run(seed) over a reviewed item = %v, want a refusal naming R01.1", r.err)
+		}
+		// ... and done when asked.
+		mustRun(t, testEnv(t), "seed", "--overwrite")
 		n, err := store.Node(ctx, "R01.1")
 		if err != nil || n.Prov().Status != rodedraad.StatusAccepted {
 			t.Fatalf("R01.1 after `rodedraad seed` = %+v, %v; want ACCEPTED again", n, err)

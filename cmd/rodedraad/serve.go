@@ -13,6 +13,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/rodedraad/rodedraad/graph"
+	"github.com/rodedraad/rodedraad/internal/auth"
 	"github.com/rodedraad/rodedraad/internal/config"
 	"github.com/rodedraad/rodedraad/internal/export"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
@@ -52,10 +53,15 @@ func runServe(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	}()
 
 	svc := service.New(store)
-	gql := graph.NewHandler(svc, graph.Limits{Complexity: cfg.ComplexityLimit, Depth: cfg.DepthLimit, Timeout: cfg.QueryTimeout})
+	authn := newAuthenticator(cfg, store)
+	ready.auth = authn
+	gql := graph.NewHandler(svc, graph.Limits{Complexity: cfg.ComplexityLimit, Depth: cfg.DepthLimit, Timeout: cfg.QueryTimeout,
+		MaxResponseBytes: cfg.MaxResponseBytes},
+		graph.WithAuthorizer(authn), graph.WithIdempotency(store))
 	h := server.New(server.Deps{
 		GraphQL: gql, Readiness: ready, Logger: log, Registry: server.NewRegistry(), Pages: web.Handler(), Export: export.Handler(svc),
 		MaxBodyBytes: cfg.MaxBodyBytes, ReadyTimeout: cfg.ReadyTimeout, CORSOrigins: cfg.CORSOrigins,
+		Auth: authn, MetricsRole: metricsRole(cfg),
 	})
 	return server.Run(ctx, server.NewHTTPServer(cfg.Addr, h), cfg.ShutdownTimeout, log)
 }
@@ -66,6 +72,7 @@ func runServe(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 // still being written in one transaction, and traffic met an empty graph.
 type prepared struct {
 	store   *neo4jstore.Store
+	auth    *auth.Authenticator // told at start-up who may edit
 	done    atomic.Bool
 	version atomic.Int64  // schema version once prepared
 	lost    chan struct{} // Ready found the schema gone; buffered 1
@@ -100,6 +107,9 @@ func (p *prepared) checkLost(ctx context.Context) {
 // empty, until ctx ends.
 func (p *prepared) keep(ctx context.Context, cfg config.Config, log zerolog.Logger) {
 	for prepare(ctx, p.store, cfg, log) {
+		if p.auth != nil {
+			logAccessMode(ctx, p.auth, cfg, log)
+		}
 		if v, err := p.store.SchemaVersion(ctx); err == nil {
 			p.version.Store(int64(v))
 		}
@@ -126,7 +136,7 @@ func prepare(ctx context.Context, store *neo4jstore.Store, cfg config.Config, lo
 	for {
 		err := store.Migrate(ctx)
 		if err == nil && cfg.Seed {
-			err = seed(ctx, store, log, false)
+			err = seed(ctx, store, log, seedRun{timeout: cfg.BulkTimeout})
 		}
 		if err == nil {
 			log.Info().Msg("serve: ready")

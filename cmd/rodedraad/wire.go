@@ -11,6 +11,7 @@ import (
 	"github.com/rodedraad/rodedraad/internal/config"
 	"github.com/rodedraad/rodedraad/internal/devneo4j"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/service"
 	"github.com/rodedraad/rodedraad/seeds"
 )
@@ -56,15 +57,21 @@ func openStore(ctx context.Context, cfg config.Config, progress io.Writer) (*neo
 
 // seed loads the embedded seeds through the service, unless the graph holds
 // them already (force loads them anyway), and logs where it is.
-func seed(ctx context.Context, store *neo4jstore.Store, log zerolog.Logger, force bool) error {
+func seed(ctx context.Context, store *neo4jstore.Store, log zerolog.Logger, sr seedRun) error {
 	last := time.Time{}
-	res, err := service.New(store).Seed(ctx, seeds.FS, service.SeedOptions{Force: force, Progress: func(done, total int) {
-		if time.Since(last) > time.Second || done == total {
-			log.Info().Int("done", done).Int("total", total).Msg("seed: writing")
-			last = time.Now()
-		}
-	}})
+	res, err := service.New(store).Seed(ctx, seeds.FS, service.SeedOptions{Force: sr.force, Overwrite: sr.overwrite,
+		Timeout: sr.timeout, Progress: func(done, total int) {
+			if time.Since(last) > time.Second || done == total {
+				log.Info().Int("done", done).Int("total", total).Msg("seed: writing")
+				last = time.Now()
+			}
+		}})
 	switch {
+	case err != nil && !sr.force && rodedraad.ErrorCode(err) == rodedraad.ECONFLICT:
+		// serve keeps what the team edited and goes on serving.
+		log.Warn().Str("reason", rodedraad.ErrorMessage(err)).
+			Msg("seed: new seeds NOT loaded, they would overwrite edits; load them with `rodedraad seed --overwrite`")
+		return nil
 	case err != nil:
 		return err
 	case !res.Loaded:
@@ -72,9 +79,15 @@ func seed(ctx context.Context, store *neo4jstore.Store, log zerolog.Logger, forc
 	default:
 		c := res.Counts
 		log.Info().Int("documents", c.Documents).Int("recommendations", c.Recommendations).
-			Int("actors", c.Actors).Dur("took", res.Took).Msg("seed: loaded")
+			Int("actors", c.Actors).Dur("took", res.Took).Interface("changes", res.Kinds).Msg("seed: loaded")
 	}
 	return nil
+}
+
+// seedRun says how one seed load runs.
+type seedRun struct {
+	force, overwrite bool
+	timeout          time.Duration // of the load's transaction (bulk-timeout)
 }
 
 // The Neo4j store is what the service runs on.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
@@ -42,6 +43,42 @@ type ActorPatch struct {
 	Level      *string          `json:"level,omitempty"`
 	Note       *string          `json:"note,omitempty"`
 	Provenance *ProvenanceInput `json:"provenance,omitempty"`
+}
+
+// Eén wijziging in het audit-spoor / one entry of the audit trail: who changed one item how, recorded in the
+// same transaction as the write.
+type Change struct {
+	// The graph version the write produced; with seq it orders all changes.
+	Version int        `json:"version"`
+	Seq     int        `json:"seq"`
+	At      *time.Time `json:"at,omitempty"`
+	// The token's name, anonymous, or the shell user of a command.
+	Actor string `json:"actor"`
+	Role  string `json:"role"`
+	// How the actor came in: token, anonymous, local (loopback without tokens), cli <command>.
+	Via string `json:"via"`
+	// The HTTP request id (X-Request-Id) of the write.
+	Request *string `json:"request,omitempty"`
+	// The store operation: create, replace, delete, review, link, unlink, import.
+	Op string `json:"op"`
+	// A node id, or FROM -TYPE-> TO for an edge.
+	Target string `json:"target"`
+	// created, updated or deleted.
+	Action string `json:"action"`
+	// The item's properties before the write, as a JSON object; null when it was created.
+	Before *string `json:"before,omitempty"`
+	// The item's properties after the write, as a JSON object; null when it was deleted.
+	After *string `json:"after,omitempty"`
+}
+
+type ChangeConnection struct {
+	Edges    []*ChangeEdge `json:"edges"`
+	PageInfo *PageInfo     `json:"pageInfo"`
+}
+
+type ChangeEdge struct {
+	Cursor string  `json:"cursor"`
+	Node   *Change `json:"node"`
 }
 
 type ConflictFilter struct {
@@ -134,10 +171,26 @@ type ImportCount struct {
 	Count int    `json:"count"`
 }
 
+// What a load does to the items of one kind (a node label or a relationship type).
+type ImportKindCount struct {
+	Kind      string `json:"kind"`
+	Created   int    `json:"created"`
+	Updated   int    `json:"updated"`
+	Unchanged int    `json:"unchanged"`
+}
+
 type ImportPayload struct {
 	Nodes  int            `json:"nodes"`
 	Edges  int            `json:"edges"`
 	Counts []*ImportCount `json:"counts"`
+}
+
+// What importBundleChecked did, or with dryRun would do.
+type ImportReport struct {
+	DryRun bool               `json:"dryRun"`
+	Kinds  []*ImportKindCount `json:"kinds"`
+	// Items created or updated, with their properties before and after (the diff); the first 500.
+	Changes []*Change `json:"changes"`
 }
 
 // An edge to create or update. score is required for SUPPORTS (+1..+3) and CONFLICTS_WITH (-3..-1)

@@ -18,6 +18,9 @@ import (
 // needs all files, in Build.
 func Parse(name string, data []byte) (*File, error) {
 	f := &File{name: name, pos: map[string]int{}}
+	if err := singleDocument(name, data); err != nil {
+		return nil, err
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, Errors{yamlError(name, err)}

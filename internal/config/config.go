@@ -48,6 +48,14 @@ type Config struct {
 	// Seed loads the embedded seeds when serve starts (idempotent).
 	Seed bool
 
+	// Anonymous is what a caller without a token may do: "reader" or
+	// "none". On a loopback address with no token yet it may edit.
+	Anonymous string
+	// MetricsAuth is the role /metrics needs, or "open".
+	MetricsAuth string
+	// MaxResponseBytes caps one GraphQL answer.
+	MaxResponseBytes int64
+
 	// DataDir holds what the binary keeps between runs besides Neo4j: the
 	// compiled PDF engine and the language model's answer cache.
 	DataDir string

@@ -35,22 +35,25 @@ func MustLoad(tb testing.TB, args []string, vars map[string]string) config.Confi
 func TestLoad_Defaults(t *testing.T) {
 	got := MustLoad(t, nil, nil)
 	want := config.Config{
-		Addr:            "127.0.0.1:8080",
-		Neo4jUser:       "neo4j",
-		Neo4jDatabase:   "neo4j",
-		Neo4jDir:        ".data/neo4j",
-		Neo4jAddr:       "127.0.0.1:7687",
-		LogFormat:       "json",
-		LogLevel:        zerolog.InfoLevel,
-		QueryTimeout:    10 * time.Second,
-		ReadyTimeout:    2 * time.Second,
-		ShutdownTimeout: 15 * time.Second,
-		MaxBodyBytes:    1 << 20,
-		ComplexityLimit: 2000,
-		DepthLimit:      10,
-		Seed:            true,
-		DataDir:         ".data",
-		BulkTimeout:     10 * time.Minute,
+		Addr:             "127.0.0.1:8080",
+		Neo4jUser:        "neo4j",
+		Neo4jDatabase:    "neo4j",
+		Neo4jDir:         ".data/neo4j",
+		Neo4jAddr:        "127.0.0.1:7687",
+		LogFormat:        "json",
+		LogLevel:         zerolog.InfoLevel,
+		QueryTimeout:     10 * time.Second,
+		ReadyTimeout:     2 * time.Second,
+		ShutdownTimeout:  15 * time.Second,
+		MaxBodyBytes:     1 << 20,
+		ComplexityLimit:  2000,
+		DepthLimit:       10,
+		Seed:             true,
+		Anonymous:        "reader",
+		MetricsAuth:      "open",
+		MaxResponseBytes: 8 << 20,
+		DataDir:          ".data",
+		BulkTimeout:      10 * time.Minute,
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("defaults:\n got %+v\nwant %+v", got, want)
@@ -219,7 +222,7 @@ func TestWriteMarkdown_Commands(t *testing.T) {
 	}
 	for _, want := range []string{
 		"| `--neo4j-dir` | `RODEDRAAD_NEO4J_DIR` | `.data/neo4j` |",
-		"| serve, migrate, seed, import, report, export, ingest, aggregate, proposition, neo4j start/stop/status |",
+		"| serve, migrate, seed, import, report, export, ingest, aggregate, proposition, token create/list/revoke, neo4j start/stop/status |",
 		"| `--cors-origins` | `RODEDRAAD_CORS_ORIGINS` | (empty) |",
 	} {
 		if !strings.Contains(md.String(), want) {

@@ -28,7 +28,7 @@ type Setting struct {
 // the connection and logging settings; only serve takes the HTTP ones.
 var (
 	serveOnly     = []string{"serve"}
-	graphCmds     = []string{"serve", "migrate", "seed", "import", "report", "export", "ingest", "aggregate", "proposition"}
+	graphCmds     = []string{"serve", "migrate", "seed", "import", "report", "export", "ingest", "aggregate", "proposition", "token create", "token list", "token revoke"}
 	dataCmds      = []string{"serve", "ingest", "aggregate", "proposition"}
 	bulkCmds      = []string{"serve", "seed", "import", "ingest", "aggregate"}
 	neo4jDirCmds  = append(slices.Clip(graphCmds), "neo4j start", "neo4j stop", "neo4j status")
@@ -109,6 +109,35 @@ func Settings() []Setting {
 					return errText("want true or false")
 				}
 				return nil
+			}}.on(serveOnly),
+		Setting{Name: "anonymous", Flag: "anonymous", Env: "RODEDRAAD_ANONYMOUS", Default: "reader",
+			Description: "what a caller without a token may do: reader or none (on a loopback address with no token yet it may also edit)",
+			set: func(c *Config, v string) error {
+				c.Anonymous = strings.ToLower(strings.TrimSpace(v))
+				if c.Anonymous != "reader" && c.Anonymous != "none" {
+					return errText("want reader or none")
+				}
+				return nil
+			}}.on(serveOnly),
+		Setting{Name: "max-response-bytes", Flag: "max-response-bytes", Env: "RODEDRAAD_MAX_RESPONSE_BYTES", Default: "8388608",
+			Description: "largest GraphQL answer sent, in bytes (larger gets RESPONSE_TOO_LARGE)",
+			set: func(c *Config, v string) error {
+				n, err := strconv.ParseInt(v, 10, 64)
+				c.MaxResponseBytes = n
+				if err == nil && n <= 0 {
+					return errText("want a positive number of bytes")
+				}
+				return numErr(err)
+			}}.on(serveOnly),
+		Setting{Name: "metrics-auth", Flag: "metrics-auth", Env: "RODEDRAAD_METRICS_AUTH", Default: "open",
+			Description: "who may read /metrics: open, or a token's role reader, editor or admin",
+			set: func(c *Config, v string) error {
+				c.MetricsAuth = strings.ToLower(strings.TrimSpace(v))
+				switch c.MetricsAuth {
+				case "open", "reader", "editor", "admin":
+					return nil
+				}
+				return errText("want open, reader, editor or admin")
 			}}.on(serveOnly),
 	}
 }

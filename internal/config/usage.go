@@ -30,19 +30,22 @@ func WriteMarkdown(w io.Writer) error {
 	return err
 }
 
-// commandList joins commands, writing the neo4j subcommands as one:
-// "serve, neo4j start/stop".
+// commandList joins commands, writing the subcommands of neo4j and token
+// as one each: "serve, token create/list/revoke, neo4j start/stop".
 func commandList(commands []string) string {
-	var out, neo4j []string
+	var out []string
+	subs := map[string][]string{}
 	for _, c := range commands {
-		if sub, ok := strings.CutPrefix(c, "neo4j "); ok {
-			neo4j = append(neo4j, sub)
+		if parent, sub, ok := strings.Cut(c, " "); ok && (parent == "neo4j" || parent == "token") {
+			subs[parent] = append(subs[parent], sub)
 			continue
 		}
 		out = append(out, c)
 	}
-	if len(neo4j) > 0 {
-		out = append(out, "neo4j "+strings.Join(neo4j, "/"))
+	for _, parent := range []string{"token", "neo4j"} {
+		if len(subs[parent]) > 0 {
+			out = append(out, parent+" "+strings.Join(subs[parent], "/"))
+		}
 	}
 	return strings.Join(out, ", ")
 }

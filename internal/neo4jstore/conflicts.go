@@ -122,7 +122,7 @@ func oneConflict(ctx context.Context, tx neo4j.ManagedTransaction, id string) (*
 // conflict or side, BAD_USER_INPUT for a side that is not a recommendation
 // or scenario, or for sides that are empty or overlap.
 func (s *Store) SetConflictSides(ctx context.Context, id string, sideA, sideB []string, by string) (*rodedraad.Conflict, error) {
-	return write(ctx, s, func(tx neo4j.ManagedTransaction) (*rodedraad.Conflict, error) {
+	return write(ctx, s, audit{op: "set-sides", targets: []target{nodeTarget(id)}}, func(tx neo4j.ManagedTransaction) (*rodedraad.Conflict, error) {
 		c, err := oneConflict(ctx, tx, id)
 		if err != nil {
 			return nil, err
@@ -174,7 +174,7 @@ func (s *Store) DecideConflict(ctx context.Context, id string, d rodedraad.Confl
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
-	return write(ctx, s, func(tx neo4j.ManagedTransaction) (*rodedraad.Conflict, error) {
+	return write(ctx, s, audit{op: "decide", targets: []target{nodeTarget(id)}}, func(tx neo4j.ManagedTransaction) (*rodedraad.Conflict, error) {
 		c, err := oneConflict(ctx, tx, id)
 		if err != nil {
 			return nil, err

@@ -43,7 +43,7 @@ func (s *Store) Link(ctx context.Context, e rodedraad.Edge) (rodedraad.Edge, err
 		ON CREATE SET r.createdAt = datetime()
 		SET r += $props
 		RETURN r`, t)
-	return write(ctx, s, func(tx neo4j.ManagedTransaction) (rodedraad.Edge, error) {
+	return write(ctx, s, audit{op: "link", targets: []target{edgeTarget(e.Type, e.From, e.To)}}, func(tx neo4j.ManagedTransaction) (rodedraad.Edge, error) {
 		if err := checkEdge(ctx, tx, &e); err != nil {
 			return rodedraad.Edge{}, err
 		}
@@ -110,7 +110,7 @@ func (s *Store) Unlink(ctx context.Context, t rodedraad.RelType, from, to string
 	}
 	q := fmt.Sprintf(`OPTIONAL MATCH (:Entity {id: $from})-[r:%s]->(:Entity {id: $to})
 		WITH r, count(r) AS v DELETE r RETURN v`, rt)
-	_, err = write(ctx, s, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err = write(ctx, s, audit{op: "unlink", targets: []target{edgeTarget(e.Type, e.From, e.To)}}, func(tx neo4j.ManagedTransaction) (any, error) {
 		n, err := singleInt(ctx, tx, q, map[string]any{"from": e.From, "to": e.To})
 		if err == nil && n == 0 {
 			err = rodedraad.Errorf(rodedraad.ENOTFOUND, "no %s edge from %q to %q", t, e.From, e.To)
@@ -133,7 +133,7 @@ func (s *Store) ReviewEdge(ctx context.Context, t rodedraad.RelType, from, to st
 		SET r.status = $status, r.reviewedBy = $reviewer, r.reviewedAt = datetime(),
 		    r.reviewNote = CASE WHEN $note = '' THEN r.reviewNote ELSE $note END
 		RETURN r`, rt)
-	return write(ctx, s, func(tx neo4j.ManagedTransaction) (rodedraad.Edge, error) {
+	return write(ctx, s, audit{op: "review", targets: []target{edgeTarget(e.Type, e.From, e.To)}}, func(tx neo4j.ManagedTransaction) (rodedraad.Edge, error) {
 		res, err := tx.Run(ctx, q, map[string]any{"from": e.From, "to": e.To, "status": string(status), "reviewer": reviewer, "note": note})
 		if err != nil {
 			return e, err

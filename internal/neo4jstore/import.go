@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -26,7 +27,8 @@ func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, opts rodedraad.
 	if opts.Timeout > 0 {
 		timeout = opts.Timeout
 	}
-	return runFor(ctx, s, neo4j.AccessModeWrite, timeout, func(tx neo4j.ManagedTransaction) (rodedraad.ImportResult, error) {
+	a := importAudit(b, nodes, opts)
+	res, err := audited(ctx, s, timeout, a, func(tx neo4j.ManagedTransaction) (rodedraad.ImportResult, error) {
 		if err := checkBundle(ctx, tx, nodes, b.Edges); err != nil {
 			return rodedraad.ImportResult{}, err
 		}
@@ -40,8 +42,16 @@ func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, opts rodedraad.
 				opts.Progress(done, total)
 			}
 		}
-		return rodedraad.ImportResult{Nodes: len(nodes), Edges: len(b.Edges)}, bumpVersion(ctx, tx)
+		return rodedraad.ImportResult{Nodes: len(nodes), Edges: len(b.Edges)}, nil
 	})
+	var dry *dryRun
+	if errors.As(err, &dry) {
+		return importResult(b, nodes, a.targets, dry.changes), nil
+	}
+	if err != nil {
+		return res, err
+	}
+	return importResult(b, nodes, a.targets, *a.changes), nil
 }
 
 // importBatches lists the statements of an import: nodes, then passages
@@ -233,7 +243,7 @@ func (s *Store) BulkLoad(ctx context.Context, b *rodedraad.Bundle, progress func
 	nodes := b.Nodes()
 	total, done := len(nodes)+len(b.Edges), 0
 	for _, bt := range batches(nodes, b.Edges, upsert) {
-		if _, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (any, error) { return nil, bt.run(ctx, tx) }); err != nil {
+		if _, err := write(ctx, s, audit{op: "bulk"}, func(tx neo4j.ManagedTransaction) (any, error) { return nil, bt.run(ctx, tx) }); err != nil {
 			return err
 		}
 		done += len(bt.rows)

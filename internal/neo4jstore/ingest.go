@@ -72,6 +72,9 @@ func (s *Store) SearchPassages(ctx context.Context, text string, limit int) ([]r
 	if query == "" {
 		return nil, rodedraad.Errorf(rodedraad.EINVALID, "text is empty: give one or more words to search for")
 	}
+	if err := checkSearchText(text); err != nil {
+		return nil, err
+	}
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.PassageHit, error) {
 		res, err := tx.Run(ctx, `
 			CALL () {

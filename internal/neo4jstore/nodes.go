@@ -50,7 +50,7 @@ func (s *Store) Node(ctx context.Context, id string) (rodedraad.Node, error) {
 // CONFLICT. createdAt is set by the database clock when n has none.
 func (s *Store) CreateNode(ctx context.Context, n rodedraad.Node) error {
 	q := fmt.Sprintf(`CREATE (n:Entity:%s {id: $id}) SET n += $props, n.createdAt = coalesce($createdAt, datetime())`, n.NodeLabel())
-	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err := write(ctx, s, audit{op: "create", targets: []target{nodeTarget(n.NodeID())}}, func(tx neo4j.ManagedTransaction) (any, error) {
 		_, err := tx.Run(ctx, q, map[string]any{"id": n.NodeID(), "props": map[string]any(nodeProps(n)), "createdAt": createdAt(n.Prov())})
 		return nil, err
 	})
@@ -62,7 +62,7 @@ func (s *Store) CreateNode(ctx context.Context, n rodedraad.Node) error {
 func (s *Store) ReplaceNode(ctx context.Context, n rodedraad.Node) error {
 	q := fmt.Sprintf(`MATCH (n:%s {id: $id}) WITH n, n.createdAt AS created
 		SET n = $props, n.id = $id, n.createdAt = created RETURN count(n) AS v`, n.NodeLabel())
-	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err := write(ctx, s, audit{op: "replace", targets: []target{nodeTarget(n.NodeID())}}, func(tx neo4j.ManagedTransaction) (any, error) {
 		found, err := singleInt(ctx, tx, q, map[string]any{"id": n.NodeID(), "props": map[string]any(nodeProps(n))})
 		if err == nil && found == 0 {
 			err = rodedraad.Errorf(rodedraad.ENOTFOUND, "no %s with id %q", n.NodeLabel(), n.NodeID())
@@ -83,7 +83,7 @@ func (s *Store) DeleteNode(ctx context.Context, label rodedraad.Label, id string
 		WITH n, collect(p) AS ps
 		FOREACH (p IN ps | DETACH DELETE p)
 		WITH n, count(n) AS v DETACH DELETE n RETURN v`, label)
-	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err := write(ctx, s, audit{op: "delete", targets: []target{nodeTarget(id)}}, func(tx neo4j.ManagedTransaction) (any, error) {
 		found, err := singleInt(ctx, tx, q, map[string]any{"id": id})
 		if err == nil && found == 0 {
 			err = rodedraad.Errorf(rodedraad.ENOTFOUND, "no %s with id %q", label, id)
@@ -95,7 +95,7 @@ func (s *Store) DeleteNode(ctx context.Context, label rodedraad.Label, id string
 
 // ReviewNode sets the status of a node with reviewer and time.
 func (s *Store) ReviewNode(ctx context.Context, id string, status rodedraad.Status, reviewer, note string) (rodedraad.Node, error) {
-	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err := write(ctx, s, audit{op: "review", targets: []target{nodeTarget(id)}}, func(tx neo4j.ManagedTransaction) (any, error) {
 		found, err := singleInt(ctx, tx, `OPTIONAL MATCH (n:Entity {id: $id})
 			SET n.status = $status, n.reviewedBy = $reviewer, n.reviewedAt = datetime(),
 			    n.reviewNote = CASE WHEN $note = '' THEN n.reviewNote ELSE $note END

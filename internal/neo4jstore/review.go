@@ -110,7 +110,7 @@ func orEmpty(s []string) []string {
 // them, when any item does not exist; nothing is written then.
 func (s *Store) Review(ctx context.Context, refs []rodedraad.ReviewRef, status rodedraad.Status, reviewer, note string) error {
 	params := map[string]any{"status": string(status), "reviewer": reviewer, "note": note}
-	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err := write(ctx, s, audit{op: "review", targets: reviewTargets(refs)}, func(tx neo4j.ManagedTransaction) (any, error) {
 		var missing []string
 		for _, group := range reviewGroups(refs) {
 			miss, err := group.run(ctx, tx, params)
@@ -212,4 +212,19 @@ func (g reviewGroup) run(ctx context.Context, tx neo4j.ManagedTransaction, param
 		}
 	}
 	return missing, nil
+}
+
+// reviewTargets lists the items a batch review decides, for the audit
+// trail. The membership edges decided with a node are not listed: the
+// node's own entry stands for them.
+func reviewTargets(refs []rodedraad.ReviewRef) []target {
+	out := make([]target, 0, len(refs))
+	for _, r := range refs {
+		if r.IsEdge() {
+			out = append(out, edgeTarget(r.Type, r.From, r.To))
+		} else {
+			out = append(out, nodeTarget(r.ID))
+		}
+	}
+	return out
 }

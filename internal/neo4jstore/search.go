@@ -19,6 +19,9 @@ func (s *Store) Search(ctx context.Context, text string, kinds []rodedraad.Label
 	if query == "" {
 		return nil, rodedraad.Errorf(rodedraad.EINVALID, "text is empty: give one or more words to search for")
 	}
+	if err := checkSearchText(text); err != nil {
+		return nil, err
+	}
 	labels := make([]string, 0, len(kinds))
 	for _, k := range kinds {
 		if err := checkLabel(k); err != nil {
@@ -63,9 +66,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []rodedraad.Label
 // and Lucene reads an upper-case AND, OR or NOT as an operator, which alone
 // or at either end of the text is a syntax error.
 func luceneTerms(text string) string {
-	words := strings.FieldsFunc(text, func(r rune) bool {
-		return !(r == '-' || r == '\'' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
-	})
+	words := searchWords(text)
 	var terms []string
 	for _, w := range words {
 		w = strings.Trim(w, "-'")
@@ -91,4 +92,11 @@ func escapeLucene(w string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// searchWords splits free text into the words luceneTerms searches for.
+func searchWords(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool {
+		return !(r == '-' || r == '\'' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
+	})
 }

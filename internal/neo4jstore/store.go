@@ -15,6 +15,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+	"github.com/rs/zerolog"
 
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
@@ -87,7 +88,9 @@ func (s *Store) RoundTrips() int64 { return s.roundTrips.Load() }
 // UNAVAILABLE error saying which is not the case otherwise.
 func (s *Store) Ready(ctx context.Context) error {
 	if err := s.driver.VerifyConnectivity(ctx); err != nil {
-		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "neo4j is not reachable: %v", err)
+		// The driver's error names the database's address: logs only.
+		zerolog.Ctx(ctx).Warn().Err(err).Msg("neo4j: not reachable")
+		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "neo4j is not reachable")
 	}
 	v, err := s.SchemaVersion(ctx)
 	if err != nil {
@@ -106,15 +109,11 @@ func read[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransact
 }
 
 // write runs fn in a managed write transaction that also bumps the graph
-// version, so caches keyed on it see the change.
-func write[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
-	return run(ctx, s, neo4j.AccessModeWrite, func(tx neo4j.ManagedTransaction) (T, error) {
-		v, err := fn(tx)
-		if err != nil {
-			return v, err
-		}
-		return v, bumpVersion(ctx, tx)
-	})
+// version, so caches keyed on it see the change, and records in the audit
+// trail, in the same transaction, how fn changed a's targets and who did it
+// (the actor of ctx).
+func write[T any](ctx context.Context, s *Store, a audit, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	return audited(ctx, s, s.timeout, a, fn)
 }
 
 func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
@@ -137,7 +136,11 @@ func runFor[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout
 	}
 	if err != nil {
 		var zero T
-		return zero, mapError(err)
+		mapped := mapError(err)
+		if rodedraad.ErrorCode(mapped) == rodedraad.EUNAVAILABLE {
+			zerolog.Ctx(ctx).Warn().Err(err).Msg("neo4j: transaction failed")
+		}
+		return zero, mapped
 	}
 	v, _ := res.(T) // nil when fn returned a nil T
 	return v, nil
@@ -158,9 +161,11 @@ func mapError(err error) error {
 	case errors.Is(err, context.Canceled):
 		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "the request was cancelled")
 	case neo4j.IsConnectivityError(err), isPoolError(err):
-		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "neo4j is not reachable; check that it runs (make neo4j) or NEO4J_URI: %v", err)
+		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "neo4j is not reachable; check that it runs (make neo4j) or NEO4J_URI (the server log has the details)")
 	case errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 		return rodedraad.Errorf(rodedraad.ECONFLICT, "%s already exists", takenID(ne.Msg))
+	case errors.As(err, &ne) && isFulltextFault(ne):
+		return rodedraad.Errorf(rodedraad.EINVALID, "the search text is too complex: use at most %d words of at most %d letters", maxSearchWords, maxSearchWordLen)
 	case errors.As(err, &ne) && strings.Contains(ne.Code, "TransactionTimedOut"):
 		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "the query took too long and was stopped by neo4j: narrow it or raise RODEDRAAD_QUERY_TIMEOUT")
 	}

@@ -63,11 +63,22 @@ type ImportOptions struct {
 	// Timeout, when set, replaces the store's query timeout: bulk loads
 	// from the command line need longer than a GraphQL request.
 	Timeout time.Duration
+	// DryRun computes what the import would change and writes nothing.
+	DryRun bool
+	// Overwrite lets an import replace items a person changed since they
+	// were loaded; without it such an import is a CONFLICT naming them.
+	Overwrite bool
 }
 
 // ImportResult says what an import wrote.
 type ImportResult struct {
 	Nodes, Edges int
+	// Kinds counts created, updated and unchanged items per node label and
+	// relationship type.
+	Kinds map[string]KindCounts
+	// Changes lists every item created, updated or deleted, with its
+	// properties before and after: the diff of a dry run.
+	Changes []Change
 }
 
 // RecText is what overlap detection needs of a recommendation: its text,

@@ -9,17 +9,17 @@ import (
 
 // addRoutes maps the entire API surface in one place.
 func addRoutes(mux *http.ServeMux, deps Deps) {
-	gql := withCORS(deps.CORSOrigins, deps.GraphQL)
+	gql := withCORS(deps.CORSOrigins, authenticate(deps.Auth, deps.GraphQL))
 	mux.Handle("GET /graphql", gql)
 	mux.Handle("POST /graphql", gql)
 	mux.Handle("OPTIONS /graphql", withCORS(deps.CORSOrigins, http.NotFoundHandler()))
 	addPages(mux, deps)
 	mux.Handle("GET /healthz", handleHealthz())
 	mux.Handle("GET /readyz", handleReadyz(deps.Readiness, deps.ReadyTimeout))
-	mux.Handle("GET /metrics", promhttp.HandlerFor(deps.Registry, promhttp.HandlerOpts{
+	mux.Handle("GET /metrics", requireRole(deps.Auth, deps.MetricsRole, promhttp.HandlerFor(deps.Registry, promhttp.HandlerOpts{
 		Registry:          deps.Registry, // counts its own scrape errors
 		EnableOpenMetrics: true,
-	}))
+	})))
 }
 
 // isProbe reports whether route is polled by orchestrators or scrapers every

@@ -12,6 +12,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
+
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
 // Readiness reports whether the server can do useful work: for rodedraad,
@@ -59,6 +61,11 @@ type Deps struct {
 	// CORSOrigins may call /graphql from their browser pages; "*" is any.
 	// Empty: same origin only.
 	CORSOrigins []string
+	// Auth, when set, authenticates /graphql and /metrics callers; nil lets
+	// everyone in as they are.
+	Auth Authenticator
+	// MetricsRole is the role /metrics needs; RoleNone leaves it open.
+	MetricsRole rodedraad.Role
 }
 
 // New returns the handler for the whole HTTP API, middleware included. It
@@ -77,6 +84,7 @@ func New(deps Deps) http.Handler {
 	h = recoverPanic(h)
 	h = instrument(mux, m, h)
 	h = requestID(deps.Logger, h)
+	h = securityHeaders(h)
 	return h
 }
 

@@ -29,45 +29,11 @@ type snapshotCache struct {
 	version int64
 	graph   *analysis.Graph
 	reports map[string]*analysis.Report
-}
-
-// snapshotAttempts bounds how often a snapshot is read again because the
-// graph changed while it was being read.
-const snapshotAttempts = 3
-
-// Snapshot returns the graph the analyses run on, read from the store only
-// when the graph changed since the last read. Concurrent callers wait for
-// one read instead of each starting their own. Neo4j reads are not
-// isolated from concurrent writes, so a snapshot counts only when the graph
-// version is the same before and after it; otherwise it is read again.
-// UNAVAILABLE when the graph keeps changing.
-func (s *Service) Snapshot(ctx context.Context) (*analysis.Graph, error) {
-	v, err := s.snap.GraphVersion(ctx)
-	if err != nil {
-		return nil, err
-	}
-	c := &s.cache
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.graph != nil && c.version == v {
-		return c.graph, nil
-	}
-	for range snapshotAttempts {
-		g, err := s.readSnapshot(ctx, v)
-		after, verr := s.snap.GraphVersion(ctx)
-		if verr != nil {
-			return nil, verr
-		}
-		if after == v {
-			if err != nil {
-				return nil, err
-			}
-			c.version, c.graph, c.reports = v, g, map[string]*analysis.Report{}
-			return g, nil
-		}
-		v = after // written to meanwhile: what was read may be torn
-	}
-	return nil, rodedraad.Errorf(rodedraad.EUNAVAILABLE, "the graph kept changing while it was read for the analyses; try again")
+	// latest is the newest graph version seen; reading is closed when the
+	// read in flight (at most one) ends, nil when none runs.
+	latest  int64
+	reading chan struct{}
+	readErr error
 }
 
 func (s *Service) readSnapshot(ctx context.Context, version int64) (*analysis.Graph, error) {
@@ -88,7 +54,7 @@ func (s *Service) readSnapshot(ctx context.Context, version int64) (*analysis.Gr
 // an unknown id in the scope, BAD_USER_INPUT for an unknown status,
 // UNAVAILABLE when Neo4j is.
 func (s *Service) Coherence(ctx context.Context, sc analysis.Scope, opt analysis.Options) (*analysis.Report, error) {
-	g, err := s.Snapshot(ctx)
+	g, err := s.snapshot(ctx, true)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +101,7 @@ func (s *Service) keepReport(g *analysis.Graph, key string, r *analysis.Report) 
 
 // Matrix builds one dashboard matrix over the scope.
 func (s *Service) Matrix(ctx context.Context, rows, cols analysis.Dimension, sc analysis.Scope) (analysis.Matrix, error) {
-	g, err := s.Snapshot(ctx)
+	g, err := s.snapshot(ctx, true)
 	if err != nil {
 		return analysis.Matrix{}, err
 	}

@@ -21,6 +21,9 @@ func (s *Service) ImportBundle(ctx context.Context, name string, data []byte) (r
 	if err != nil {
 		return rodedraad.Counts{}, err
 	}
+	if isEmpty(b) {
+		return rodedraad.Counts{}, rodedraad.Errorf(rodedraad.EINVALID, "%s: de bundel is leeg / the bundle holds no items: nothing to load", name)
+	}
 	if _, err := s.store.Import(ctx, b, rodedraad.ImportOptions{}); err != nil {
 		return rodedraad.Counts{}, err
 	}

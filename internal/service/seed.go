@@ -19,6 +19,11 @@ type SeedOptions struct {
 	Force bool
 	// Progress, when set, is told how many items are written so far.
 	Progress func(done, total int)
+	// Timeout, when set, bounds the load instead of the query timeout.
+	Timeout time.Duration
+	// Overwrite replaces seeded items a person changed since; without it
+	// such a load is a CONFLICT naming them.
+	Overwrite bool
 }
 
 // SeedResult says what Seed did.
@@ -26,6 +31,8 @@ type SeedResult struct {
 	Loaded bool // false when the seeds were in the graph already
 	Counts rodedraad.Counts
 	Took   time.Duration
+	// Kinds counts created, updated and unchanged items per kind.
+	Kinds map[string]rodedraad.KindCounts
 }
 
 // Seed loads the bundle files of fsys (the embedded seeds) unless the graph
@@ -50,13 +57,14 @@ func (s *Service) Seed(ctx context.Context, fsys fs.FS, opts SeedOptions) (SeedR
 	if err != nil {
 		return SeedResult{}, fmt.Errorf("seeds are invalid (run `rodedraad seed --check`): %w", err)
 	}
-	if _, err := s.store.Import(ctx, b, rodedraad.ImportOptions{Progress: opts.Progress}); err != nil {
+	res, err := s.store.Import(ctx, b, rodedraad.ImportOptions{Progress: opts.Progress, Timeout: opts.Timeout, Overwrite: opts.Overwrite})
+	if err != nil {
 		return SeedResult{}, fmt.Errorf("load seeds: %w", err)
 	}
 	if err := s.store.SetMetaValue(ctx, rodedraad.SeedsMetaKey, digest); err != nil {
 		return SeedResult{}, err
 	}
-	return SeedResult{Loaded: true, Counts: b.Count(), Took: time.Since(start)}, nil
+	return SeedResult{Loaded: true, Counts: b.Count(), Took: time.Since(start), Kinds: res.Kinds}, nil
 }
 
 // SeedsDigest identifies a set of seeds: a SHA-256 over the names and

@@ -48,8 +48,9 @@ func New(store Store) *Service {
 // left empty to mean the new node) in one transaction. A missing id is
 // generated with the kind's prefix; missing provenance is filled in by
 // defaultProvenance. BAD_USER_INPUT for invalid fields or edges (unknown
-// ends included), CONFLICT when the id exists; nothing is written on any
-// error.
+// ends included), CONFLICT when the id exists with other content (with the
+// same content it returns the stored node: a retried create succeeds);
+// nothing is written on any error.
 func (s *Service) Create(ctx context.Context, n rodedraad.Node, edges []rodedraad.Edge) (rodedraad.Node, error) {
 	if err := s.prepareNode(n); err != nil {
 		return nil, err
@@ -67,7 +68,7 @@ func (s *Service) Create(ctx context.Context, n rodedraad.Node, edges []rodedraa
 		b.Edges = append(b.Edges, e)
 	}
 	if _, err := s.store.Import(ctx, b, rodedraad.ImportOptions{CreateOnly: true}); err != nil {
-		return nil, err
+		return s.existingIfSame(ctx, b, n, err)
 	}
 	return s.store.Node(ctx, n.NodeID())
 }

@@ -1,0 +1,320 @@
+package neo4jstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+)
+
+// target is an item a write may change: a node (rel empty) or the edge
+// id -rel-> to.
+type target struct {
+	id, rel, to string
+}
+
+func nodeTarget(id string) target { return target{id: id} }
+
+func edgeTarget(t rodedraad.RelType, from, to string) target {
+	e := rodedraad.Edge{Type: t, From: from, To: to}
+	e.Normalize()
+	return target{id: e.From, rel: string(e.Type), to: e.To}
+}
+
+// key names the target in the audit trail: the node's id, or
+// "FROM -TYPE-> TO" for an edge.
+func (t target) key() string {
+	if t.rel == "" {
+		return t.id
+	}
+	return fmt.Sprintf("%s -%s-> %s", t.id, t.rel, t.to)
+}
+
+// audit describes a write for the audit trail: the store operation and the
+// items it may change. check, when set, sees the changes before they are
+// recorded and may refuse them, which rolls the whole write back.
+type audit struct {
+	op      string
+	targets []target
+	check   func(ctx context.Context, tx neo4j.ManagedTransaction, changes []rodedraad.Change) error
+	// changes receives what the write changed, once it committed.
+	changes *[]rodedraad.Change
+}
+
+// audited runs fn in a write transaction with the given timeout, reads the
+// properties of a's targets before and after it, and records one :Change
+// per target whose properties differ, with the actor of ctx, in the same
+// transaction. It bumps the graph version; the changes carry the new one.
+func audited[T any](ctx context.Context, s *Store, timeout time.Duration, a audit, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	var committed []rodedraad.Change
+	v, err := runFor(ctx, s, neo4j.AccessModeWrite, timeout, func(tx neo4j.ManagedTransaction) (T, error) {
+		committed = nil
+		before, err := propsOf(ctx, tx, a.targets)
+		if err != nil {
+			var zero T
+			return zero, err
+		}
+		v, err := fn(tx)
+		if err != nil {
+			return v, err
+		}
+		after, err := propsOf(ctx, tx, a.targets)
+		if err != nil {
+			return v, err
+		}
+		changes := diff(a.op, a.targets, before, after)
+		if a.check != nil {
+			if err := a.check(ctx, tx, changes); err != nil {
+				return v, err
+			}
+		}
+		version, err := nextVersion(ctx, tx)
+		if err != nil {
+			return v, err
+		}
+		committed = changes
+		return v, record(ctx, tx, version, changes)
+	})
+	if err == nil && a.changes != nil {
+		*a.changes = committed
+	}
+	return v, err
+}
+
+// nextVersion bumps the graph version and returns the new one.
+func nextVersion(ctx context.Context, tx neo4j.ManagedTransaction) (int64, error) {
+	v, err := singleInt(ctx, tx, `MERGE (m:RodedraadMeta {key: 'graph'}) SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS v`, nil)
+	return int64(v), err
+}
+
+// propsOf reads the properties of the targets that exist, keyed by target
+// key, in at most two queries.
+func propsOf(ctx context.Context, tx neo4j.ManagedTransaction, targets []target) (map[string]map[string]any, error) {
+	out := make(map[string]map[string]any, len(targets))
+	var ids, rels []any
+	for _, t := range targets {
+		if t.rel == "" {
+			ids = append(ids, t.id)
+		} else {
+			rels = append(rels, map[string]any{"from": t.id, "type": t.rel, "to": t.to, "key": t.key()})
+		}
+	}
+	if len(ids) > 0 {
+		if err := collectProps(ctx, tx, `UNWIND $rows AS id MATCH (n:Entity {id: id}) RETURN id AS k, properties(n) AS p`, ids, out); err != nil {
+			return nil, err
+		}
+	}
+	if len(rels) > 0 {
+		q := `UNWIND $rows AS row MATCH (:Entity {id: row.from})-[r]->(:Entity {id: row.to})
+			WHERE type(r) = row.type RETURN row.key AS k, properties(r) AS p`
+		if err := collectProps(ctx, tx, q, rels, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func collectProps(ctx context.Context, tx neo4j.ManagedTransaction, q string, rows []any, out map[string]map[string]any) error {
+	res, err := tx.Run(ctx, q, map[string]any{"rows": rows})
+	if err != nil {
+		return err
+	}
+	for res.Next(ctx) {
+		k, _, _ := neo4j.GetRecordValue[string](res.Record(), "k")
+		p, _, _ := neo4j.GetRecordValue[map[string]any](res.Record(), "p")
+		out[k] = plainProps(p)
+	}
+	return res.Err()
+}
+
+// plainProps turns Neo4j values into ones that JSON keeps as they read:
+// temporal values as ISO 8601 text.
+func plainProps(p map[string]any) map[string]any {
+	out := make(map[string]any, len(p))
+	for k, v := range p {
+		out[k] = plainValue(v)
+	}
+	return out
+}
+
+func plainValue(v any) any {
+	switch x := v.(type) {
+	case time.Time:
+		return x.UTC().Format(time.RFC3339Nano)
+	case dbtype.Date:
+		return x.String()
+	case dbtype.LocalDateTime, dbtype.LocalTime, dbtype.Time, dbtype.Duration:
+		return fmt.Sprint(x)
+	case []any:
+		out := make([]any, len(x))
+		for i := range x {
+			out[i] = plainValue(x[i])
+		}
+		return out
+	}
+	return v
+}
+
+// diff lists the targets whose properties differ, in target order.
+func diff(op string, targets []target, before, after map[string]map[string]any) []rodedraad.Change {
+	var out []rodedraad.Change
+	seen := make(map[string]bool, len(targets))
+	for _, t := range targets {
+		k := t.key()
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		b, hadB := before[k]
+		a, hasA := after[k]
+		action := ""
+		switch {
+		case !hadB && hasA:
+			action = "created"
+		case hadB && !hasA:
+			action = "deleted"
+		case hadB && hasA && !sameProps(b, a):
+			action = "updated"
+		}
+		if action != "" {
+			out = append(out, rodedraad.Change{Op: op, Target: k, Action: action, Before: b, After: a})
+		}
+	}
+	return out
+}
+
+func sameProps(a, b map[string]any) bool {
+	ja, _ := json.Marshal(a) // maps marshal with sorted keys
+	jb, _ := json.Marshal(b)
+	return string(ja) == string(jb)
+}
+
+// record writes the changes as :Change nodes carrying the actor of ctx.
+func record(ctx context.Context, tx neo4j.ManagedTransaction, version int64, changes []rodedraad.Change) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	actor := rodedraad.PrincipalFrom(ctx)
+	rows := make([]any, len(changes))
+	for i, c := range changes {
+		rows[i] = map[string]any{"seq": int64(i), "op": c.Op, "target": c.Target, "action": c.Action,
+			"before": jsonOrEmpty(c.Before), "after": jsonOrEmpty(c.After)}
+	}
+	_, err := tx.Run(ctx, `UNWIND $rows AS row
+		CREATE (c:Change {version: $version, seq: row.seq, at: datetime(), actor: $actor, role: $role, via: $via,
+			request: $request, op: row.op, target: row.target, action: row.action, before: row.before, after: row.after})`,
+		map[string]any{"rows": rows, "version": version, "actor": actor.Name, "role": actor.Role.String(),
+			"via": actor.Via, "request": actor.Request})
+	return err
+}
+
+func jsonOrEmpty(m map[string]any) string {
+	if m == nil {
+		return ""
+	}
+	b, _ := json.Marshal(m)
+	return string(b)
+}
+
+// personOps are the store operations a person makes, as opposed to loads
+// (import, seed, ingest): an item whose last change was one of them was
+// edited by hand.
+var personOps = map[string]bool{"create": true, "replace": true, "review": true, "link": true, "unlink": true}
+
+// editedByHand returns, of the given target keys, those whose last recorded
+// change was made by a person, sorted.
+func editedByHand(ctx context.Context, tx neo4j.ManagedTransaction, keys []string) ([]string, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	res, err := tx.Run(ctx, `UNWIND $keys AS k
+		MATCH (c:Change {target: k})
+		WITH k, c ORDER BY c.version DESC, c.seq DESC
+		WITH k, collect(c.op)[0] AS op
+		RETURN k, op`, map[string]any{"keys": keys})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for res.Next(ctx) {
+		k, _, _ := neo4j.GetRecordValue[string](res.Record(), "k")
+		op, _, _ := neo4j.GetRecordValue[string](res.Record(), "op")
+		if personOps[op] {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out, res.Err()
+}
+
+// History returns the changes of one item, a node id or an edge key
+// "FROM -TYPE-> TO", oldest first, and of the edges at a node when id is a
+// node's (up to limit).
+func (s *Store) History(ctx context.Context, id string, limit int) ([]rodedraad.Change, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Change, error) {
+		return queryChanges(ctx, tx, `MATCH (c:Change) WHERE c.target = $id
+			OR c.target STARTS WITH $id + ' -' OR c.target ENDS WITH '-> ' + $id
+			RETURN c ORDER BY c.version, c.seq LIMIT $limit`, map[string]any{"id": id, "limit": int64(limit)})
+	})
+}
+
+// Changes returns audit entries newest first after the cursor in f, at or
+// after f.Since, by f.Actor when set.
+func (s *Store) Changes(ctx context.Context, f rodedraad.ChangeFilter) ([]rodedraad.Change, error) {
+	params := map[string]any{"actor": f.Actor, "limit": int64(f.Limit), "av": f.AfterVersion, "as": f.AfterSeq,
+		"cursor": f.AfterVersion > 0, "since": nil}
+	if !f.Since.IsZero() {
+		params["since"] = f.Since.UTC()
+	}
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Change, error) {
+		return queryChanges(ctx, tx, `MATCH (c:Change)
+			WHERE ($actor = '' OR c.actor = $actor) AND ($since IS NULL OR c.at >= $since)
+			  AND (NOT $cursor OR c.version < $av OR (c.version = $av AND c.seq < $as))
+			RETURN c ORDER BY c.version DESC, c.seq DESC LIMIT $limit`, params)
+	})
+}
+
+func queryChanges(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map[string]any) ([]rodedraad.Change, error) {
+	res, err := tx.Run(ctx, q, params)
+	if err != nil {
+		return nil, err
+	}
+	var out []rodedraad.Change
+	for res.Next(ctx) {
+		n, _, err := neo4j.GetRecordValue[dbtype.Node](res.Record(), "c")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, changeFrom(n.Props))
+	}
+	return out, res.Err()
+}
+
+func changeFrom(p map[string]any) rodedraad.Change {
+	c := rodedraad.Change{Actor: str(p["actor"]), Role: str(p["role"]), Via: str(p["via"]), Request: str(p["request"]),
+		Op: str(p["op"]), Target: str(p["target"]), Action: str(p["action"])}
+	c.Version, _ = p["version"].(int64)
+	c.Seq, _ = p["seq"].(int64)
+	c.At, _ = p["at"].(time.Time)
+	c.Before = unjson(str(p["before"]))
+	c.After = unjson(str(p["after"]))
+	return c
+}
+
+func unjson(s string) map[string]any {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	var m map[string]any
+	if json.Unmarshal([]byte(s), &m) != nil {
+		return nil
+	}
+	return m
+}
