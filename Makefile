@@ -7,10 +7,15 @@ BIN      := bin/rodedraad
 TEST_NEO4J_DIR  ?= .neo4j-test
 TEST_NEO4J_ADDR ?= 127.0.0.1:17687
 TEST_FLAGS      ?= -count=1 -timeout 30m
+# The Neo4j of `make bench-peer`: its own port and data folder, kept between
+# runs so that the synthetic graph is loaded only when its size changes.
+PEER_NEO4J_DIR  ?= .neo4j-peer
+PEER_NEO4J_ADDR ?= 127.0.0.1:17787
+PEER_RECS       ?= 10000
+PEER_FLAGS      ?=
 
-CHROMIUM ?= chromium
 
-.PHONY: assets assets-check screenshots all build run neo4j neo4j-stop neo4j-status seed-check test test-short test-llm bench generate check-generated lint fmt clean
+.PHONY: assets assets-check screenshots all build run neo4j neo4j-stop neo4j-status seed-check test test-short test-llm bench bench-peer load fuzz generate check-generated lint fmt clean
 
 all: build
 
@@ -20,6 +25,7 @@ build:
 
 ## run: start Neo4j unless NEO4J_URI is set, migrate, seed and serve GraphQL
 run: build
+	@./.ci/deps run
 	RODEDRAAD_LOG_FORMAT=$${RODEDRAAD_LOG_FORMAT:-console} ./$(BIN) serve
 
 ## neo4j: start the project's own Neo4j (idempotent) and print its URI
@@ -39,7 +45,7 @@ seed-check: build
 
 ## test: every test, against a throw-away Neo4j started and stopped here
 test: build
-	@command -v $(CHROMIUM) >/dev/null || echo "make test: no $(CHROMIUM): the browser tests will fail (apt-get install chromium)" >&2
+	@./.ci/deps test
 	@./.ci/with-test-neo4j $(TEST_NEO4J_DIR) $(TEST_NEO4J_ADDR) -- $(GO) test $(TEST_FLAGS) -p 1 ./...
 
 ## assets: fetch the dashboard's vendored libraries again from the npm registry
@@ -82,6 +88,16 @@ fuzz: build
 	$(GO) build -o bin/fuzz ./tools/fuzz
 	@./.ci/with-test-neo4j $(LOAD_NEO4J_DIR) $(LOAD_NEO4J_ADDR) -- ./tools/load/run.sh fuzz $(FUZZ_FLAGS)
 
+## bench-peer: rodedraad against @neo4j/graphql and hand-written Cypher over one Neo4j
+## (PEER_RECS=100000 for the large graph; takes minutes); rewrites its section of docs/benchmarks.md
+bench-peer: build tools/peer/node_modules/.package-lock.json
+	$(GO) run ./tools/peer/bench -neo4j-dir $(PEER_NEO4J_DIR) -neo4j-addr $(PEER_NEO4J_ADDR) \
+		-recs $(PEER_RECS) -write docs/benchmarks.md $(PEER_FLAGS)
+
+# The peer's packages, exactly as the lock file pins them.
+tools/peer/node_modules/.package-lock.json: tools/peer/package-lock.json
+	cd tools/peer && npm ci --no-audit --no-fund
+
 ## generate: regenerate gqlgen code from schema.graphql, and the README's command and settings tables
 generate:
 	$(GO) generate ./...
@@ -104,4 +120,4 @@ fmt:
 	gofmt -w cmd graph internal seeds neo4j
 
 clean:
-	rm -rf bin $(TEST_NEO4J_DIR)
+	rm -rf bin $(TEST_NEO4J_DIR) $(PEER_NEO4J_DIR) tools/peer/node_modules

@@ -47,6 +47,7 @@ func redThreadOf(in *model.RedThreadOptions) analysis.Options {
 		set(&o.MinSectors, in.MinSectors)
 		set(&o.MaxSeverity, in.MaxSeverity)
 		set(&o.MinEchoDocuments, in.MinEchoDocuments)
+		set(&o.JoinSupports, in.JoinSupports)
 	}
 	return o
 }

@@ -113,6 +113,7 @@ var nodeKinds = map[model.NodeKind]rodedraad.Label{
 	model.NodeKindActor:          rodedraad.LabelActor,
 	model.NodeKindTheme:          rodedraad.LabelTheme,
 	model.NodeKindScenario:       rodedraad.LabelScenario,
+	model.NodeKindConflict:       rodedraad.LabelConflict,
 }
 
 func labels(kinds []model.NodeKind) []rodedraad.Label {

@@ -20,6 +20,7 @@ import (
 	"github.com/rodedraad/rodedraad/graph/generated"
 	"github.com/rodedraad/rodedraad/graph/model"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
+	"github.com/rodedraad/rodedraad/internal/service"
 )
 
 // Limits protect the server from expensive requests.
@@ -106,6 +107,22 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.SuggestLinksPayload.Proposals = func(child, first int) int { return pageCost(child, first) }
 	setTrustComplexity(c)
 	setListComplexity(c)
+	conflictComplexity(c)
+}
+
+// conflictComplexity prices the conflict lists and the theme and actor
+// lists beside them by page size, like the other lists: a page of 100
+// endorsements or contradictions with a few fields each stays well under
+// the default limit of 2000. A conflict's pairs are not priced by page:
+// they come from the cached report, not from the database.
+func conflictComplexity(c *generated.ComplexityRoot) {
+	c.Query.Conflicts = func(child int, _ *model.ConflictFilter, _ *service.ConflictOrder, first int, _ *string) int {
+		return pageCost(child, first)
+	}
+	c.Query.ContradictionsBetween = func(child int, _, _ string, _ *model.ScopeInput, first int) int {
+		return pageCost(child, first)
+	}
+	c.Actor.Endorses = func(child, first int) int { return pageCost(child, first) }
 }
 
 // presentError turns a resolver error into a GraphQL error with

@@ -33,6 +33,8 @@ type Service interface {
 	ImportBundle(ctx context.Context, name string, data []byte) (rodedraad.Counts, error)
 	Reviews
 	Analyses
+	Conflicts
+	Propositions
 	Trust
 }
 

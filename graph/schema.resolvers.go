@@ -13,6 +13,7 @@ import (
 	"github.com/rodedraad/rodedraad/graph/generated"
 	"github.com/rodedraad/rodedraad/graph/model"
 	"github.com/rodedraad/rodedraad/internal/analysis"
+	"github.com/rodedraad/rodedraad/internal/proposition"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/service"
 )
@@ -37,9 +38,29 @@ func (r *actorResolver) Assignments(ctx context.Context, obj *rodedraad.Actor) (
 	return linked[*rodedraad.Recommendation](ctx, obj.ID, actorAssigned)
 }
 
+// Endorses is the resolver for the endorses field.
+func (r *actorResolver) Endorses(ctx context.Context, obj *rodedraad.Actor, first int) ([]*rodedraad.Link, error) {
+	return endorsements(ctx, r.svc, obj.ID, first)
+}
+
 // TotalCount is the resolver for the totalCount field.
 func (r *actorConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*rodedraad.Actor]) (int, error) {
 	return r.svc.Count(ctx, obj.Query.Label, obj.Query.Filter)
+}
+
+// Node is the resolver for the node field.
+func (r *actorEndorsementResolver) Node(ctx context.Context, obj *rodedraad.Link) (rodedraad.Node, error) {
+	return endpoint[rodedraad.Node](ctx, obj, obj.Other.NodeID())
+}
+
+// Document is the resolver for the document field.
+func (r *actorEndorsementResolver) Document(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Document, error) {
+	if obj.Via != "AUTHORED" {
+		return nil, nil
+	}
+	n, err := nodeByID(ctx, obj.To)
+	d, _ := n.(*rodedraad.Document)
+	return d, err
 }
 
 // Actor is the resolver for the actor field.
@@ -52,9 +73,39 @@ func (r *authorshipResolver) Document(ctx context.Context, obj *rodedraad.Link) 
 	return endpoint[*rodedraad.Document](ctx, obj, obj.To)
 }
 
+// Label is the resolver for the label field.
+func (r *clusterResolver) Label(ctx context.Context, obj *analysis.Cluster, lang *model.Lang) (*string, error) {
+	return nameIn(ctx, obj.Medoid, obj.Label, lang)
+}
+
+// Medoid is the resolver for the medoid field.
+func (r *clusterResolver) Medoid(ctx context.Context, obj *analysis.Cluster) (*rodedraad.Recommendation, error) {
+	return recommendationByID(ctx, obj.Medoid)
+}
+
+// Members is the resolver for the members field.
+func (r *clusterResolver) Members(ctx context.Context, obj *analysis.Cluster) ([]*rodedraad.Recommendation, error) {
+	return clusterNodes[*rodedraad.Recommendation](ctx, r.svc, obj.Members)
+}
+
+// Endorsers is the resolver for the endorsers field.
+func (r *clusterResolver) Endorsers(ctx context.Context, obj *analysis.Cluster) ([]*rodedraad.Actor, error) {
+	return clusterNodes[*rodedraad.Actor](ctx, r.svc, backerIDs(obj.Endorsers))
+}
+
+// Sectors is the resolver for the sectors field.
+func (r *clusterResolver) Sectors(ctx context.Context, obj *analysis.Cluster) ([]*model.SectorScore, error) {
+	return clusterSectors(obj), nil
+}
+
 // Contradictions is the resolver for the contradictions field.
 func (r *coherenceResolver) Contradictions(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.Contradiction, error) {
 	return top(obj.Contradictions, first)
+}
+
+// Conflicts is the resolver for the conflicts field.
+func (r *coherenceResolver) Conflicts(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ConflictGroup, error) {
+	return top(obj.Conflicts, first)
 }
 
 // ActorInconsistencies is the resolver for the actorInconsistencies field.
@@ -104,6 +155,102 @@ func (r *communitiesResolver) Communities(ctx context.Context, obj *analysis.Com
 	return top(obj.Communities, first)
 }
 
+// Topic is the resolver for the topic field.
+func (r *conflictResolver) Topic(ctx context.Context, obj *rodedraad.Conflict, lang *model.Lang) (string, error) {
+	return obj.TopicIn(langOf(lang)), nil
+}
+
+// Summary is the resolver for the summary field.
+func (r *conflictResolver) Summary(ctx context.Context, obj *rodedraad.Conflict, lang *model.Lang) (*string, error) {
+	s := obj.SummaryIn(langOf(lang))
+	if s == "" {
+		return nil, nil
+	}
+	return &s, nil
+}
+
+// Decision is the resolver for the decision field.
+func (r *conflictResolver) Decision(ctx context.Context, obj *rodedraad.Conflict) (*rodedraad.ConflictDecision, error) {
+	return obj.Latest(), nil
+}
+
+// SideA is the resolver for the sideA field.
+func (r *conflictResolver) SideA(ctx context.Context, obj *rodedraad.Conflict) (*analysis.ConflictSide, error) {
+	return r.conflictSide(ctx, obj, false)
+}
+
+// SideB is the resolver for the sideB field.
+func (r *conflictResolver) SideB(ctx context.Context, obj *rodedraad.Conflict) (*analysis.ConflictSide, error) {
+	return r.conflictSide(ctx, obj, true)
+}
+
+// Severity is the resolver for the severity field.
+func (r *conflictResolver) Severity(ctx context.Context, obj *rodedraad.Conflict) (int, error) {
+	g, err := r.svc.ConflictGroup(ctx, obj.ID)
+	return g.Severity, err
+}
+
+// MaxSeverity is the resolver for the maxSeverity field.
+func (r *conflictResolver) MaxSeverity(ctx context.Context, obj *rodedraad.Conflict) (int, error) {
+	g, err := r.svc.ConflictGroup(ctx, obj.ID)
+	return g.MaxSeverity, err
+}
+
+// CrossesDocuments is the resolver for the crossesDocuments field.
+func (r *conflictResolver) CrossesDocuments(ctx context.Context, obj *rodedraad.Conflict) (bool, error) {
+	g, err := r.svc.ConflictGroup(ctx, obj.ID)
+	return g.CrossesDocuments, err
+}
+
+// InsideDocument is the resolver for the insideDocument field.
+func (r *conflictResolver) InsideDocument(ctx context.Context, obj *rodedraad.Conflict) (bool, error) {
+	g, err := r.svc.ConflictGroup(ctx, obj.ID)
+	return g.InsideDocument, err
+}
+
+// Themes is the resolver for the themes field.
+func (r *conflictResolver) Themes(ctx context.Context, obj *rodedraad.Conflict) ([]*rodedraad.Theme, error) {
+	g, err := r.svc.ConflictGroup(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return typed[*rodedraad.Theme](present(nodesInOrder(ctx, r.svc, g.Themes)))
+}
+
+// Pairs is the resolver for the pairs field.
+func (r *conflictResolver) Pairs(ctx context.Context, obj *rodedraad.Conflict, first int) ([]*analysis.Contradiction, error) {
+	g, err := r.svc.ConflictGroup(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return top(g.Pairs, first)
+}
+
+// Conflict is the resolver for the conflict field.
+func (r *conflictGroupResolver) Conflict(ctx context.Context, obj *analysis.ConflictGroup) (*rodedraad.Conflict, error) {
+	return conflictNode(ctx, obj.ID)
+}
+
+// Pairs is the resolver for the pairs field.
+func (r *conflictGroupResolver) Pairs(ctx context.Context, obj *analysis.ConflictGroup, first int) ([]*analysis.Contradiction, error) {
+	return top(obj.Pairs, first)
+}
+
+// Items is the resolver for the items field.
+func (r *conflictSideResolver) Items(ctx context.Context, obj *analysis.ConflictSide) ([]rodedraad.Node, error) {
+	return sideItems(ctx, r.svc, obj)
+}
+
+// Documents is the resolver for the documents field.
+func (r *conflictSideResolver) Documents(ctx context.Context, obj *analysis.ConflictSide) ([]*rodedraad.Document, error) {
+	return typed[*rodedraad.Document](present(nodesInOrder(ctx, r.svc, obj.Documents)))
+}
+
+// Endorsers is the resolver for the endorsers field.
+func (r *conflictSideResolver) Endorsers(ctx context.Context, obj *analysis.ConflictSide) ([]*model.SectorActors, error) {
+	return sectorActors(ctx, r.svc, obj)
+}
+
 // Items is the resolver for the items field.
 func (r *consensusResolver) Items(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error) {
 	return top(obj.Items, first)
@@ -112,6 +259,21 @@ func (r *consensusResolver) Items(ctx context.Context, obj *analysis.Consensus, 
 // Candidates is the resolver for the candidates field.
 func (r *consensusResolver) Candidates(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error) {
 	return top(obj.Candidates, first)
+}
+
+// Clusters is the resolver for the clusters field.
+func (r *consensusResolver) Clusters(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.Cluster, error) {
+	return top(obj.Clusters, first)
+}
+
+// ClusterCandidates is the resolver for the clusterCandidates field.
+func (r *consensusResolver) ClusterCandidates(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.Cluster, error) {
+	return top(obj.ClusterCandidates, first)
+}
+
+// Name is the resolver for the name field.
+func (r *consensusItemResolver) Name(ctx context.Context, obj *analysis.ConsensusItem, lang *model.Lang) (*string, error) {
+	return nameIn(ctx, obj.ID, obj.Name, lang)
 }
 
 // Recommendation is the resolver for the recommendation field.
@@ -127,6 +289,11 @@ func (r *consensusItemResolver) Sectors(ctx context.Context, obj *analysis.Conse
 // Label is the resolver for the label field.
 func (r *contradictionSideResolver) Label(ctx context.Context, obj *analysis.Side) (model.NodeKind, error) {
 	return kindOfLabel[obj.Label], nil
+}
+
+// Name is the resolver for the name field.
+func (r *contradictionSideResolver) Name(ctx context.Context, obj *analysis.Side, lang *model.Lang) (*string, error) {
+	return nameIn(ctx, obj.ID, obj.Name, lang)
 }
 
 // Node is the resolver for the node field.
@@ -213,6 +380,11 @@ func (r *ingestInfoResolver) Supersedes(ctx context.Context, obj *rodedraad.Inge
 // Conflict is the resolver for the conflict field.
 func (r *interactionResolver) Conflict(ctx context.Context, obj *rodedraad.Link) (*model.ConflictInfo, error) {
 	return conflictInfo(&obj.Edge), nil
+}
+
+// Name is the resolver for the name field.
+func (r *matrixAxisResolver) Name(ctx context.Context, obj *analysis.Axis, lang *model.Lang) (*string, error) {
+	return nameIn(ctx, obj.ID, obj.Name, lang)
 }
 
 // CreateRecommendation is the resolver for the createRecommendation field.
@@ -361,6 +533,22 @@ func (r *mutationResolver) ReviewMany(ctx context.Context, input model.ReviewMan
 	return &model.ReviewManyPayload{Reviewed: len(input.Items)}, nil
 }
 
+// CreateConflict is the resolver for the createConflict field.
+func (r *mutationResolver) CreateConflict(ctx context.Context, input model.ConflictInput) (*rodedraad.Conflict, error) {
+	return conflictOf(r.svc.CreateConflict(ctx, conflictInput(input)))
+}
+
+// SetConflictSides is the resolver for the setConflictSides field.
+func (r *mutationResolver) SetConflictSides(ctx context.Context, input model.ConflictSidesInput) (*rodedraad.Conflict, error) {
+	return conflictOf(r.svc.SetConflictSides(ctx, input.ID, input.SideA, input.SideB, deref(input.By)))
+}
+
+// ResolveConflict is the resolver for the resolveConflict field.
+func (r *mutationResolver) ResolveConflict(ctx context.Context, input model.ResolveConflictInput) (*rodedraad.Conflict, error) {
+	return conflictOf(r.svc.DecideConflict(ctx, input.ID, rodedraad.ConflictDecision{State: input.State,
+		Decision: deref(input.Decision), Rationale: deref(input.Rationale), By: input.By}))
+}
+
 // ImportBundleChecked is the resolver for the importBundleChecked field.
 func (r *mutationResolver) ImportBundleChecked(ctx context.Context, bundle string, format model.BundleFormat, dryRun bool, overwrite bool) (*model.ImportReport, error) {
 	return importChecked(ctx, r.svc, bundle, format, dryRun, overwrite)
@@ -384,6 +572,26 @@ func (r *overlapSuggestionResolver) B(ctx context.Context, obj *service.Suggesti
 // Document is the resolver for the document field.
 func (r *passageResolver) Document(ctx context.Context, obj *rodedraad.Passage) (*rodedraad.Document, error) {
 	return documentByID(ctx, obj.Document)
+}
+
+// GraphVersion is the resolver for the graphVersion field.
+func (r *propositionResolver) GraphVersion(ctx context.Context, obj *proposition.Draft) (int, error) {
+	return int(obj.GraphVersion), nil
+}
+
+// Markdown is the resolver for the markdown field.
+func (r *propositionResolver) Markdown(ctx context.Context, obj *proposition.Draft) (string, error) {
+	return renderDraft(obj, "md")
+}
+
+// HTML is the resolver for the html field.
+func (r *propositionResolver) HTML(ctx context.Context, obj *proposition.Draft) (string, error) {
+	return renderDraft(obj, "html")
+}
+
+// Since is the resolver for the since field.
+func (r *propositionChangesResolver) Since(ctx context.Context, obj *proposition.Changes) (int, error) {
+	return int(obj.Since), nil
 }
 
 // Node is the resolver for the node field.
@@ -489,6 +697,42 @@ func (r *queryResolver) SearchPassages(ctx context.Context, text string, first i
 	return ptrs(hits), err
 }
 
+// Conflicts is the resolver for the conflicts field.
+func (r *queryResolver) Conflicts(ctx context.Context, filter *model.ConflictFilter, orderBy *service.ConflictOrder, first int, after *string) (*model.ConflictConnection, error) {
+	p, err := pageRequest(first, after)
+	if err != nil {
+		return nil, err
+	}
+	list, total, err := r.svc.Conflicts(ctx, conflictFilterOf(filter), deref(orderBy), p)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewConflictConnection(list, total), nil
+}
+
+// Conflict is the resolver for the conflict field.
+func (r *queryResolver) Conflict(ctx context.Context, id string) (*rodedraad.Conflict, error) {
+	v, err := r.svc.Conflict(ctx, id)
+	if rodedraad.ErrorCode(err) == rodedraad.ENOTFOUND {
+		return nil, nil
+	}
+	return conflictOf(v, err)
+}
+
+// ContradictionsBetween is the resolver for the contradictionsBetween field.
+func (r *queryResolver) ContradictionsBetween(ctx context.Context, a string, b string, scope *model.ScopeInput, first int) ([]*analysis.Contradiction, error) {
+	cs, err := r.svc.ContradictionsBetween(ctx, a, b, scopeOf(scope))
+	if err != nil {
+		return nil, err
+	}
+	return top(cs, first)
+}
+
+// Proposition is the resolver for the proposition field.
+func (r *queryResolver) Proposition(ctx context.Context, scope *model.ScopeInput, lang *model.Lang, since *int) (*proposition.Draft, error) {
+	return propositionOf(ctx, r.svc, scope, lang, since)
+}
+
 // History is the resolver for the history field.
 func (r *queryResolver) History(ctx context.Context, id string, first int) ([]*model.Change, error) {
 	return history(ctx, r.svc, id, first)
@@ -497,6 +741,16 @@ func (r *queryResolver) History(ctx context.Context, id string, first int) ([]*m
 // Changes is the resolver for the changes field.
 func (r *queryResolver) Changes(ctx context.Context, since *time.Time, actor *string, first int, after *string) (*model.ChangeConnection, error) {
 	return changes(ctx, r.svc, since, actor, first, after)
+}
+
+// Title is the resolver for the title field.
+func (r *recommendationResolver) Title(ctx context.Context, obj *rodedraad.Recommendation, lang *model.Lang) (string, error) {
+	return obj.TitleIn(langOf(lang)), nil
+}
+
+// Text is the resolver for the text field.
+func (r *recommendationResolver) Text(ctx context.Context, obj *rodedraad.Recommendation, lang *model.Lang) (string, error) {
+	return obj.TextIn(langOf(lang)), nil
 }
 
 // Document is the resolver for the document field.
@@ -662,14 +916,31 @@ func (r *Resolver) ActorConnection() generated.ActorConnectionResolver {
 	return &actorConnectionResolver{r}
 }
 
+// ActorEndorsement returns generated.ActorEndorsementResolver implementation.
+func (r *Resolver) ActorEndorsement() generated.ActorEndorsementResolver {
+	return &actorEndorsementResolver{r}
+}
+
 // Authorship returns generated.AuthorshipResolver implementation.
 func (r *Resolver) Authorship() generated.AuthorshipResolver { return &authorshipResolver{r} }
+
+// Cluster returns generated.ClusterResolver implementation.
+func (r *Resolver) Cluster() generated.ClusterResolver { return &clusterResolver{r} }
 
 // Coherence returns generated.CoherenceResolver implementation.
 func (r *Resolver) Coherence() generated.CoherenceResolver { return &coherenceResolver{r} }
 
 // Communities returns generated.CommunitiesResolver implementation.
 func (r *Resolver) Communities() generated.CommunitiesResolver { return &communitiesResolver{r} }
+
+// Conflict returns generated.ConflictResolver implementation.
+func (r *Resolver) Conflict() generated.ConflictResolver { return &conflictResolver{r} }
+
+// ConflictGroup returns generated.ConflictGroupResolver implementation.
+func (r *Resolver) ConflictGroup() generated.ConflictGroupResolver { return &conflictGroupResolver{r} }
+
+// ConflictSide returns generated.ConflictSideResolver implementation.
+func (r *Resolver) ConflictSide() generated.ConflictSideResolver { return &conflictSideResolver{r} }
 
 // Consensus returns generated.ConsensusResolver implementation.
 func (r *Resolver) Consensus() generated.ConsensusResolver { return &consensusResolver{r} }
@@ -711,6 +982,9 @@ func (r *Resolver) IngestInfo() generated.IngestInfoResolver { return &ingestInf
 // Interaction returns generated.InteractionResolver implementation.
 func (r *Resolver) Interaction() generated.InteractionResolver { return &interactionResolver{r} }
 
+// MatrixAxis returns generated.MatrixAxisResolver implementation.
+func (r *Resolver) MatrixAxis() generated.MatrixAxisResolver { return &matrixAxisResolver{r} }
+
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
@@ -724,6 +998,14 @@ func (r *Resolver) OverlapSuggestion() generated.OverlapSuggestionResolver {
 
 // Passage returns generated.PassageResolver implementation.
 func (r *Resolver) Passage() generated.PassageResolver { return &passageResolver{r} }
+
+// Proposition returns generated.PropositionResolver implementation.
+func (r *Resolver) Proposition() generated.PropositionResolver { return &propositionResolver{r} }
+
+// PropositionChanges returns generated.PropositionChangesResolver implementation.
+func (r *Resolver) PropositionChanges() generated.PropositionChangesResolver {
+	return &propositionChangesResolver{r}
+}
 
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
@@ -768,9 +1050,14 @@ func (r *Resolver) ThemeConnection() generated.ThemeConnectionResolver {
 type (
 	actorResolver                    struct{ *Resolver }
 	actorConnectionResolver          struct{ *Resolver }
+	actorEndorsementResolver         struct{ *Resolver }
 	authorshipResolver               struct{ *Resolver }
+	clusterResolver                  struct{ *Resolver }
 	coherenceResolver                struct{ *Resolver }
 	communitiesResolver              struct{ *Resolver }
+	conflictResolver                 struct{ *Resolver }
+	conflictGroupResolver            struct{ *Resolver }
+	conflictSideResolver             struct{ *Resolver }
 	consensusResolver                struct{ *Resolver }
 	consensusItemResolver            struct{ *Resolver }
 	contradictionSideResolver        struct{ *Resolver }
@@ -783,10 +1070,13 @@ type (
 	influenceNodeResolver            struct{ *Resolver }
 	ingestInfoResolver               struct{ *Resolver }
 	interactionResolver              struct{ *Resolver }
+	matrixAxisResolver               struct{ *Resolver }
 	mutationResolver                 struct{ *Resolver }
 	overlapResolver                  struct{ *Resolver }
 	overlapSuggestionResolver        struct{ *Resolver }
 	passageResolver                  struct{ *Resolver }
+	propositionResolver              struct{ *Resolver }
+	propositionChangesResolver       struct{ *Resolver }
 	queryResolver                    struct{ *Resolver }
 	recommendationResolver           struct{ *Resolver }
 	recommendationConnectionResolver struct{ *Resolver }

@@ -143,8 +143,8 @@ func printDiff(w io.Writer, changes []rodedraad.Change) {
 
 func printCounts(w io.Writer, title string, c rodedraad.Counts) {
 	fmt.Fprintf(w, "%s:\n", title)
-	fmt.Fprintf(w, "  themes           %5d\n  actors           %5d\n  documents        %5d\n  recommendations  %5d\n  scenarios        %5d\n",
-		c.Themes, c.Actors, c.Documents, c.Recommendations, c.Scenarios)
+	fmt.Fprintf(w, "  themes           %5d\n  actors           %5d\n  documents        %5d\n  recommendations  %5d\n  scenarios        %5d\n  conflicts        %5d\n",
+		c.Themes, c.Actors, c.Documents, c.Recommendations, c.Scenarios, c.Conflicts)
 	types := make([]string, 0, len(c.Edges))
 	for t := range c.Edges {
 		types = append(types, string(t))

@@ -105,13 +105,14 @@ func TestRun_Migrate(t *testing.T) {
 func TestRun_Seed(t *testing.T) {
 	store := neo4jtest.Open(t)
 	r := mustRun(t, testEnv(t), "seed")
-	for _, want := range []string{"seeded:", "documents           41", "recommendations    176"} {
+	for _, want := range []string{"seeded:", "documents           41", "recommendations    176", "conflicts           13"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
 		}
 	}
 	first := graphCounts(t, store)
-	want := map[string]int{"Document": 41, "Actor": 86, "Recommendation": 176, "Theme": 8, "Scenario": 27}
+	want := map[string]int{"Document": 41, "Actor": 86, "Recommendation": 176, "Theme": 8, "Scenario": 27, "Conflict": 13,
+		"SIDE_A": 39, "SIDE_B": 31} // one side edge per item named on a side in seeds/links.yaml
 	for k, n := range want {
 		if first[k] != n {
 			t.Errorf("%s = %d after seed, want %d", k, first[k], n)

@@ -16,6 +16,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/rodedraad/rodedraad/graph/model"
 	"github.com/rodedraad/rodedraad/internal/analysis"
+	"github.com/rodedraad/rodedraad/internal/proposition"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/service"
 	gqlparser "github.com/vektah/gqlparser/v2"
@@ -34,9 +35,14 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Actor() ActorResolver
 	ActorConnection() ActorConnectionResolver
+	ActorEndorsement() ActorEndorsementResolver
 	Authorship() AuthorshipResolver
+	Cluster() ClusterResolver
 	Coherence() CoherenceResolver
 	Communities() CommunitiesResolver
+	Conflict() ConflictResolver
+	ConflictGroup() ConflictGroupResolver
+	ConflictSide() ConflictSideResolver
 	Consensus() ConsensusResolver
 	ConsensusItem() ConsensusItemResolver
 	ContradictionSide() ContradictionSideResolver
@@ -49,10 +55,13 @@ type ResolverRoot interface {
 	InfluenceNode() InfluenceNodeResolver
 	IngestInfo() IngestInfoResolver
 	Interaction() InteractionResolver
+	MatrixAxis() MatrixAxisResolver
 	Mutation() MutationResolver
 	Overlap() OverlapResolver
 	OverlapSuggestion() OverlapSuggestionResolver
 	Passage() PassageResolver
+	Proposition() PropositionResolver
+	PropositionChanges() PropositionChangesResolver
 	Query() QueryResolver
 	Recommendation() RecommendationResolver
 	RecommendationConnection() RecommendationConnectionResolver
@@ -73,6 +82,7 @@ type ComplexityRoot struct {
 		Aliases     func(childComplexity int) int
 		Assignments func(childComplexity int) int
 		Documents   func(childComplexity int) int
+		Endorses    func(childComplexity int, first int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		Level       func(childComplexity int) int
@@ -94,6 +104,12 @@ type ComplexityRoot struct {
 	ActorEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ActorEndorsement struct {
+		Document func(childComplexity int) int
+		Node     func(childComplexity int) int
+		Via      func(childComplexity int) int
 	}
 
 	ActorInconsistency struct {
@@ -157,11 +173,29 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Cluster struct {
+		Candidate     func(childComplexity int) int
+		Conflicts     func(childComplexity int) int
+		Divisiveness  func(childComplexity int) int
+		Documents     func(childComplexity int) int
+		EchoDocuments func(childComplexity int) int
+		Endorsers     func(childComplexity int) int
+		GAC           func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Label         func(childComplexity int, lang *model.Lang) int
+		MaxSeverity   func(childComplexity int) int
+		Medoid        func(childComplexity int) int
+		Members       func(childComplexity int) int
+		Sectors       func(childComplexity int) int
+		Themes        func(childComplexity int) int
+	}
+
 	Coherence struct {
 		ActorInconsistencies func(childComplexity int, first int) int
 		BlindSpots           func(childComplexity int) int
 		Coherence            func(childComplexity int) int
 		Communities          func(childComplexity int) int
+		Conflicts            func(childComplexity int, first int) int
 		Consensus            func(childComplexity int) int
 		Contradictions       func(childComplexity int, first int) int
 		EmptyThemeScenario   func(childComplexity int) int
@@ -244,6 +278,63 @@ type ComplexityRoot struct {
 		Size      func(childComplexity int) int
 	}
 
+	Conflict struct {
+		CrossesDocuments func(childComplexity int) int
+		Decision         func(childComplexity int) int
+		Evidence         func(childComplexity int) int
+		History          func(childComplexity int) int
+		ID               func(childComplexity int) int
+		InsideDocument   func(childComplexity int) int
+		MaxSeverity      func(childComplexity int) int
+		Pairs            func(childComplexity int, first int) int
+		Provenance       func(childComplexity int) int
+		Score            func(childComplexity int) int
+		Severity         func(childComplexity int) int
+		SideA            func(childComplexity int) int
+		SideB            func(childComplexity int) int
+		State            func(childComplexity int) int
+		Status           func(childComplexity int) int
+		Strength         func(childComplexity int) int
+		Summary          func(childComplexity int, lang *model.Lang) int
+		Themes           func(childComplexity int) int
+		Topic            func(childComplexity int, lang *model.Lang) int
+		Translation      func(childComplexity int) int
+	}
+
+	ConflictConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ConflictDecision struct {
+		At        func(childComplexity int) int
+		By        func(childComplexity int) int
+		Decision  func(childComplexity int) int
+		Rationale func(childComplexity int) int
+		State     func(childComplexity int) int
+	}
+
+	ConflictEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ConflictGroup struct {
+		Conflict         func(childComplexity int) int
+		CrossesDocuments func(childComplexity int) int
+		ID               func(childComplexity int) int
+		InsideDocument   func(childComplexity int) int
+		MaxSeverity      func(childComplexity int) int
+		Pairs            func(childComplexity int, first int) int
+		Severity         func(childComplexity int) int
+		SideA            func(childComplexity int) int
+		SideB            func(childComplexity int) int
+		State            func(childComplexity int) int
+		Themes           func(childComplexity int) int
+		Topic            func(childComplexity int) int
+	}
+
 	ConflictInfo struct {
 		Evidence func(childComplexity int) int
 		ID       func(childComplexity int) int
@@ -251,10 +342,19 @@ type ComplexityRoot struct {
 		Topic    func(childComplexity int) int
 	}
 
+	ConflictSide struct {
+		Documents func(childComplexity int) int
+		Endorsers func(childComplexity int) int
+		Items     func(childComplexity int) int
+		Sectors   func(childComplexity int) int
+	}
+
 	Consensus struct {
-		Candidates func(childComplexity int, first int) int
-		Items      func(childComplexity int, first int) int
-		Options    func(childComplexity int) int
+		Candidates        func(childComplexity int, first int) int
+		ClusterCandidates func(childComplexity int, first int) int
+		Clusters          func(childComplexity int, first int) int
+		Items             func(childComplexity int, first int) int
+		Options           func(childComplexity int) int
 	}
 
 	ConsensusItem struct {
@@ -265,7 +365,7 @@ type ComplexityRoot struct {
 		GAC            func(childComplexity int) int
 		ID             func(childComplexity int) int
 		MaxSeverity    func(childComplexity int) int
-		Name           func(childComplexity int) int
+		Name           func(childComplexity int, lang *model.Lang) int
 		Recommendation func(childComplexity int) int
 		Sectors        func(childComplexity int) int
 	}
@@ -274,6 +374,7 @@ type ComplexityRoot struct {
 		ConflictID       func(childComplexity int) int
 		CrossesDocuments func(childComplexity int) int
 		From             func(childComplexity int) int
+		SameDocument     func(childComplexity int) int
 		Score            func(childComplexity int) int
 		Severity         func(childComplexity int) int
 		SharedThemes     func(childComplexity int) int
@@ -288,7 +389,7 @@ type ComplexityRoot struct {
 		Endorsers func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Label     func(childComplexity int) int
-		Name      func(childComplexity int) int
+		Name      func(childComplexity int, lang *model.Lang) int
 		Node      func(childComplexity int) int
 		Sectors   func(childComplexity int) int
 	}
@@ -465,7 +566,7 @@ type ComplexityRoot struct {
 
 	MatrixAxis struct {
 		ID   func(childComplexity int) int
-		Name func(childComplexity int) int
+		Name func(childComplexity int, lang *model.Lang) int
 	}
 
 	MatrixCell struct {
@@ -482,6 +583,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		CreateActor          func(childComplexity int, input model.ActorInput) int
+		CreateConflict       func(childComplexity int, input model.ConflictInput) int
 		CreateDocument       func(childComplexity int, input model.DocumentInput) int
 		CreateRecommendation func(childComplexity int, input model.RecommendationInput) int
 		CreateScenario       func(childComplexity int, input model.ScenarioInput) int
@@ -494,8 +596,10 @@ type ComplexityRoot struct {
 		ImportBundle         func(childComplexity int, bundle string, format model.BundleFormat) int
 		ImportBundleChecked  func(childComplexity int, bundle string, format model.BundleFormat, dryRun bool, overwrite bool) int
 		Link                 func(childComplexity int, input model.LinkInput) int
+		ResolveConflict      func(childComplexity int, input model.ResolveConflictInput) int
 		Review               func(childComplexity int, input model.ReviewInput) int
 		ReviewMany           func(childComplexity int, input model.ReviewManyInput) int
+		SetConflictSides     func(childComplexity int, input model.ConflictSidesInput) int
 		SuggestLinks         func(childComplexity int, input *model.SuggestLinksInput) int
 		SuggestOverlaps      func(childComplexity int, input *model.SuggestOverlapsInput) int
 		Unlink               func(childComplexity int, input model.UnlinkInput) int
@@ -548,6 +652,94 @@ type ComplexityRoot struct {
 		Score   func(childComplexity int) int
 	}
 
+	Proposition struct {
+		Changes      func(childComplexity int) int
+		Dropped      func(childComplexity int) int
+		GraphVersion func(childComplexity int) int
+		HTML         func(childComplexity int) int
+		Intro        func(childComplexity int) int
+		Lang         func(childComplexity int) int
+		Markdown     func(childComplexity int) int
+		Overall      func(childComplexity int) int
+		Scope        func(childComplexity int) int
+		Sources      func(childComplexity int) int
+		Themes       func(childComplexity int) int
+		Title        func(childComplexity int) int
+	}
+
+	PropositionCamp struct {
+		Backers func(childComplexity int) int
+		Items   func(childComplexity int) int
+		Sectors func(childComplexity int) int
+	}
+
+	PropositionChanges struct {
+		Since      func(childComplexity int) int
+		Statements func(childComplexity int) int
+	}
+
+	PropositionChoice struct {
+		By        func(childComplexity int) int
+		Decision  func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Rationale func(childComplexity int) int
+		Severity  func(childComplexity int) int
+		SideA     func(childComplexity int) int
+		SideB     func(childComplexity int) int
+		State     func(childComplexity int) int
+		Statement func(childComplexity int) int
+		Topic     func(childComplexity int) int
+	}
+
+	PropositionDropped struct {
+		Reason  func(childComplexity int) int
+		Section func(childComplexity int) int
+		Text    func(childComplexity int) int
+	}
+
+	PropositionItem struct {
+		Docs  func(childComplexity int) int
+		ID    func(childComplexity int) int
+		Title func(childComplexity int) int
+	}
+
+	PropositionSection struct {
+		Actors    func(childComplexity int) int
+		Choices   func(childComplexity int) int
+		Gaps      func(childComplexity int) int
+		Name      func(childComplexity int) int
+		NoThread  func(childComplexity int) int
+		RedThread func(childComplexity int) int
+		Scenarios func(childComplexity int) int
+		Summary   func(childComplexity int) int
+		Theme     func(childComplexity int) int
+	}
+
+	PropositionSource struct {
+		ID    func(childComplexity int) int
+		Title func(childComplexity int) int
+		URL   func(childComplexity int) int
+		Year  func(childComplexity int) int
+	}
+
+	PropositionStatement struct {
+		Cites func(childComplexity int) int
+		Docs  func(childComplexity int) int
+		Text  func(childComplexity int) int
+	}
+
+	PropositionThread struct {
+		Backers   func(childComplexity int) int
+		Candidate func(childComplexity int) int
+		Echo      func(childComplexity int) int
+		GAC       func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Label     func(childComplexity int) int
+		Members   func(childComplexity int) int
+		Sectors   func(childComplexity int) int
+		Statement func(childComplexity int) int
+	}
+
 	Provenance struct {
 		Confidence func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
@@ -562,26 +754,30 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Actor           func(childComplexity int, id string) int
-		Actors          func(childComplexity int, first int, after *string, filter *model.ActorFilter, orderBy *model.Order) int
-		Changes         func(childComplexity int, since *time.Time, actor *string, first int, after *string) int
-		Coherence       func(childComplexity int, scope *model.ScopeInput, redThread *model.RedThreadOptions) int
-		Document        func(childComplexity int, id string) int
-		Documents       func(childComplexity int, first int, after *string, filter *model.DocumentFilter, orderBy *model.Order) int
-		History         func(childComplexity int, id string, first int) int
-		Matrix          func(childComplexity int, rows analysis.Dimension, columns analysis.Dimension, scope *model.ScopeInput) int
-		Neighbourhood   func(childComplexity int, id string, depth int, types []rodedraad.RelType) int
-		Node            func(childComplexity int, id string) int
-		Nodes           func(childComplexity int, ids []string) int
-		Recommendation  func(childComplexity int, id string) int
-		Recommendations func(childComplexity int, first int, after *string, filter *model.RecommendationFilter, orderBy *model.Order) int
-		ReviewQueue     func(childComplexity int, filter *model.ReviewQueueFilter, first int, after *string) int
-		Scenario        func(childComplexity int, id string) int
-		Scenarios       func(childComplexity int, first int, after *string, filter *model.ScenarioFilter, orderBy *model.Order) int
-		Search          func(childComplexity int, text string, kinds []model.NodeKind, first int) int
-		SearchPassages  func(childComplexity int, text string, first int) int
-		Theme           func(childComplexity int, id string) int
-		Themes          func(childComplexity int, first int, after *string, filter *model.ThemeFilter, orderBy *model.Order) int
+		Actor                 func(childComplexity int, id string) int
+		Actors                func(childComplexity int, first int, after *string, filter *model.ActorFilter, orderBy *model.Order) int
+		Changes               func(childComplexity int, since *time.Time, actor *string, first int, after *string) int
+		Coherence             func(childComplexity int, scope *model.ScopeInput, redThread *model.RedThreadOptions) int
+		Conflict              func(childComplexity int, id string) int
+		Conflicts             func(childComplexity int, filter *model.ConflictFilter, orderBy *service.ConflictOrder, first int, after *string) int
+		ContradictionsBetween func(childComplexity int, a string, b string, scope *model.ScopeInput, first int) int
+		Document              func(childComplexity int, id string) int
+		Documents             func(childComplexity int, first int, after *string, filter *model.DocumentFilter, orderBy *model.Order) int
+		History               func(childComplexity int, id string, first int) int
+		Matrix                func(childComplexity int, rows analysis.Dimension, columns analysis.Dimension, scope *model.ScopeInput) int
+		Neighbourhood         func(childComplexity int, id string, depth int, types []rodedraad.RelType) int
+		Node                  func(childComplexity int, id string) int
+		Nodes                 func(childComplexity int, ids []string) int
+		Proposition           func(childComplexity int, scope *model.ScopeInput, lang *model.Lang, since *int) int
+		Recommendation        func(childComplexity int, id string) int
+		Recommendations       func(childComplexity int, first int, after *string, filter *model.RecommendationFilter, orderBy *model.Order) int
+		ReviewQueue           func(childComplexity int, filter *model.ReviewQueueFilter, first int, after *string) int
+		Scenario              func(childComplexity int, id string) int
+		Scenarios             func(childComplexity int, first int, after *string, filter *model.ScenarioFilter, orderBy *model.Order) int
+		Search                func(childComplexity int, text string, kinds []model.NodeKind, first int) int
+		SearchPassages        func(childComplexity int, text string, first int) int
+		Theme                 func(childComplexity int, id string) int
+		Themes                func(childComplexity int, first int, after *string, filter *model.ThemeFilter, orderBy *model.Order) int
 	}
 
 	Recommendation struct {
@@ -602,9 +798,10 @@ type ComplexityRoot struct {
 		Status        func(childComplexity int) int
 		SupportedBy   func(childComplexity int) int
 		Supports      func(childComplexity int) int
-		Text          func(childComplexity int) int
+		Text          func(childComplexity int, lang *model.Lang) int
 		Themes        func(childComplexity int) int
-		Title         func(childComplexity int) int
+		Title         func(childComplexity int, lang *model.Lang) int
+		Translation   func(childComplexity int) int
 		Uncertainty   func(childComplexity int) int
 	}
 
@@ -620,6 +817,7 @@ type ComplexityRoot struct {
 	}
 
 	RedThreadThresholds struct {
+		JoinSupports     func(childComplexity int) int
 		MaxSeverity      func(childComplexity int) int
 		MinEchoDocuments func(childComplexity int) int
 		MinGAC           func(childComplexity int) int
@@ -706,6 +904,11 @@ type ComplexityRoot struct {
 		Score func(childComplexity int) int
 	}
 
+	SectorActors struct {
+		Actors func(childComplexity int) int
+		Sector func(childComplexity int) int
+	}
+
 	SectorScore struct {
 		Endorse func(childComplexity int) int
 		Oppose  func(childComplexity int) int
@@ -771,6 +974,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Translation struct {
+		Language func(childComplexity int) int
+		Method   func(childComplexity int) int
+		Text     func(childComplexity int) int
+		Title    func(childComplexity int) int
+	}
+
 	UnlinkPayload struct {
 		FromID func(childComplexity int) int
 		ToID   func(childComplexity int) int
@@ -787,16 +997,31 @@ type ActorResolver interface {
 	Supports(ctx context.Context, obj *rodedraad.Actor) ([]*rodedraad.Link, error)
 	Opposes(ctx context.Context, obj *rodedraad.Actor) ([]*rodedraad.Link, error)
 	Assignments(ctx context.Context, obj *rodedraad.Actor) ([]*rodedraad.Recommendation, error)
+	Endorses(ctx context.Context, obj *rodedraad.Actor, first int) ([]*rodedraad.Link, error)
 }
 type ActorConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*rodedraad.Actor]) (int, error)
+}
+type ActorEndorsementResolver interface {
+	Node(ctx context.Context, obj *rodedraad.Link) (rodedraad.Node, error)
+
+	Document(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Document, error)
 }
 type AuthorshipResolver interface {
 	Actor(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Actor, error)
 	Document(ctx context.Context, obj *rodedraad.Link) (*rodedraad.Document, error)
 }
+type ClusterResolver interface {
+	Label(ctx context.Context, obj *analysis.Cluster, lang *model.Lang) (*string, error)
+	Medoid(ctx context.Context, obj *analysis.Cluster) (*rodedraad.Recommendation, error)
+	Members(ctx context.Context, obj *analysis.Cluster) ([]*rodedraad.Recommendation, error)
+
+	Endorsers(ctx context.Context, obj *analysis.Cluster) ([]*rodedraad.Actor, error)
+	Sectors(ctx context.Context, obj *analysis.Cluster) ([]*model.SectorScore, error)
+}
 type CoherenceResolver interface {
 	Contradictions(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.Contradiction, error)
+	Conflicts(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ConflictGroup, error)
 	ActorInconsistencies(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ActorInconsistency, error)
 	ScenarioIncoherence(ctx context.Context, obj *analysis.Report, first int) ([]*analysis.ScenarioIncoherence, error)
 
@@ -811,17 +1036,45 @@ type CoherenceResolver interface {
 type CommunitiesResolver interface {
 	Communities(ctx context.Context, obj *analysis.Communities, first int) ([]*analysis.Community, error)
 }
+type ConflictResolver interface {
+	Topic(ctx context.Context, obj *rodedraad.Conflict, lang *model.Lang) (string, error)
+	Summary(ctx context.Context, obj *rodedraad.Conflict, lang *model.Lang) (*string, error)
+
+	Decision(ctx context.Context, obj *rodedraad.Conflict) (*rodedraad.ConflictDecision, error)
+
+	SideA(ctx context.Context, obj *rodedraad.Conflict) (*analysis.ConflictSide, error)
+	SideB(ctx context.Context, obj *rodedraad.Conflict) (*analysis.ConflictSide, error)
+	Severity(ctx context.Context, obj *rodedraad.Conflict) (int, error)
+	MaxSeverity(ctx context.Context, obj *rodedraad.Conflict) (int, error)
+	CrossesDocuments(ctx context.Context, obj *rodedraad.Conflict) (bool, error)
+	InsideDocument(ctx context.Context, obj *rodedraad.Conflict) (bool, error)
+	Themes(ctx context.Context, obj *rodedraad.Conflict) ([]*rodedraad.Theme, error)
+	Pairs(ctx context.Context, obj *rodedraad.Conflict, first int) ([]*analysis.Contradiction, error)
+}
+type ConflictGroupResolver interface {
+	Conflict(ctx context.Context, obj *analysis.ConflictGroup) (*rodedraad.Conflict, error)
+
+	Pairs(ctx context.Context, obj *analysis.ConflictGroup, first int) ([]*analysis.Contradiction, error)
+}
+type ConflictSideResolver interface {
+	Items(ctx context.Context, obj *analysis.ConflictSide) ([]rodedraad.Node, error)
+	Documents(ctx context.Context, obj *analysis.ConflictSide) ([]*rodedraad.Document, error)
+	Endorsers(ctx context.Context, obj *analysis.ConflictSide) ([]*model.SectorActors, error)
+}
 type ConsensusResolver interface {
 	Items(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error)
 	Candidates(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.ConsensusItem, error)
+	Clusters(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.Cluster, error)
+	ClusterCandidates(ctx context.Context, obj *analysis.Consensus, first int) ([]*analysis.Cluster, error)
 }
 type ConsensusItemResolver interface {
+	Name(ctx context.Context, obj *analysis.ConsensusItem, lang *model.Lang) (*string, error)
 	Recommendation(ctx context.Context, obj *analysis.ConsensusItem) (*rodedraad.Recommendation, error)
 	Sectors(ctx context.Context, obj *analysis.ConsensusItem) ([]*model.SectorScore, error)
 }
 type ContradictionSideResolver interface {
 	Label(ctx context.Context, obj *analysis.Side) (model.NodeKind, error)
-
+	Name(ctx context.Context, obj *analysis.Side, lang *model.Lang) (*string, error)
 	Node(ctx context.Context, obj *analysis.Side) (rodedraad.Node, error)
 }
 type DocumentResolver interface {
@@ -858,6 +1111,9 @@ type IngestInfoResolver interface {
 type InteractionResolver interface {
 	Conflict(ctx context.Context, obj *rodedraad.Link) (*model.ConflictInfo, error)
 }
+type MatrixAxisResolver interface {
+	Name(ctx context.Context, obj *analysis.Axis, lang *model.Lang) (*string, error)
+}
 type MutationResolver interface {
 	CreateRecommendation(ctx context.Context, input model.RecommendationInput) (*rodedraad.Recommendation, error)
 	UpdateRecommendation(ctx context.Context, id string, patch model.RecommendationPatch) (*rodedraad.Recommendation, error)
@@ -881,6 +1137,9 @@ type MutationResolver interface {
 	SuggestOverlaps(ctx context.Context, input *model.SuggestOverlapsInput) (*service.Suggested, error)
 	SuggestLinks(ctx context.Context, input *model.SuggestLinksInput) (*service.LinksSuggested, error)
 	ReviewMany(ctx context.Context, input model.ReviewManyInput) (*model.ReviewManyPayload, error)
+	CreateConflict(ctx context.Context, input model.ConflictInput) (*rodedraad.Conflict, error)
+	SetConflictSides(ctx context.Context, input model.ConflictSidesInput) (*rodedraad.Conflict, error)
+	ResolveConflict(ctx context.Context, input model.ResolveConflictInput) (*rodedraad.Conflict, error)
 	ImportBundleChecked(ctx context.Context, bundle string, format model.BundleFormat, dryRun bool, overwrite bool) (*model.ImportReport, error)
 }
 type OverlapResolver interface {
@@ -892,6 +1151,15 @@ type OverlapSuggestionResolver interface {
 }
 type PassageResolver interface {
 	Document(ctx context.Context, obj *rodedraad.Passage) (*rodedraad.Document, error)
+}
+type PropositionResolver interface {
+	GraphVersion(ctx context.Context, obj *proposition.Draft) (int, error)
+
+	Markdown(ctx context.Context, obj *proposition.Draft) (string, error)
+	HTML(ctx context.Context, obj *proposition.Draft) (string, error)
+}
+type PropositionChangesResolver interface {
+	Since(ctx context.Context, obj *proposition.Changes) (int, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (rodedraad.Node, error)
@@ -912,10 +1180,17 @@ type QueryResolver interface {
 	Matrix(ctx context.Context, rows analysis.Dimension, columns analysis.Dimension, scope *model.ScopeInput) (*analysis.Matrix, error)
 	ReviewQueue(ctx context.Context, filter *model.ReviewQueueFilter, first int, after *string) (*model.ReviewQueueConnection, error)
 	SearchPassages(ctx context.Context, text string, first int) ([]*rodedraad.PassageHit, error)
+	Conflicts(ctx context.Context, filter *model.ConflictFilter, orderBy *service.ConflictOrder, first int, after *string) (*model.ConflictConnection, error)
+	Conflict(ctx context.Context, id string) (*rodedraad.Conflict, error)
+	ContradictionsBetween(ctx context.Context, a string, b string, scope *model.ScopeInput, first int) ([]*analysis.Contradiction, error)
+	Proposition(ctx context.Context, scope *model.ScopeInput, lang *model.Lang, since *int) (*proposition.Draft, error)
 	History(ctx context.Context, id string, first int) ([]*model.Change, error)
 	Changes(ctx context.Context, since *time.Time, actor *string, first int, after *string) (*model.ChangeConnection, error)
 }
 type RecommendationResolver interface {
+	Title(ctx context.Context, obj *rodedraad.Recommendation, lang *model.Lang) (string, error)
+	Text(ctx context.Context, obj *rodedraad.Recommendation, lang *model.Lang) (string, error)
+
 	Document(ctx context.Context, obj *rodedraad.Recommendation) (*rodedraad.Document, error)
 	Themes(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Theme, error)
 	AssignedTo(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Actor, error)
@@ -999,6 +1274,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actor.Documents(childComplexity), true
+	case "Actor.endorses":
+		if e.ComplexityRoot.Actor.Endorses == nil {
+			break
+		}
+
+		args, err := ec.field_Actor_endorses_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Endorses(childComplexity, args["first"].(int)), true
 	case "Actor.id":
 		if e.ComplexityRoot.Actor.ID == nil {
 			break
@@ -1091,6 +1377,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActorEdge.Node(childComplexity), true
+
+	case "ActorEndorsement.document":
+		if e.ComplexityRoot.ActorEndorsement.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorEndorsement.Document(childComplexity), true
+	case "ActorEndorsement.node":
+		if e.ComplexityRoot.ActorEndorsement.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorEndorsement.Node(childComplexity), true
+	case "ActorEndorsement.via":
+		if e.ComplexityRoot.ActorEndorsement.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorEndorsement.Via(childComplexity), true
 
 	case "ActorInconsistency.actor":
 		if e.ComplexityRoot.ActorInconsistency.Actor == nil {
@@ -1339,6 +1644,96 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ChangeEdge.Node(childComplexity), true
 
+	case "Cluster.candidate":
+		if e.ComplexityRoot.Cluster.Candidate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Candidate(childComplexity), true
+	case "Cluster.conflictIds":
+		if e.ComplexityRoot.Cluster.Conflicts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Conflicts(childComplexity), true
+	case "Cluster.divisiveness":
+		if e.ComplexityRoot.Cluster.Divisiveness == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Divisiveness(childComplexity), true
+	case "Cluster.documentIds":
+		if e.ComplexityRoot.Cluster.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Documents(childComplexity), true
+	case "Cluster.echoDocuments":
+		if e.ComplexityRoot.Cluster.EchoDocuments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.EchoDocuments(childComplexity), true
+	case "Cluster.endorsers":
+		if e.ComplexityRoot.Cluster.Endorsers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Endorsers(childComplexity), true
+	case "Cluster.gac":
+		if e.ComplexityRoot.Cluster.GAC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.GAC(childComplexity), true
+	case "Cluster.id":
+		if e.ComplexityRoot.Cluster.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.ID(childComplexity), true
+	case "Cluster.label":
+		if e.ComplexityRoot.Cluster.Label == nil {
+			break
+		}
+
+		args, err := ec.field_Cluster_label_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Cluster.Label(childComplexity, args["lang"].(*model.Lang)), true
+	case "Cluster.maxSeverity":
+		if e.ComplexityRoot.Cluster.MaxSeverity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.MaxSeverity(childComplexity), true
+	case "Cluster.medoid":
+		if e.ComplexityRoot.Cluster.Medoid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Medoid(childComplexity), true
+	case "Cluster.members", "Cluster.memberIds":
+		if e.ComplexityRoot.Cluster.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Members(childComplexity), true
+	case "Cluster.sectors", "Cluster.endorsingSectors":
+		if e.ComplexityRoot.Cluster.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Sectors(childComplexity), true
+	case "Cluster.themeIds":
+		if e.ComplexityRoot.Cluster.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Themes(childComplexity), true
+
 	case "Coherence.actorInconsistencies":
 		if e.ComplexityRoot.Coherence.ActorInconsistencies == nil {
 			break
@@ -1368,6 +1763,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Coherence.Communities(childComplexity), true
+	case "Coherence.conflicts":
+		if e.ComplexityRoot.Coherence.Conflicts == nil {
+			break
+		}
+
+		args, err := ec.field_Coherence_conflicts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Coherence.Conflicts(childComplexity, args["first"].(int)), true
 	case "Coherence.consensus":
 		if e.ComplexityRoot.Coherence.Consensus == nil {
 			break
@@ -1777,6 +2183,283 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Component.Size(childComplexity), true
 
+	case "Conflict.crossesDocuments":
+		if e.ComplexityRoot.Conflict.CrossesDocuments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.CrossesDocuments(childComplexity), true
+	case "Conflict.decision":
+		if e.ComplexityRoot.Conflict.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Decision(childComplexity), true
+	case "Conflict.evidence":
+		if e.ComplexityRoot.Conflict.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Evidence(childComplexity), true
+	case "Conflict.history":
+		if e.ComplexityRoot.Conflict.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.History(childComplexity), true
+	case "Conflict.id":
+		if e.ComplexityRoot.Conflict.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.ID(childComplexity), true
+	case "Conflict.insideDocument":
+		if e.ComplexityRoot.Conflict.InsideDocument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.InsideDocument(childComplexity), true
+	case "Conflict.maxSeverity":
+		if e.ComplexityRoot.Conflict.MaxSeverity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.MaxSeverity(childComplexity), true
+	case "Conflict.pairs":
+		if e.ComplexityRoot.Conflict.Pairs == nil {
+			break
+		}
+
+		args, err := ec.field_Conflict_pairs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Conflict.Pairs(childComplexity, args["first"].(int)), true
+	case "Conflict.provenance":
+		if e.ComplexityRoot.Conflict.Provenance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Provenance(childComplexity), true
+	case "Conflict.score":
+		if e.ComplexityRoot.Conflict.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Score(childComplexity), true
+	case "Conflict.severity":
+		if e.ComplexityRoot.Conflict.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Severity(childComplexity), true
+	case "Conflict.sideA":
+		if e.ComplexityRoot.Conflict.SideA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.SideA(childComplexity), true
+	case "Conflict.sideB":
+		if e.ComplexityRoot.Conflict.SideB == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.SideB(childComplexity), true
+	case "Conflict.state":
+		if e.ComplexityRoot.Conflict.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.State(childComplexity), true
+	case "Conflict.status":
+		if e.ComplexityRoot.Conflict.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Status(childComplexity), true
+	case "Conflict.strength":
+		if e.ComplexityRoot.Conflict.Strength == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Strength(childComplexity), true
+	case "Conflict.summary":
+		if e.ComplexityRoot.Conflict.Summary == nil {
+			break
+		}
+
+		args, err := ec.field_Conflict_summary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Conflict.Summary(childComplexity, args["lang"].(*model.Lang)), true
+	case "Conflict.themes":
+		if e.ComplexityRoot.Conflict.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Themes(childComplexity), true
+	case "Conflict.topic":
+		if e.ComplexityRoot.Conflict.Topic == nil {
+			break
+		}
+
+		args, err := ec.field_Conflict_topic_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Conflict.Topic(childComplexity, args["lang"].(*model.Lang)), true
+	case "Conflict.translation":
+		if e.ComplexityRoot.Conflict.Translation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Translation(childComplexity), true
+
+	case "ConflictConnection.edges":
+		if e.ComplexityRoot.ConflictConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictConnection.Edges(childComplexity), true
+	case "ConflictConnection.pageInfo":
+		if e.ComplexityRoot.ConflictConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictConnection.PageInfo(childComplexity), true
+	case "ConflictConnection.totalCount":
+		if e.ComplexityRoot.ConflictConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictConnection.TotalCount(childComplexity), true
+
+	case "ConflictDecision.at":
+		if e.ComplexityRoot.ConflictDecision.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictDecision.At(childComplexity), true
+	case "ConflictDecision.by":
+		if e.ComplexityRoot.ConflictDecision.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictDecision.By(childComplexity), true
+	case "ConflictDecision.decision":
+		if e.ComplexityRoot.ConflictDecision.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictDecision.Decision(childComplexity), true
+	case "ConflictDecision.rationale":
+		if e.ComplexityRoot.ConflictDecision.Rationale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictDecision.Rationale(childComplexity), true
+	case "ConflictDecision.state":
+		if e.ComplexityRoot.ConflictDecision.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictDecision.State(childComplexity), true
+
+	case "ConflictEdge.cursor":
+		if e.ComplexityRoot.ConflictEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEdge.Cursor(childComplexity), true
+	case "ConflictEdge.node":
+		if e.ComplexityRoot.ConflictEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEdge.Node(childComplexity), true
+
+	case "ConflictGroup.conflict":
+		if e.ComplexityRoot.ConflictGroup.Conflict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Conflict(childComplexity), true
+	case "ConflictGroup.crossesDocuments":
+		if e.ComplexityRoot.ConflictGroup.CrossesDocuments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.CrossesDocuments(childComplexity), true
+	case "ConflictGroup.id":
+		if e.ComplexityRoot.ConflictGroup.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.ID(childComplexity), true
+	case "ConflictGroup.insideDocument":
+		if e.ComplexityRoot.ConflictGroup.InsideDocument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.InsideDocument(childComplexity), true
+	case "ConflictGroup.maxSeverity":
+		if e.ComplexityRoot.ConflictGroup.MaxSeverity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.MaxSeverity(childComplexity), true
+	case "ConflictGroup.pairs":
+		if e.ComplexityRoot.ConflictGroup.Pairs == nil {
+			break
+		}
+
+		args, err := ec.field_ConflictGroup_pairs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Pairs(childComplexity, args["first"].(int)), true
+	case "ConflictGroup.severity":
+		if e.ComplexityRoot.ConflictGroup.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Severity(childComplexity), true
+	case "ConflictGroup.sideA":
+		if e.ComplexityRoot.ConflictGroup.SideA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.SideA(childComplexity), true
+	case "ConflictGroup.sideB":
+		if e.ComplexityRoot.ConflictGroup.SideB == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.SideB(childComplexity), true
+	case "ConflictGroup.state":
+		if e.ComplexityRoot.ConflictGroup.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.State(childComplexity), true
+	case "ConflictGroup.themes":
+		if e.ComplexityRoot.ConflictGroup.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Themes(childComplexity), true
+	case "ConflictGroup.topic":
+		if e.ComplexityRoot.ConflictGroup.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictGroup.Topic(childComplexity), true
+
 	case "ConflictInfo.evidence":
 		if e.ComplexityRoot.ConflictInfo.Evidence == nil {
 			break
@@ -1802,6 +2485,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConflictInfo.Topic(childComplexity), true
 
+	case "ConflictSide.documents":
+		if e.ComplexityRoot.ConflictSide.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Documents(childComplexity), true
+	case "ConflictSide.endorsers":
+		if e.ComplexityRoot.ConflictSide.Endorsers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Endorsers(childComplexity), true
+	case "ConflictSide.items":
+		if e.ComplexityRoot.ConflictSide.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Items(childComplexity), true
+	case "ConflictSide.sectors":
+		if e.ComplexityRoot.ConflictSide.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Sectors(childComplexity), true
+
 	case "Consensus.candidates":
 		if e.ComplexityRoot.Consensus.Candidates == nil {
 			break
@@ -1813,6 +2521,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Consensus.Candidates(childComplexity, args["first"].(int)), true
+	case "Consensus.clusterCandidates":
+		if e.ComplexityRoot.Consensus.ClusterCandidates == nil {
+			break
+		}
+
+		args, err := ec.field_Consensus_clusterCandidates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Consensus.ClusterCandidates(childComplexity, args["first"].(int)), true
+	case "Consensus.clusters":
+		if e.ComplexityRoot.Consensus.Clusters == nil {
+			break
+		}
+
+		args, err := ec.field_Consensus_clusters_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Consensus.Clusters(childComplexity, args["first"].(int)), true
 	case "Consensus.items":
 		if e.ComplexityRoot.Consensus.Items == nil {
 			break
@@ -1878,7 +2608,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.ConsensusItem.Name(childComplexity), true
+		args, err := ec.field_ConsensusItem_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ConsensusItem.Name(childComplexity, args["lang"].(*model.Lang)), true
 	case "ConsensusItem.recommendation":
 		if e.ComplexityRoot.ConsensusItem.Recommendation == nil {
 			break
@@ -1910,6 +2645,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Contradiction.From(childComplexity), true
+	case "Contradiction.sameDocument":
+		if e.ComplexityRoot.Contradiction.SameDocument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.SameDocument(childComplexity), true
 	case "Contradiction.score":
 		if e.ComplexityRoot.Contradiction.Score == nil {
 			break
@@ -1982,7 +2723,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.ContradictionSide.Name(childComplexity), true
+		args, err := ec.field_ContradictionSide_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ContradictionSide.Name(childComplexity, args["lang"].(*model.Lang)), true
 	case "ContradictionSide.node":
 		if e.ComplexityRoot.ContradictionSide.Node == nil {
 			break
@@ -2702,7 +3448,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.MatrixAxis.Name(childComplexity), true
+		args, err := ec.field_MatrixAxis_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.MatrixAxis.Name(childComplexity, args["lang"].(*model.Lang)), true
 
 	case "MatrixCell.column":
 		if e.ComplexityRoot.MatrixCell.Column == nil {
@@ -2770,6 +3521,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateActor(childComplexity, args["input"].(model.ActorInput)), true
+	case "Mutation.createConflict":
+		if e.ComplexityRoot.Mutation.CreateConflict == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createConflict_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateConflict(childComplexity, args["input"].(model.ConflictInput)), true
 	case "Mutation.createDocument":
 		if e.ComplexityRoot.Mutation.CreateDocument == nil {
 			break
@@ -2902,6 +3664,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Link(childComplexity, args["input"].(model.LinkInput)), true
+	case "Mutation.resolveConflict":
+		if e.ComplexityRoot.Mutation.ResolveConflict == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_resolveConflict_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ResolveConflict(childComplexity, args["input"].(model.ResolveConflictInput)), true
 	case "Mutation.review":
 		if e.ComplexityRoot.Mutation.Review == nil {
 			break
@@ -2924,6 +3697,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReviewMany(childComplexity, args["input"].(model.ReviewManyInput)), true
+	case "Mutation.setConflictSides":
+		if e.ComplexityRoot.Mutation.SetConflictSides == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setConflictSides_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetConflictSides(childComplexity, args["input"].(model.ConflictSidesInput)), true
 	case "Mutation.suggestLinks":
 		if e.ComplexityRoot.Mutation.SuggestLinks == nil {
 			break
@@ -3163,6 +3947,364 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PassageHit.Score(childComplexity), true
 
+	case "Proposition.changes":
+		if e.ComplexityRoot.Proposition.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Changes(childComplexity), true
+	case "Proposition.dropped":
+		if e.ComplexityRoot.Proposition.Dropped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Dropped(childComplexity), true
+	case "Proposition.graphVersion":
+		if e.ComplexityRoot.Proposition.GraphVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.GraphVersion(childComplexity), true
+	case "Proposition.html":
+		if e.ComplexityRoot.Proposition.HTML == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.HTML(childComplexity), true
+	case "Proposition.intro":
+		if e.ComplexityRoot.Proposition.Intro == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Intro(childComplexity), true
+	case "Proposition.lang":
+		if e.ComplexityRoot.Proposition.Lang == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Lang(childComplexity), true
+	case "Proposition.markdown":
+		if e.ComplexityRoot.Proposition.Markdown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Markdown(childComplexity), true
+	case "Proposition.overall":
+		if e.ComplexityRoot.Proposition.Overall == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Overall(childComplexity), true
+	case "Proposition.scope":
+		if e.ComplexityRoot.Proposition.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Scope(childComplexity), true
+	case "Proposition.sources":
+		if e.ComplexityRoot.Proposition.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Sources(childComplexity), true
+	case "Proposition.themes":
+		if e.ComplexityRoot.Proposition.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Themes(childComplexity), true
+	case "Proposition.title":
+		if e.ComplexityRoot.Proposition.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposition.Title(childComplexity), true
+
+	case "PropositionCamp.backers":
+		if e.ComplexityRoot.PropositionCamp.Backers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionCamp.Backers(childComplexity), true
+	case "PropositionCamp.items":
+		if e.ComplexityRoot.PropositionCamp.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionCamp.Items(childComplexity), true
+	case "PropositionCamp.sectors":
+		if e.ComplexityRoot.PropositionCamp.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionCamp.Sectors(childComplexity), true
+
+	case "PropositionChanges.since":
+		if e.ComplexityRoot.PropositionChanges.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChanges.Since(childComplexity), true
+	case "PropositionChanges.statements":
+		if e.ComplexityRoot.PropositionChanges.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChanges.Statements(childComplexity), true
+
+	case "PropositionChoice.by":
+		if e.ComplexityRoot.PropositionChoice.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.By(childComplexity), true
+	case "PropositionChoice.decision":
+		if e.ComplexityRoot.PropositionChoice.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.Decision(childComplexity), true
+	case "PropositionChoice.id":
+		if e.ComplexityRoot.PropositionChoice.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.ID(childComplexity), true
+	case "PropositionChoice.rationale":
+		if e.ComplexityRoot.PropositionChoice.Rationale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.Rationale(childComplexity), true
+	case "PropositionChoice.severity":
+		if e.ComplexityRoot.PropositionChoice.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.Severity(childComplexity), true
+	case "PropositionChoice.sideA":
+		if e.ComplexityRoot.PropositionChoice.SideA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.SideA(childComplexity), true
+	case "PropositionChoice.sideB":
+		if e.ComplexityRoot.PropositionChoice.SideB == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.SideB(childComplexity), true
+	case "PropositionChoice.state":
+		if e.ComplexityRoot.PropositionChoice.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.State(childComplexity), true
+	case "PropositionChoice.statement":
+		if e.ComplexityRoot.PropositionChoice.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.Statement(childComplexity), true
+	case "PropositionChoice.topic":
+		if e.ComplexityRoot.PropositionChoice.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionChoice.Topic(childComplexity), true
+
+	case "PropositionDropped.reason":
+		if e.ComplexityRoot.PropositionDropped.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionDropped.Reason(childComplexity), true
+	case "PropositionDropped.section":
+		if e.ComplexityRoot.PropositionDropped.Section == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionDropped.Section(childComplexity), true
+	case "PropositionDropped.text":
+		if e.ComplexityRoot.PropositionDropped.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionDropped.Text(childComplexity), true
+
+	case "PropositionItem.docs":
+		if e.ComplexityRoot.PropositionItem.Docs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionItem.Docs(childComplexity), true
+	case "PropositionItem.id":
+		if e.ComplexityRoot.PropositionItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionItem.ID(childComplexity), true
+	case "PropositionItem.title":
+		if e.ComplexityRoot.PropositionItem.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionItem.Title(childComplexity), true
+
+	case "PropositionSection.actors":
+		if e.ComplexityRoot.PropositionSection.Actors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Actors(childComplexity), true
+	case "PropositionSection.choices":
+		if e.ComplexityRoot.PropositionSection.Choices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Choices(childComplexity), true
+	case "PropositionSection.gaps":
+		if e.ComplexityRoot.PropositionSection.Gaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Gaps(childComplexity), true
+	case "PropositionSection.name":
+		if e.ComplexityRoot.PropositionSection.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Name(childComplexity), true
+	case "PropositionSection.noThread":
+		if e.ComplexityRoot.PropositionSection.NoThread == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.NoThread(childComplexity), true
+	case "PropositionSection.redThread":
+		if e.ComplexityRoot.PropositionSection.RedThread == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.RedThread(childComplexity), true
+	case "PropositionSection.scenarios":
+		if e.ComplexityRoot.PropositionSection.Scenarios == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Scenarios(childComplexity), true
+	case "PropositionSection.summary":
+		if e.ComplexityRoot.PropositionSection.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Summary(childComplexity), true
+	case "PropositionSection.theme":
+		if e.ComplexityRoot.PropositionSection.Theme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSection.Theme(childComplexity), true
+
+	case "PropositionSource.id":
+		if e.ComplexityRoot.PropositionSource.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSource.ID(childComplexity), true
+	case "PropositionSource.title":
+		if e.ComplexityRoot.PropositionSource.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSource.Title(childComplexity), true
+	case "PropositionSource.url":
+		if e.ComplexityRoot.PropositionSource.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSource.URL(childComplexity), true
+	case "PropositionSource.year":
+		if e.ComplexityRoot.PropositionSource.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionSource.Year(childComplexity), true
+
+	case "PropositionStatement.cites":
+		if e.ComplexityRoot.PropositionStatement.Cites == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionStatement.Cites(childComplexity), true
+	case "PropositionStatement.docs":
+		if e.ComplexityRoot.PropositionStatement.Docs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionStatement.Docs(childComplexity), true
+	case "PropositionStatement.text":
+		if e.ComplexityRoot.PropositionStatement.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionStatement.Text(childComplexity), true
+
+	case "PropositionThread.backers":
+		if e.ComplexityRoot.PropositionThread.Backers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Backers(childComplexity), true
+	case "PropositionThread.candidate":
+		if e.ComplexityRoot.PropositionThread.Candidate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Candidate(childComplexity), true
+	case "PropositionThread.echoDocuments":
+		if e.ComplexityRoot.PropositionThread.Echo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Echo(childComplexity), true
+	case "PropositionThread.gac":
+		if e.ComplexityRoot.PropositionThread.GAC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.GAC(childComplexity), true
+	case "PropositionThread.id":
+		if e.ComplexityRoot.PropositionThread.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.ID(childComplexity), true
+	case "PropositionThread.label":
+		if e.ComplexityRoot.PropositionThread.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Label(childComplexity), true
+	case "PropositionThread.members":
+		if e.ComplexityRoot.PropositionThread.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Members(childComplexity), true
+	case "PropositionThread.sectors":
+		if e.ComplexityRoot.PropositionThread.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Sectors(childComplexity), true
+	case "PropositionThread.statement":
+		if e.ComplexityRoot.PropositionThread.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropositionThread.Statement(childComplexity), true
+
 	case "Provenance.confidence":
 		if e.ComplexityRoot.Provenance.Confidence == nil {
 			break
@@ -3268,6 +4410,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Coherence(childComplexity, args["scope"].(*model.ScopeInput), args["redThread"].(*model.RedThreadOptions)), true
+	case "Query.conflict":
+		if e.ComplexityRoot.Query.Conflict == nil {
+			break
+		}
+
+		args, err := ec.field_Query_conflict_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Conflict(childComplexity, args["id"].(string)), true
+	case "Query.conflicts":
+		if e.ComplexityRoot.Query.Conflicts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_conflicts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Conflicts(childComplexity, args["filter"].(*model.ConflictFilter), args["orderBy"].(*service.ConflictOrder), args["first"].(int), args["after"].(*string)), true
+	case "Query.contradictionsBetween":
+		if e.ComplexityRoot.Query.ContradictionsBetween == nil {
+			break
+		}
+
+		args, err := ec.field_Query_contradictionsBetween_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ContradictionsBetween(childComplexity, args["a"].(string), args["b"].(string), args["scope"].(*model.ScopeInput), args["first"].(int)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -3346,6 +4521,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.proposition":
+		if e.ComplexityRoot.Query.Proposition == nil {
+			break
+		}
+
+		args, err := ec.field_Query_proposition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Proposition(childComplexity, args["scope"].(*model.ScopeInput), args["lang"].(*model.Lang), args["since"].(*int)), true
 	case "Query.recommendation":
 		if e.ComplexityRoot.Query.Recommendation == nil {
 			break
@@ -3553,7 +4739,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Recommendation.Text(childComplexity), true
+		args, err := ec.field_Recommendation_text_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recommendation.Text(childComplexity, args["lang"].(*model.Lang)), true
 	case "Recommendation.themes":
 		if e.ComplexityRoot.Recommendation.Themes == nil {
 			break
@@ -3565,7 +4756,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Recommendation.Title(childComplexity), true
+		args, err := ec.field_Recommendation_title_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recommendation.Title(childComplexity, args["lang"].(*model.Lang)), true
+	case "Recommendation.translation":
+		if e.ComplexityRoot.Recommendation.Translation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recommendation.Translation(childComplexity), true
 	case "Recommendation.uncertainty":
 		if e.ComplexityRoot.Recommendation.Uncertainty == nil {
 			break
@@ -3605,6 +4807,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecommendationEdge.Node(childComplexity), true
 
+	case "RedThreadThresholds.joinSupports":
+		if e.ComplexityRoot.RedThreadThresholds.JoinSupports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RedThreadThresholds.JoinSupports(childComplexity), true
 	case "RedThreadThresholds.maxSeverity":
 		if e.ComplexityRoot.RedThreadThresholds.MaxSeverity == nil {
 			break
@@ -3923,6 +5131,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
 
+	case "SectorActors.actors":
+		if e.ComplexityRoot.SectorActors.Actors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectorActors.Actors(childComplexity), true
+	case "SectorActors.sector":
+		if e.ComplexityRoot.SectorActors.Sector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectorActors.Sector(childComplexity), true
+
 	case "SectorScore.endorse":
 		if e.ComplexityRoot.SectorScore.Endorse == nil {
 			break
@@ -4165,6 +5386,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ThemeEdge.Node(childComplexity), true
 
+	case "Translation.language":
+		if e.ComplexityRoot.Translation.Language == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Translation.Language(childComplexity), true
+	case "Translation.method":
+		if e.ComplexityRoot.Translation.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Translation.Method(childComplexity), true
+	case "Translation.text":
+		if e.ComplexityRoot.Translation.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Translation.Text(childComplexity), true
+	case "Translation.title":
+		if e.ComplexityRoot.Translation.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Translation.Title(childComplexity), true
+
 	case "UnlinkPayload.fromId":
 		if e.ComplexityRoot.UnlinkPayload.FromID == nil {
 			break
@@ -4196,6 +5442,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ActorFilter", ec.unmarshalInputActorFilter),
 			graphql.NewInputUnmarshaler("ActorInput", ec.unmarshalInputActorInput),
 			graphql.NewInputUnmarshaler("ActorPatch", ec.unmarshalInputActorPatch),
+			graphql.NewInputUnmarshaler("ConflictFilter", ec.unmarshalInputConflictFilter),
+			graphql.NewInputUnmarshaler("ConflictInput", ec.unmarshalInputConflictInput),
+			graphql.NewInputUnmarshaler("ConflictSidesInput", ec.unmarshalInputConflictSidesInput),
 			graphql.NewInputUnmarshaler("DocumentFilter", ec.unmarshalInputDocumentFilter),
 			graphql.NewInputUnmarshaler("DocumentInput", ec.unmarshalInputDocumentInput),
 			graphql.NewInputUnmarshaler("DocumentPatch", ec.unmarshalInputDocumentPatch),
@@ -4206,6 +5455,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RecommendationInput", ec.unmarshalInputRecommendationInput),
 			graphql.NewInputUnmarshaler("RecommendationPatch", ec.unmarshalInputRecommendationPatch),
 			graphql.NewInputUnmarshaler("RedThreadOptions", ec.unmarshalInputRedThreadOptions),
+			graphql.NewInputUnmarshaler("ResolveConflictInput", ec.unmarshalInputResolveConflictInput),
 			graphql.NewInputUnmarshaler("ReviewInput", ec.unmarshalInputReviewInput),
 			graphql.NewInputUnmarshaler("ReviewItemInput", ec.unmarshalInputReviewItemInput),
 			graphql.NewInputUnmarshaler("ReviewManyInput", ec.unmarshalInputReviewManyInput),
@@ -4403,6 +5653,7 @@ enum NodeKind {
   ACTOR
   THEME
   SCENARIO
+  CONFLICT
 }
 
 """
@@ -4422,6 +5673,9 @@ enum RelationshipType {
   SUPPORTS
   CONFLICTS_WITH
   OVERLAPS
+  "Conflict→Recommendation or Scenario: the items of a conflict's side A and side B."
+  SIDE_A
+  SIDE_B
 }
 
 "How an actor endorses a recommendation: a SUPPORTS stance, or authorship of its document."
@@ -4492,8 +5746,12 @@ interface Node {
 "One recommendation, conclusion, commitment, goal or position from a document."
 type Recommendation implements Node {
   id: ID!
-  title: String!
-  text: String!
+  "In lang (NL or EN) when a translation into it exists, else as the source has it."
+  title(lang: Lang): String!
+  "In lang (NL or EN) when a translation into it exists, else as the source has it."
+  text(lang: Lang): String!
+  "Title and text in the other language, marked with how the rendering was made."
+  translation: Translation
   kind: RecommendationKind!
   level: RecommendationLevel
   "Target year."
@@ -4571,6 +5829,11 @@ type Actor implements Node {
   opposes: [Stance!]!
   "Recommendations it must act on."
   assignments: [Recommendation!]!
+  """
+  Recommendations and scenarios it endorses: by a SUPPORTS stance, or by publishing or writing the
+  document that puts them forward (RECOMMENDATION, GOAL, COMMITMENT, POSITION; not a CONCLUSION it reports).
+  """
+  endorses(first: Int! = 100): [ActorEndorsement!]!
 }
 
 "A theme of the study (T1..T7) or one outside its scope (such as H, health and living environment)."
@@ -4879,6 +6142,22 @@ type Query {
   reviewQueue(filter: ReviewQueueFilter, first: Int! = 20, after: String): ReviewQueueConnection!
   "Full-text search in the text of ingested documents (Dutch and English analysers)."
   searchPassages(text: String!, first: Int! = 20): [PassageHit!]!
+  # --- conflicts
+  "The conflicts the study team decides on, ranked (between documents first, then by severity) unless orderBy says otherwise."
+  conflicts(filter: ConflictFilter, orderBy: ConflictOrder = RANK, first: Int! = 20, after: String): ConflictConnection!
+  "One conflict; null when there is none with this id."
+  conflict(id: ID!): Conflict
+  "The contradictions between two themes: pairs with one side addressing theme a and the other theme b, by severity."
+  contradictionsBetween(a: ID!, b: ID!, scope: ScopeInput, first: Int! = 20): [Contradiction!]!
+
+  # --- proposition
+  """
+  The draft of the shared proposition over the scope: per study theme and overall, the red thread
+  (clusters with the broadest cross-sector support), the choices to make, the gaps, the actors who
+  must act and the scenarios; every statement with its citations. With since (the graph version an
+  earlier draft states), what changed since that draft.
+  """
+  proposition(scope: ScopeInput, lang: Lang = NL, since: Int): Proposition!
 }
 
 # ---------------------------------------------------------------- mutations
@@ -5143,6 +6422,14 @@ type Mutation {
   suggestLinks(input: SuggestLinksInput): SuggestLinksPayload!
   "Accept or reject several items at once: all of them, or none when one does not exist."
   reviewMany(input: ReviewManyInput!): ReviewManyPayload!
+
+  # --- conflicts
+  "Add a conflict between two groups of recommendations or scenarios, with its pairwise CONFLICTS_WITH edges."
+  createConflict(input: ConflictInput!): Conflict!
+  "Replace a conflict's sides; its CONFLICTS_WITH pairs follow."
+  setConflictSides(input: ConflictSidesInput!): Conflict!
+  "Record the study team's decision on a conflict: RESOLVED (with the decision), ACCEPTED_TRADE_OFF, NOT_A_CONFLICT, or OPEN again."
+  resolveConflict(input: ResolveConflictInput!): Conflict!
 }
 
 # ---------------------------------------------------------------- ingest and review
@@ -5281,6 +6568,8 @@ input RedThreadOptions {
   maxSeverity: Int
   "Default 2: echoed by at least this many documents (overlap cluster and support links)."
   minEchoDocuments: Int
+  "Default 0: supports of at least this score join two recommendations into one cluster, as accepted overlaps do; 0 joins by overlaps alone."
+  joinSupports: Int
 }
 
 enum MatrixDimension {
@@ -5328,8 +6617,10 @@ type CoherenceSummary {
 type Coherence {
   scope: Scope!
   summary: CoherenceSummary!
-  "CONFLICTS_WITH edges by severity = |score| x (endorsers(a) + endorsers(b))."
+  "CONFLICTS_WITH edges by severity = |score| x (endorsers(a) + endorsers(b)); those inside one document last."
   contradictions(first: Int! = 20): [Contradiction!]!
+  "The contradictions grouped by the conflict they belong to: conflicts between documents first, then by total severity."
+  conflicts(first: Int! = 20): [ConflictGroup!]!
   "An actor endorses both sides of a conflict."
   actorInconsistencies(first: Int! = 20): [ActorInconsistency!]!
   "A scenario includes both sides of a conflict."
@@ -5361,7 +6652,8 @@ type Coherence {
 type ContradictionSide {
   id: ID!
   label: NodeKind!
-  name: String
+  "Title or name, in lang when given."
+  name(lang: Lang): String
   node: Interactor
   documents: [ID!]!
   endorsers: [ID!]!
@@ -5376,6 +6668,8 @@ type Contradiction {
   sharedThemes: [ID!]!
   "Both sides come from documents and share none."
   crossesDocuments: Boolean!
+  "Both sides stand in one document: a tension inside a plan, ranked after the contradictions between documents."
+  sameDocument: Boolean!
   conflictId: ID
   topic: String
   "The document the conflict edge cites as evidence."
@@ -5553,7 +6847,8 @@ type SectorScore {
 
 type ConsensusItem {
   id: ID!
-  name: String
+  "The recommendation's title, in lang when given."
+  name(lang: Lang): String
   recommendation: Recommendation
   sectors: [SectorScore!]!
   "Group-informed consensus: the product of p over the four sectors."
@@ -5572,6 +6867,7 @@ type RedThreadThresholds {
   minSectors: Int!
   maxSeverity: Int!
   minEchoDocuments: Int!
+  joinSupports: Int!
 }
 
 type Consensus {
@@ -5580,6 +6876,34 @@ type Consensus {
   items(first: Int! = 20): [ConsensusItem!]!
   "The red thread: high GAC, endorsed from several sectors, in no severe contradiction, echoed by several documents."
   candidates(first: Int! = 20): [ConsensusItem!]!
+  "Every cluster (recommendations joined by accepted overlaps, and by supports of at least joinSupports): one ask, many documents; by GAC."
+  clusters(first: Int! = 20): [Cluster!]!
+  "The red thread as clusters: the clusters that pass the thresholds, by GAC then echo."
+  clusterCandidates(first: Int! = 20): [Cluster!]!
+}
+
+"One ask that several documents make in their own words. Consensus, echo and severity are those of the whole: the union of its members' endorsers, opposers and conflicts."
+type Cluster {
+  "The medoid's id."
+  id: ID!
+  "The medoid's title, in lang when given."
+  label(lang: Lang): String
+  medoid: Recommendation
+  members: [Recommendation!]!
+  memberIds: [ID!]!
+  documentIds: [ID!]!
+  themeIds: [ID!]!
+  "The distinct actors endorsing a member."
+  endorsers: [Actor!]!
+  sectors: [SectorScore!]!
+  gac: Float!
+  divisiveness: Float!
+  endorsingSectors: Int!
+  maxSeverity: Int!
+  "Conflicts any member takes part in."
+  conflictIds: [ID!]!
+  echoDocuments: Int!
+  candidate: Boolean!
 }
 
 type CoherenceIndex {
@@ -5599,7 +6923,8 @@ type Coherences {
 
 type MatrixAxis {
   id: ID!
-  name: String
+  "Title or name; themes and recommendations in lang when given."
+  name(lang: Lang): String
 }
 
 "One non-empty cell; row and column index into rows and columns."
@@ -5622,6 +6947,297 @@ type Matrix {
   rows: [MatrixAxis!]!
   columns: [MatrixAxis!]!
   cells: [MatrixCell!]!
+}
+
+# ---------------------------------------------------------------- conflicts / conflicten
+
+"Where the study team stands on a conflict."
+enum ConflictState {
+  "Not decided yet."
+  OPEN
+  "Decided: see the decision and its rationale."
+  RESOLVED
+  "Both sides stay; the team accepts the trade-off."
+  ACCEPTED_TRADE_OFF
+  "On a closer look the sides do not conflict."
+  NOT_A_CONFLICT
+}
+
+"How a conflict is known: stated by the sources (EXPLICIT, pairs score -2) or inferred by the analysts (INFERRED, -1)."
+enum ConflictStrength {
+  EXPLICIT
+  INFERRED
+}
+
+enum ConflictOrder {
+  "Conflicts between documents first, then by total and maximum severity: the report's order."
+  RANK
+  "By total severity, largest first."
+  SEVERITY
+  ID
+}
+
+input ConflictFilter {
+  states: [ConflictState!]
+  "Touches one of these themes."
+  themes: [ID!]
+  "A side stands in one of these documents."
+  documents: [ID!]
+  "One of these actors backs a side."
+  actors: [ID!]
+  "Words in the topic or summary."
+  text: String
+}
+
+"""
+A conflict between two groups of recommendations or scenarios (side A against side B), as the study
+team decides on it. The analysed layer is one CONFLICTS_WITH edge per side A x side B pair (its
+pairs); severity sums and maximises theirs.
+"""
+type Conflict implements Node {
+  id: ID!
+  topic(lang: Lang): String!
+  summary(lang: Lang): String
+  "Topic (title) and summary (text) in Dutch."
+  translation: Translation
+  strength: ConflictStrength
+  "The score of every pair; null: the strength's."
+  score: Int
+  evidence: [String!]!
+  status: Status!
+  provenance: Provenance!
+
+  state: ConflictState!
+  "The latest decision; null while nobody decided."
+  decision: ConflictDecision
+  "Every decision, oldest first."
+  history: [ConflictDecision!]!
+  sideA: ConflictSide!
+  sideB: ConflictSide!
+  "Sum of the severities of its accepted pairs."
+  severity: Int!
+  maxSeverity: Int!
+  "Some pair joins two documents that share nothing."
+  crossesDocuments: Boolean!
+  "Every pair lies inside one document: a tension within a plan, ranked below conflicts between plans."
+  insideDocument: Boolean!
+  "Themes addressed by either side."
+  themes: [Theme!]!
+  "Its accepted pairs, by severity."
+  pairs(first: Int! = 20): [Contradiction!]!
+}
+
+"One conflict of a coherence report: its pairs in the report's scope, with their severity."
+type ConflictGroup {
+  "Empty for a CONFLICTS_WITH edge that belongs to no conflict (a group of its own)."
+  id: ID
+  "The conflict node, with its decisions; null for a group without id."
+  conflict: Conflict
+  topic: String
+  state: ConflictState
+  sideA: ConflictSide!
+  sideB: ConflictSide!
+  severity: Int!
+  maxSeverity: Int!
+  crossesDocuments: Boolean!
+  insideDocument: Boolean!
+  themes: [ID!]!
+  pairs(first: Int! = 20): [Contradiction!]!
+}
+
+"One side of a conflict: its items, their documents and who backs them, by sector."
+type ConflictSide {
+  items: [Interactor!]!
+  documents: [Document!]!
+  "Endorsers of its items (stance, or authorship of a non-CONCLUSION item), grouped by sector."
+  endorsers: [SectorActors!]!
+  sectors: [Sector!]!
+}
+
+type SectorActors {
+  sector: Sector!
+  actors: [Actor!]!
+}
+
+type ConflictDecision {
+  state: ConflictState!
+  decision: String
+  rationale: String
+  by: String!
+  at: Time!
+}
+
+type ConflictConnection {
+  edges: [ConflictEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type ConflictEdge {
+  cursor: String!
+  node: Conflict!
+}
+
+input ConflictInput {
+  "Generated (C…) when left out."
+  id: ID
+  topic: String!
+  summary: String
+  strength: ConflictStrength = EXPLICIT
+  score: Int
+  sideA: [ID!]!
+  sideB: [ID!]!
+  evidence: [String!]
+  provenance: ProvenanceInput
+}
+
+input ConflictSidesInput {
+  id: ID!
+  sideA: [ID!]!
+  sideB: [ID!]!
+  by: String
+}
+
+input ResolveConflictInput {
+  id: ID!
+  state: ConflictState!
+  "Required for RESOLVED: what the team decided."
+  decision: String
+  rationale: String
+  "Who decided."
+  by: String!
+}
+
+# ---------------------------------------------------------------- languages / talen
+
+"A language of the texts: Dutch (the study team's) or English."
+enum Lang {
+  NL
+  EN
+}
+
+"How a translation was made: the source's own wording, a person's faithful rendering, or one made with a language model's help."
+enum TranslationMethod {
+  SOURCE
+  MANUAL
+  LLM
+}
+
+"An item's wording in its other language."
+type Translation {
+  "nl or en."
+  language: String!
+  title: String
+  text: String
+  method: TranslationMethod!
+}
+
+"One item an actor endorses, and how."
+type ActorEndorsement {
+  node: Interactor!
+  via: EndorsementVia!
+  "For AUTHORED: the document that puts it forward."
+  document: Document
+}
+
+# --- proposition
+
+"The draft of the shared proposition: structured, every statement cited, in one language."
+type Proposition {
+  title: String!
+  lang: String!
+  "The graph version the draft was made from; give it as since to a later draft."
+  graphVersion: Int!
+  scope: Scope!
+  intro: PropositionStatement!
+  "What changed since an earlier draft; null without since."
+  changes: PropositionChanges
+  overall: PropositionSection!
+  themes: [PropositionSection!]!
+  "The documents cited, by id."
+  sources: [PropositionSource!]!
+  "Model-written sentences left out because they cited nothing, or what is not in scope."
+  dropped: [PropositionDropped!]!
+  "The draft as GitHub Markdown with footnotes."
+  markdown: String!
+  "The draft as one self-contained HTML file."
+  html: String!
+}
+
+"One sentence with what it rests on: recommendation, scenario or conflict ids, and their documents."
+type PropositionStatement {
+  text: String!
+  cites: [ID!]!
+  docs: [ID!]!
+}
+
+type PropositionChanges {
+  since: Int!
+  statements: [PropositionStatement!]!
+}
+
+"The draft for one study theme; theme is null for the section over all themes."
+type PropositionSection {
+  theme: ID
+  name: String!
+  summary: [PropositionStatement!]!
+  redThread: [PropositionThread!]!
+  "True when no cluster of the theme is a red-thread candidate: redThread then holds the nearest."
+  noThread: Boolean!
+  choices: [PropositionChoice!]!
+  gaps: [PropositionStatement!]!
+  actors: [PropositionStatement!]!
+  scenarios: [PropositionStatement!]!
+}
+
+type PropositionThread {
+  id: ID!
+  label: String!
+  members: [PropositionItem!]!
+  sectors: [String!]!
+  backers: [String!]!
+  gac: Float!
+  echoDocuments: Int!
+  candidate: Boolean!
+  statement: PropositionStatement!
+}
+
+type PropositionItem {
+  id: ID!
+  title: String!
+  docs: [ID!]!
+}
+
+type PropositionChoice {
+  id: ID!
+  topic: String!
+  state: ConflictState!
+  decision: String
+  rationale: String
+  by: String
+  sideA: PropositionCamp!
+  sideB: PropositionCamp!
+  severity: Int!
+  statement: PropositionStatement!
+}
+
+type PropositionCamp {
+  items: [PropositionItem!]!
+  backers: [String!]!
+  sectors: [String!]!
+}
+
+type PropositionSource {
+  id: ID!
+  title: String!
+  year: Int
+  url: String
+}
+
+type PropositionDropped {
+  section: String!
+  text: String!
+  reason: String!
 }
 
 # --- trust: who changed what (the audit trail), and what an import changes
@@ -5741,6 +7357,8 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 		return ec.fieldContext_Actor_opposes(ctx, field)
 	case "assignments":
 		return ec.fieldContext_Actor_assignments(ctx, field)
+	case "endorses":
+		return ec.fieldContext_Actor_endorses(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Actor", field.Name)
 }
@@ -5765,6 +7383,18 @@ func (ec *executionContext) childFields_ActorEdge(ctx context.Context, field gra
 		return ec.fieldContext_ActorEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ActorEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ActorEndorsement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ActorEndorsement_node(ctx, field)
+	case "via":
+		return ec.fieldContext_ActorEndorsement_via(ctx, field)
+	case "document":
+		return ec.fieldContext_ActorEndorsement_document(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActorEndorsement", field.Name)
 }
 
 func (ec *executionContext) childFields_ActorInconsistency(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5889,6 +7519,44 @@ func (ec *executionContext) childFields_ChangeEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type ChangeEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Cluster(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Cluster_id(ctx, field)
+	case "label":
+		return ec.fieldContext_Cluster_label(ctx, field)
+	case "medoid":
+		return ec.fieldContext_Cluster_medoid(ctx, field)
+	case "members":
+		return ec.fieldContext_Cluster_members(ctx, field)
+	case "memberIds":
+		return ec.fieldContext_Cluster_memberIds(ctx, field)
+	case "documentIds":
+		return ec.fieldContext_Cluster_documentIds(ctx, field)
+	case "themeIds":
+		return ec.fieldContext_Cluster_themeIds(ctx, field)
+	case "endorsers":
+		return ec.fieldContext_Cluster_endorsers(ctx, field)
+	case "sectors":
+		return ec.fieldContext_Cluster_sectors(ctx, field)
+	case "gac":
+		return ec.fieldContext_Cluster_gac(ctx, field)
+	case "divisiveness":
+		return ec.fieldContext_Cluster_divisiveness(ctx, field)
+	case "endorsingSectors":
+		return ec.fieldContext_Cluster_endorsingSectors(ctx, field)
+	case "maxSeverity":
+		return ec.fieldContext_Cluster_maxSeverity(ctx, field)
+	case "conflictIds":
+		return ec.fieldContext_Cluster_conflictIds(ctx, field)
+	case "echoDocuments":
+		return ec.fieldContext_Cluster_echoDocuments(ctx, field)
+	case "candidate":
+		return ec.fieldContext_Cluster_candidate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Cluster", field.Name)
+}
+
 func (ec *executionContext) childFields_Coherence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "scope":
@@ -5897,6 +7565,8 @@ func (ec *executionContext) childFields_Coherence(ctx context.Context, field gra
 		return ec.fieldContext_Coherence_summary(ctx, field)
 	case "contradictions":
 		return ec.fieldContext_Coherence_contradictions(ctx, field)
+	case "conflicts":
+		return ec.fieldContext_Coherence_conflicts(ctx, field)
 	case "actorInconsistencies":
 		return ec.fieldContext_Coherence_actorInconsistencies(ctx, field)
 	case "scenarioIncoherence":
@@ -6063,6 +7733,120 @@ func (ec *executionContext) childFields_Component(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Component", field.Name)
 }
 
+func (ec *executionContext) childFields_Conflict(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Conflict_id(ctx, field)
+	case "topic":
+		return ec.fieldContext_Conflict_topic(ctx, field)
+	case "summary":
+		return ec.fieldContext_Conflict_summary(ctx, field)
+	case "translation":
+		return ec.fieldContext_Conflict_translation(ctx, field)
+	case "strength":
+		return ec.fieldContext_Conflict_strength(ctx, field)
+	case "score":
+		return ec.fieldContext_Conflict_score(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Conflict_evidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Conflict_status(ctx, field)
+	case "provenance":
+		return ec.fieldContext_Conflict_provenance(ctx, field)
+	case "state":
+		return ec.fieldContext_Conflict_state(ctx, field)
+	case "decision":
+		return ec.fieldContext_Conflict_decision(ctx, field)
+	case "history":
+		return ec.fieldContext_Conflict_history(ctx, field)
+	case "sideA":
+		return ec.fieldContext_Conflict_sideA(ctx, field)
+	case "sideB":
+		return ec.fieldContext_Conflict_sideB(ctx, field)
+	case "severity":
+		return ec.fieldContext_Conflict_severity(ctx, field)
+	case "maxSeverity":
+		return ec.fieldContext_Conflict_maxSeverity(ctx, field)
+	case "crossesDocuments":
+		return ec.fieldContext_Conflict_crossesDocuments(ctx, field)
+	case "insideDocument":
+		return ec.fieldContext_Conflict_insideDocument(ctx, field)
+	case "themes":
+		return ec.fieldContext_Conflict_themes(ctx, field)
+	case "pairs":
+		return ec.fieldContext_Conflict_pairs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Conflict", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ConflictConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ConflictConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ConflictConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "state":
+		return ec.fieldContext_ConflictDecision_state(ctx, field)
+	case "decision":
+		return ec.fieldContext_ConflictDecision_decision(ctx, field)
+	case "rationale":
+		return ec.fieldContext_ConflictDecision_rationale(ctx, field)
+	case "by":
+		return ec.fieldContext_ConflictDecision_by(ctx, field)
+	case "at":
+		return ec.fieldContext_ConflictDecision_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictDecision", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ConflictEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ConflictEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ConflictGroup_id(ctx, field)
+	case "conflict":
+		return ec.fieldContext_ConflictGroup_conflict(ctx, field)
+	case "topic":
+		return ec.fieldContext_ConflictGroup_topic(ctx, field)
+	case "state":
+		return ec.fieldContext_ConflictGroup_state(ctx, field)
+	case "sideA":
+		return ec.fieldContext_ConflictGroup_sideA(ctx, field)
+	case "sideB":
+		return ec.fieldContext_ConflictGroup_sideB(ctx, field)
+	case "severity":
+		return ec.fieldContext_ConflictGroup_severity(ctx, field)
+	case "maxSeverity":
+		return ec.fieldContext_ConflictGroup_maxSeverity(ctx, field)
+	case "crossesDocuments":
+		return ec.fieldContext_ConflictGroup_crossesDocuments(ctx, field)
+	case "insideDocument":
+		return ec.fieldContext_ConflictGroup_insideDocument(ctx, field)
+	case "themes":
+		return ec.fieldContext_ConflictGroup_themes(ctx, field)
+	case "pairs":
+		return ec.fieldContext_ConflictGroup_pairs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictGroup", field.Name)
+}
+
 func (ec *executionContext) childFields_ConflictInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6077,6 +7861,20 @@ func (ec *executionContext) childFields_ConflictInfo(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ConflictInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_ConflictSide(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "items":
+		return ec.fieldContext_ConflictSide_items(ctx, field)
+	case "documents":
+		return ec.fieldContext_ConflictSide_documents(ctx, field)
+	case "endorsers":
+		return ec.fieldContext_ConflictSide_endorsers(ctx, field)
+	case "sectors":
+		return ec.fieldContext_ConflictSide_sectors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictSide", field.Name)
+}
+
 func (ec *executionContext) childFields_Consensus(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "thresholds":
@@ -6085,6 +7883,10 @@ func (ec *executionContext) childFields_Consensus(ctx context.Context, field gra
 		return ec.fieldContext_Consensus_items(ctx, field)
 	case "candidates":
 		return ec.fieldContext_Consensus_candidates(ctx, field)
+	case "clusters":
+		return ec.fieldContext_Consensus_clusters(ctx, field)
+	case "clusterCandidates":
+		return ec.fieldContext_Consensus_clusterCandidates(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Consensus", field.Name)
 }
@@ -6131,6 +7933,8 @@ func (ec *executionContext) childFields_Contradiction(ctx context.Context, field
 		return ec.fieldContext_Contradiction_sharedThemes(ctx, field)
 	case "crossesDocuments":
 		return ec.fieldContext_Contradiction_crossesDocuments(ctx, field)
+	case "sameDocument":
+		return ec.fieldContext_Contradiction_sameDocument(ctx, field)
 	case "conflictId":
 		return ec.fieldContext_Contradiction_conflictId(ctx, field)
 	case "topic":
@@ -6625,6 +8429,182 @@ func (ec *executionContext) childFields_PassageHit(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type PassageHit", field.Name)
 }
 
+func (ec *executionContext) childFields_Proposition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "title":
+		return ec.fieldContext_Proposition_title(ctx, field)
+	case "lang":
+		return ec.fieldContext_Proposition_lang(ctx, field)
+	case "graphVersion":
+		return ec.fieldContext_Proposition_graphVersion(ctx, field)
+	case "scope":
+		return ec.fieldContext_Proposition_scope(ctx, field)
+	case "intro":
+		return ec.fieldContext_Proposition_intro(ctx, field)
+	case "changes":
+		return ec.fieldContext_Proposition_changes(ctx, field)
+	case "overall":
+		return ec.fieldContext_Proposition_overall(ctx, field)
+	case "themes":
+		return ec.fieldContext_Proposition_themes(ctx, field)
+	case "sources":
+		return ec.fieldContext_Proposition_sources(ctx, field)
+	case "dropped":
+		return ec.fieldContext_Proposition_dropped(ctx, field)
+	case "markdown":
+		return ec.fieldContext_Proposition_markdown(ctx, field)
+	case "html":
+		return ec.fieldContext_Proposition_html(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Proposition", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionCamp(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "items":
+		return ec.fieldContext_PropositionCamp_items(ctx, field)
+	case "backers":
+		return ec.fieldContext_PropositionCamp_backers(ctx, field)
+	case "sectors":
+		return ec.fieldContext_PropositionCamp_sectors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionCamp", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionChanges(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "since":
+		return ec.fieldContext_PropositionChanges_since(ctx, field)
+	case "statements":
+		return ec.fieldContext_PropositionChanges_statements(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionChanges", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionChoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PropositionChoice_id(ctx, field)
+	case "topic":
+		return ec.fieldContext_PropositionChoice_topic(ctx, field)
+	case "state":
+		return ec.fieldContext_PropositionChoice_state(ctx, field)
+	case "decision":
+		return ec.fieldContext_PropositionChoice_decision(ctx, field)
+	case "rationale":
+		return ec.fieldContext_PropositionChoice_rationale(ctx, field)
+	case "by":
+		return ec.fieldContext_PropositionChoice_by(ctx, field)
+	case "sideA":
+		return ec.fieldContext_PropositionChoice_sideA(ctx, field)
+	case "sideB":
+		return ec.fieldContext_PropositionChoice_sideB(ctx, field)
+	case "severity":
+		return ec.fieldContext_PropositionChoice_severity(ctx, field)
+	case "statement":
+		return ec.fieldContext_PropositionChoice_statement(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionChoice", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionDropped(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "section":
+		return ec.fieldContext_PropositionDropped_section(ctx, field)
+	case "text":
+		return ec.fieldContext_PropositionDropped_text(ctx, field)
+	case "reason":
+		return ec.fieldContext_PropositionDropped_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionDropped", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PropositionItem_id(ctx, field)
+	case "title":
+		return ec.fieldContext_PropositionItem_title(ctx, field)
+	case "docs":
+		return ec.fieldContext_PropositionItem_docs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionItem", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionSection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "theme":
+		return ec.fieldContext_PropositionSection_theme(ctx, field)
+	case "name":
+		return ec.fieldContext_PropositionSection_name(ctx, field)
+	case "summary":
+		return ec.fieldContext_PropositionSection_summary(ctx, field)
+	case "redThread":
+		return ec.fieldContext_PropositionSection_redThread(ctx, field)
+	case "noThread":
+		return ec.fieldContext_PropositionSection_noThread(ctx, field)
+	case "choices":
+		return ec.fieldContext_PropositionSection_choices(ctx, field)
+	case "gaps":
+		return ec.fieldContext_PropositionSection_gaps(ctx, field)
+	case "actors":
+		return ec.fieldContext_PropositionSection_actors(ctx, field)
+	case "scenarios":
+		return ec.fieldContext_PropositionSection_scenarios(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionSection", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PropositionSource_id(ctx, field)
+	case "title":
+		return ec.fieldContext_PropositionSource_title(ctx, field)
+	case "year":
+		return ec.fieldContext_PropositionSource_year(ctx, field)
+	case "url":
+		return ec.fieldContext_PropositionSource_url(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionSource", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionStatement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "text":
+		return ec.fieldContext_PropositionStatement_text(ctx, field)
+	case "cites":
+		return ec.fieldContext_PropositionStatement_cites(ctx, field)
+	case "docs":
+		return ec.fieldContext_PropositionStatement_docs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionStatement", field.Name)
+}
+
+func (ec *executionContext) childFields_PropositionThread(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PropositionThread_id(ctx, field)
+	case "label":
+		return ec.fieldContext_PropositionThread_label(ctx, field)
+	case "members":
+		return ec.fieldContext_PropositionThread_members(ctx, field)
+	case "sectors":
+		return ec.fieldContext_PropositionThread_sectors(ctx, field)
+	case "backers":
+		return ec.fieldContext_PropositionThread_backers(ctx, field)
+	case "gac":
+		return ec.fieldContext_PropositionThread_gac(ctx, field)
+	case "echoDocuments":
+		return ec.fieldContext_PropositionThread_echoDocuments(ctx, field)
+	case "candidate":
+		return ec.fieldContext_PropositionThread_candidate(ctx, field)
+	case "statement":
+		return ec.fieldContext_PropositionThread_statement(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropositionThread", field.Name)
+}
+
 func (ec *executionContext) childFields_Provenance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "status":
@@ -6659,6 +8639,8 @@ func (ec *executionContext) childFields_Recommendation(ctx context.Context, fiel
 		return ec.fieldContext_Recommendation_title(ctx, field)
 	case "text":
 		return ec.fieldContext_Recommendation_text(ctx, field)
+	case "translation":
+		return ec.fieldContext_Recommendation_translation(ctx, field)
 	case "kind":
 		return ec.fieldContext_Recommendation_kind(ctx, field)
 	case "level":
@@ -6731,6 +8713,8 @@ func (ec *executionContext) childFields_RedThreadThresholds(ctx context.Context,
 		return ec.fieldContext_RedThreadThresholds_maxSeverity(ctx, field)
 	case "minEchoDocuments":
 		return ec.fieldContext_RedThreadThresholds_minEchoDocuments(ctx, field)
+	case "joinSupports":
+		return ec.fieldContext_RedThreadThresholds_joinSupports(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RedThreadThresholds", field.Name)
 }
@@ -6895,6 +8879,16 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
 }
 
+func (ec *executionContext) childFields_SectorActors(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sector":
+		return ec.fieldContext_SectorActors_sector(ctx, field)
+	case "actors":
+		return ec.fieldContext_SectorActors_actors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SectorActors", field.Name)
+}
+
 func (ec *executionContext) childFields_SectorScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "sector":
@@ -7027,6 +9021,20 @@ func (ec *executionContext) childFields_ThemeEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type ThemeEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Translation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "language":
+		return ec.fieldContext_Translation_language(ctx, field)
+	case "title":
+		return ec.fieldContext_Translation_title(ctx, field)
+	case "text":
+		return ec.fieldContext_Translation_text(ctx, field)
+	case "method":
+		return ec.fieldContext_Translation_method(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Translation", field.Name)
+}
+
 func (ec *executionContext) childFields_UnlinkPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "type":
@@ -7155,7 +9163,49 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Actor_endorses_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Cluster_label_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Coherence_actorInconsistencies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Coherence_conflicts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -7253,7 +9303,105 @@ func (ec *executionContext) field_Communities_communities_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_ConflictGroup_pairs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Conflict_pairs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Conflict_summary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Conflict_topic_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_ConsensusItem_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Consensus_candidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Consensus_clusterCandidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Consensus_clusters_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -7278,6 +9426,20 @@ func (ec *executionContext) field_Consensus_items_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_ContradictionSide_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -7331,12 +9493,40 @@ func (ec *executionContext) field_Influence_ranking_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_MatrixAxis_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createActor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ActorInput, error) {
 			return ec.unmarshalNActorInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐActorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createConflict_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ConflictInput, error) {
+			return ec.unmarshalNConflictInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7545,6 +9735,20 @@ func (ec *executionContext) field_Mutation_link_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_resolveConflict_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ResolveConflictInput, error) {
+			return ec.unmarshalNResolveConflictInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐResolveConflictInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_reviewMany_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7565,6 +9769,20 @@ func (ec *executionContext) field_Mutation_review_args(ctx context.Context, rawA
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ReviewInput, error) {
 			return ec.unmarshalNReviewInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setConflictSides_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ConflictSidesInput, error) {
+			return ec.unmarshalNConflictSidesInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictSidesInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7851,6 +10069,96 @@ func (ec *executionContext) field_Query_coherence_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_conflict_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_conflicts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ConflictFilter, error) {
+			return ec.unmarshalOConflictFilter2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*service.ConflictOrder, error) {
+			return ec.unmarshalOConflictOrder2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐConflictOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_contradictionsBetween_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "a",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["a"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "b",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["b"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "scope",
+		func(ctx context.Context, v any) (*model.ScopeInput, error) {
+			return ec.unmarshalOScopeInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐScopeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scope"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_document_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8010,6 +10318,36 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_proposition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "scope",
+		func(ctx context.Context, v any) (*model.ScopeInput, error) {
+			return ec.unmarshalOScopeInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐScopeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scope"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg2
 	return args, nil
 }
 
@@ -8248,6 +10586,34 @@ func (ec *executionContext) field_Query_themes_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Recommendation_text_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Recommendation_title_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Lang, error) {
+			return ec.unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -8683,6 +11049,50 @@ func (ec *executionContext) fieldContext_Actor_assignments(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Actor_endorses(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Actor_endorses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Endorses(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Link) graphql.Marshaler {
+			return ec.marshalNActorEndorsement2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Actor_endorses(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Actor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActorEndorsement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_endorses_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ActorConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*rodedraad.Actor]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8820,6 +11230,84 @@ func (ec *executionContext) fieldContext_ActorEdge_node(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActorEndorsement_node(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorEndorsement_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ActorEndorsement().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.Node) graphql.Marshaler {
+			return ec.marshalNInteractor2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorEndorsement_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorEndorsement", field, true, true, "Interactor")
+}
+
+func (ec *executionContext) _ActorEndorsement_via(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorEndorsement_via(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Via, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNEndorsementVia2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorEndorsement_via(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorEndorsement", field, false, false, "EndorsementVia")
+}
+
+func (ec *executionContext) _ActorEndorsement_document(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorEndorsement_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ActorEndorsement().Document(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Document) graphql.Marshaler {
+			return ec.marshalODocument2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActorEndorsement_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActorEndorsement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9799,6 +12287,431 @@ func (ec *executionContext) fieldContext_ChangeEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Cluster_id(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Cluster_label(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Cluster().Label(ctx, obj, fc.Args["lang"].(*model.Lang))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_label(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Cluster_label_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_medoid(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_medoid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cluster().Medoid(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Recommendation) graphql.Marshaler {
+			return ec.marshalORecommendation2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐRecommendation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_medoid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_members(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cluster().Members(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Recommendation) graphql.Marshaler {
+			return ec.marshalNRecommendation2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐRecommendationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_memberIds(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_memberIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_memberIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Cluster_documentIds(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_documentIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_documentIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Cluster_themeIds(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_themeIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_themeIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Cluster_endorsers(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_endorsers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cluster().Endorsers(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_endorsers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_sectors(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cluster().Sectors(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SectorScore) graphql.Marshaler {
+			return ec.marshalNSectorScore2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SectorScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_gac(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_gac(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GAC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_gac(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Cluster_divisiveness(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_divisiveness(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Divisiveness, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_divisiveness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Cluster_endorsingSectors(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_endorsingSectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_endorsingSectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Cluster_maxSeverity(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_maxSeverity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxSeverity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_maxSeverity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Cluster_conflictIds(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_conflictIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conflicts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_conflictIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Cluster_echoDocuments(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_echoDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EchoDocuments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_echoDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Cluster_candidate(ctx context.Context, field graphql.CollectedField, obj *analysis.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_candidate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Candidate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_candidate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Coherence_scope(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9901,6 +12814,50 @@ func (ec *executionContext) fieldContext_Coherence_contradictions(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Coherence_contradictions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coherence_conflicts(ctx context.Context, field graphql.CollectedField, obj *analysis.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coherence_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Coherence().Conflicts(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.ConflictGroup) graphql.Marshaler {
+			return ec.marshalNConflictGroup2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coherence_conflicts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coherence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictGroup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Coherence_conflicts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11626,6 +14583,1173 @@ func (ec *executionContext) fieldContext_Component_documents(_ context.Context, 
 	return graphql.NewScalarFieldContext("Component", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Conflict_id(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Conflict_topic(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Conflict().Topic(ctx, obj, fc.Args["lang"].(*model.Lang))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_topic(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Conflict_topic_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_summary(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Conflict().Summary(ctx, obj, fc.Args["lang"].(*model.Lang))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_summary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Conflict_summary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_translation(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_translation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Translation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Translation) graphql.Marshaler {
+			return ec.marshalOTranslation2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐTranslation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_translation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Translation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_strength(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_strength(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Strength, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOConflictStrength2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_strength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "ConflictStrength")
+}
+
+func (ec *executionContext) _Conflict_score(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Conflict_evidence(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "String")
+}
+
+func (ec *executionContext) _Conflict_status(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.Status) graphql.Marshaler {
+			return ec.marshalNStatus2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "Status")
+}
+
+func (ec *executionContext) _Conflict_provenance(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_provenance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provenance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.Provenance) graphql.Marshaler {
+			return ec.marshalNProvenance2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐProvenance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_provenance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Provenance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_state(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+			return ec.marshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "ConflictState")
+}
+
+func (ec *executionContext) _Conflict_decision(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Decision(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.ConflictDecision) graphql.Marshaler {
+			return ec.marshalOConflictDecision2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictDecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictDecision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_history(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.History, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []rodedraad.ConflictDecision) graphql.Marshaler {
+			return ec.marshalNConflictDecision2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictDecisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictDecision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_sideA(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_sideA(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().SideA(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analysis.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_sideA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_sideB(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_sideB(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().SideB(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analysis.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_sideB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_severity(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Severity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Conflict_maxSeverity(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_maxSeverity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().MaxSeverity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_maxSeverity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Conflict_crossesDocuments(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_crossesDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().CrossesDocuments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_crossesDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Conflict_insideDocument(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_insideDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().InsideDocument(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_insideDocument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Conflict_themes(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Themes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Theme) graphql.Marshaler {
+			return ec.marshalNTheme2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐThemeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Theme(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_pairs(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_pairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Conflict().Pairs(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Contradiction) graphql.Marshaler {
+			return ec.marshalNContradiction2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐContradictionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_pairs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contradiction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Conflict_pairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ConflictConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ConflictEdge) graphql.Marshaler {
+			return ec.marshalNConflictEdge2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ConflictConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ConflictConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConflictDecision_state(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ConflictDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictDecision_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+			return ec.marshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictDecision_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictDecision", field, false, false, "ConflictState")
+}
+
+func (ec *executionContext) _ConflictDecision_decision(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ConflictDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictDecision_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictDecision_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictDecision_rationale(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ConflictDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictDecision_rationale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rationale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictDecision_rationale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictDecision_by(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ConflictDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictDecision_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictDecision_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictDecision_at(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ConflictDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictDecision_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictDecision_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictDecision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ConflictEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*rodedraad.Conflict]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*rodedraad.Conflict]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictGroup_id(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOID2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConflictGroup_conflict(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_conflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictGroup().Conflict(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+			return ec.marshalOConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_conflict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictGroup_topic(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictGroup_state(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+			return ec.marshalOConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "ConflictState")
+}
+
+func (ec *executionContext) _ConflictGroup_sideA(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_sideA(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SideA, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_sideA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictGroup_sideB(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_sideB(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SideB, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_sideB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictGroup_severity(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConflictGroup_maxSeverity(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_maxSeverity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxSeverity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_maxSeverity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConflictGroup_crossesDocuments(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_crossesDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossesDocuments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_crossesDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ConflictGroup_insideDocument(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_insideDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InsideDocument, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_insideDocument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ConflictGroup_themes(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictGroup", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConflictGroup_pairs(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictGroup_pairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ConflictGroup().Pairs(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Contradiction) graphql.Marshaler {
+			return ec.marshalNContradiction2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐContradictionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictGroup_pairs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contradiction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ConflictGroup_pairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ConflictInfo_id(ctx context.Context, field graphql.CollectedField, obj *model.ConflictInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11716,6 +15840,116 @@ func (ec *executionContext) _ConflictInfo_evidence(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_ConflictInfo_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConflictInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictSide_items(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictSide().Items(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []rodedraad.Node) graphql.Marshaler {
+			return ec.marshalNInteractor2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictSide", field, true, true, "Interactor")
+}
+
+func (ec *executionContext) _ConflictSide_documents(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictSide().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictSide",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictSide_endorsers(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_endorsers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictSide().Endorsers(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SectorActors) graphql.Marshaler {
+			return ec.marshalNSectorActors2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorActorsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_endorsers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictSide",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SectorActors(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictSide_sectors(ctx context.Context, field graphql.CollectedField, obj *analysis.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNSector2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictSide", field, false, false, "Sector")
 }
 
 func (ec *executionContext) _Consensus_thresholds(ctx context.Context, field graphql.CollectedField, obj *analysis.Consensus) (ret graphql.Marshaler) {
@@ -11838,6 +16072,94 @@ func (ec *executionContext) fieldContext_Consensus_candidates(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Consensus_clusters(ctx context.Context, field graphql.CollectedField, obj *analysis.Consensus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consensus_clusters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Consensus().Clusters(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Cluster) graphql.Marshaler {
+			return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐClusterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consensus_clusters(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consensus",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cluster(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Consensus_clusters_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consensus_clusterCandidates(ctx context.Context, field graphql.CollectedField, obj *analysis.Consensus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consensus_clusterCandidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Consensus().ClusterCandidates(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Cluster) graphql.Marshaler {
+			return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐClusterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consensus_clusterCandidates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consensus",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cluster(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Consensus_clusterCandidates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ConsensusItem_id(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11870,18 +16192,39 @@ func (ec *executionContext) _ConsensusItem_name(ctx context.Context, field graph
 			return ec.fieldContext_ConsensusItem_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ConsensusItem().Name(ctx, obj, fc.Args["lang"].(*model.Lang))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ConsensusItem_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ConsensusItem", field, false, false, "String")
+func (ec *executionContext) fieldContext_ConsensusItem_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsensusItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ConsensusItem_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ConsensusItem_recommendation(ctx context.Context, field graphql.CollectedField, obj *analysis.ConsensusItem) (ret graphql.Marshaler) {
@@ -12265,6 +16608,29 @@ func (ec *executionContext) fieldContext_Contradiction_crossesDocuments(_ contex
 	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Contradiction_sameDocument(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_sameDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SameDocument, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_sameDocument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contradiction", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Contradiction_conflictId(ctx context.Context, field graphql.CollectedField, obj *analysis.Contradiction) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12412,18 +16778,39 @@ func (ec *executionContext) _ContradictionSide_name(ctx context.Context, field g
 			return ec.fieldContext_ContradictionSide_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ContradictionSide().Name(ctx, obj, fc.Args["lang"].(*model.Lang))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ContradictionSide_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ContradictionSide", field, false, false, "String")
+func (ec *executionContext) fieldContext_ContradictionSide_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContradictionSide",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ContradictionSide_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ContradictionSide_node(ctx context.Context, field graphql.CollectedField, obj *analysis.Side) (ret graphql.Marshaler) {
@@ -15423,18 +19810,39 @@ func (ec *executionContext) _MatrixAxis_name(ctx context.Context, field graphql.
 			return ec.fieldContext_MatrixAxis_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.MatrixAxis().Name(ctx, obj, fc.Args["lang"].(*model.Lang))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_MatrixAxis_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MatrixAxis", field, false, false, "String")
+func (ec *executionContext) fieldContext_MatrixAxis_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixAxis",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_MatrixAxis_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _MatrixCell_row(ctx context.Context, field graphql.CollectedField, obj *analysis.Cell) (ret graphql.Marshaler) {
@@ -16621,6 +21029,138 @@ func (ec *executionContext) fieldContext_Mutation_reviewMany(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createConflict(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createConflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateConflict(ctx, fc.Args["input"].(model.ConflictInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createConflict(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createConflict_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setConflictSides(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setConflictSides(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetConflictSides(ctx, fc.Args["input"].(model.ConflictSidesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setConflictSides(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setConflictSides_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_resolveConflict(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_resolveConflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ResolveConflict(ctx, fc.Args["input"].(model.ResolveConflictInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_resolveConflict(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_resolveConflict_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_importBundleChecked(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17266,6 +21806,1520 @@ func (ec *executionContext) fieldContext_PassageHit_passage(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Passage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_title(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Proposition_lang(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_lang(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lang, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_lang(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Proposition_graphVersion(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_graphVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposition().GraphVersion(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_graphVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposition", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Proposition_scope(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analysis.Scope) graphql.Marshaler {
+			return ec.marshalNScope2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐScope(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Scope(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_intro(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_intro(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Intro, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_intro(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_changes(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *proposition.Changes) graphql.Marshaler {
+			return ec.marshalOPropositionChanges2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐChanges(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionChanges(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_overall(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_overall(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overall, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v proposition.Section) graphql.Marshaler {
+			return ec.marshalNPropositionSection2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_overall(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionSection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_themes(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Section) graphql.Marshaler {
+			return ec.marshalNPropositionSection2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionSection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_sources(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Source) graphql.Marshaler {
+			return ec.marshalNPropositionSource2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSourceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionSource(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_dropped(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_dropped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dropped, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.DroppedSentence) graphql.Marshaler {
+			return ec.marshalNPropositionDropped2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐDroppedSentenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_dropped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionDropped(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposition_markdown(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_markdown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposition().Markdown(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_markdown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposition", field, true, true, "String")
+}
+
+func (ec *executionContext) _Proposition_html(ctx context.Context, field graphql.CollectedField, obj *proposition.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposition_html(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposition().HTML(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposition_html(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposition", field, true, true, "String")
+}
+
+func (ec *executionContext) _PropositionCamp_items(ctx context.Context, field graphql.CollectedField, obj *proposition.Camp) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionCamp_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Item) graphql.Marshaler {
+			return ec.marshalNPropositionItem2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionCamp_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionCamp",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionCamp_backers(ctx context.Context, field graphql.CollectedField, obj *proposition.Camp) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionCamp_backers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Backers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionCamp_backers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionCamp", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionCamp_sectors(ctx context.Context, field graphql.CollectedField, obj *proposition.Camp) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionCamp_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionCamp_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionCamp", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionChanges_since(ctx context.Context, field graphql.CollectedField, obj *proposition.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChanges_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PropositionChanges().Since(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChanges_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChanges", field, true, true, "Int")
+}
+
+func (ec *executionContext) _PropositionChanges_statements(ctx context.Context, field graphql.CollectedField, obj *proposition.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChanges_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChanges_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionChanges",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionChoice_id(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionChoice_topic(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionChoice_state(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+			return ec.marshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "ConflictState")
+}
+
+func (ec *executionContext) _PropositionChoice_decision(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionChoice_rationale(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_rationale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rationale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_rationale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionChoice_by(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionChoice_sideA(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_sideA(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SideA, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v proposition.Camp) graphql.Marshaler {
+			return ec.marshalNPropositionCamp2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐCamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_sideA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionChoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionCamp(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionChoice_sideB(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_sideB(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SideB, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v proposition.Camp) graphql.Marshaler {
+			return ec.marshalNPropositionCamp2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐCamp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_sideB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionChoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionCamp(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionChoice_severity(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionChoice", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PropositionChoice_statement(ctx context.Context, field graphql.CollectedField, obj *proposition.Choice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionChoice_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionChoice_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionChoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionDropped_section(ctx context.Context, field graphql.CollectedField, obj *proposition.DroppedSentence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionDropped_section(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Section, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionDropped_section(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionDropped", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionDropped_text(ctx context.Context, field graphql.CollectedField, obj *proposition.DroppedSentence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionDropped_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionDropped_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionDropped", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionDropped_reason(ctx context.Context, field graphql.CollectedField, obj *proposition.DroppedSentence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionDropped_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionDropped_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionDropped", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionItem_id(ctx context.Context, field graphql.CollectedField, obj *proposition.Item) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionItem_title(ctx context.Context, field graphql.CollectedField, obj *proposition.Item) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionItem_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionItem_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionItem_docs(ctx context.Context, field graphql.CollectedField, obj *proposition.Item) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionItem_docs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Docs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionItem_docs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionSection_theme(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_theme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Theme, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOID2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_theme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSection", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionSection_name(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSection", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionSection_summary(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionSection_redThread(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_redThread(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RedThread, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Thread) graphql.Marshaler {
+			return ec.marshalNPropositionThread2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐThreadᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_redThread(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionThread(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionSection_noThread(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_noThread(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoThread, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_noThread(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PropositionSection_choices(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_choices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Choices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Choice) graphql.Marshaler {
+			return ec.marshalNPropositionChoice2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐChoiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_choices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionChoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionSection_gaps(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_gaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_gaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionSection_actors(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_actors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_actors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionSection_scenarios(ctx context.Context, field graphql.CollectedField, obj *proposition.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSection_scenarios(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scenarios, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSection_scenarios(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionSource_id(ctx context.Context, field graphql.CollectedField, obj *proposition.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSource_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSource_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSource", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionSource_title(ctx context.Context, field graphql.CollectedField, obj *proposition.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSource_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSource_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionSource_year(ctx context.Context, field graphql.CollectedField, obj *proposition.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSource_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalOInt2int(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSource_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSource", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PropositionSource_url(ctx context.Context, field graphql.CollectedField, obj *proposition.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionSource_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionSource_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionStatement_text(ctx context.Context, field graphql.CollectedField, obj *proposition.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionStatement_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionStatement_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionStatement_cites(ctx context.Context, field graphql.CollectedField, obj *proposition.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionStatement_cites(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cites, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionStatement_cites(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionStatement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionStatement_docs(ctx context.Context, field graphql.CollectedField, obj *proposition.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionStatement_docs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Docs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionStatement_docs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionStatement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionThread_id(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PropositionThread_label(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionThread_members(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []proposition.Item) graphql.Marshaler {
+			return ec.marshalNPropositionItem2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionThread",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropositionThread_sectors(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionThread_backers(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_backers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Backers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_backers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropositionThread_gac(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_gac(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GAC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_gac(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PropositionThread_echoDocuments(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_echoDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Echo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_echoDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PropositionThread_candidate(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_candidate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Candidate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_candidate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropositionThread", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PropositionThread_statement(ctx context.Context, field graphql.CollectedField, obj *proposition.Thread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropositionThread_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v proposition.Statement) graphql.Marshaler {
+			return ec.marshalNPropositionStatement2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropositionThread_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropositionThread",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropositionStatement(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18302,6 +24356,182 @@ func (ec *executionContext) fieldContext_Query_searchPassages(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_conflicts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Conflicts(ctx, fc.Args["filter"].(*model.ConflictFilter), fc.Args["orderBy"].(*service.ConflictOrder), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConflictConnection) graphql.Marshaler {
+			return ec.marshalNConflictConnection2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_conflicts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_conflicts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_conflict(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_conflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Conflict(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+			return ec.marshalOConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_conflict(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_conflict_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_contradictionsBetween(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_contradictionsBetween(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ContradictionsBetween(ctx, fc.Args["a"].(string), fc.Args["b"].(string), fc.Args["scope"].(*model.ScopeInput), fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*analysis.Contradiction) graphql.Marshaler {
+			return ec.marshalNContradiction2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐContradictionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_contradictionsBetween(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contradiction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_contradictionsBetween_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_proposition(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_proposition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Proposition(ctx, fc.Args["scope"].(*model.ScopeInput), fc.Args["lang"].(*model.Lang), fc.Args["since"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *proposition.Draft) graphql.Marshaler {
+			return ec.marshalNProposition2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_proposition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposition(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_proposition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_history(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18498,7 +24728,8 @@ func (ec *executionContext) _Recommendation_title(ctx context.Context, field gra
 			return ec.fieldContext_Recommendation_title(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Recommendation().Title(ctx, obj, fc.Args["lang"].(*model.Lang))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -18508,8 +24739,28 @@ func (ec *executionContext) _Recommendation_title(ctx context.Context, field gra
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Recommendation_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Recommendation", field, false, false, "String")
+func (ec *executionContext) fieldContext_Recommendation_title(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recommendation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recommendation_title_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Recommendation_text(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Recommendation) (ret graphql.Marshaler) {
@@ -18521,7 +24772,8 @@ func (ec *executionContext) _Recommendation_text(ctx context.Context, field grap
 			return ec.fieldContext_Recommendation_text(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Text, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Recommendation().Text(ctx, obj, fc.Args["lang"].(*model.Lang))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -18531,8 +24783,60 @@ func (ec *executionContext) _Recommendation_text(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Recommendation_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Recommendation", field, false, false, "String")
+func (ec *executionContext) fieldContext_Recommendation_text(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recommendation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recommendation_text_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recommendation_translation(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Recommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recommendation_translation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Translation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rodedraad.Translation) graphql.Marshaler {
+			return ec.marshalOTranslation2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐTranslation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recommendation_translation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Translation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Recommendation_kind(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Recommendation) (ret graphql.Marshaler) {
@@ -19288,6 +25592,29 @@ func (ec *executionContext) _RedThreadThresholds_minEchoDocuments(ctx context.Co
 	)
 }
 func (ec *executionContext) fieldContext_RedThreadThresholds_minEchoDocuments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RedThreadThresholds", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RedThreadThresholds_joinSupports(ctx context.Context, field graphql.CollectedField, obj *analysis.Options) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RedThreadThresholds_joinSupports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JoinSupports, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RedThreadThresholds_joinSupports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RedThreadThresholds", field, false, false, "Int")
 }
 
@@ -20561,6 +26888,61 @@ func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Float")
 }
 
+func (ec *executionContext) _SectorActors_sector(ctx context.Context, field graphql.CollectedField, obj *model.SectorActors) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectorActors_sector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sector, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNSector2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectorActors_sector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SectorActors", field, false, false, "Sector")
+}
+
+func (ec *executionContext) _SectorActors_actors(ctx context.Context, field graphql.CollectedField, obj *model.SectorActors) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectorActors_actors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectorActors_actors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SectorActors",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SectorScore_sector(ctx context.Context, field graphql.CollectedField, obj *model.SectorScore) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21585,6 +27967,98 @@ func (ec *executionContext) fieldContext_ThemeEdge_node(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Translation_language(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Translation_language(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Language, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Translation_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Translation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Translation_title(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Translation_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Translation_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Translation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Translation_text(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Translation_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Translation_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Translation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Translation_method(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Translation_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Method, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNTranslationMethod2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Translation_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Translation", field, false, false, "TranslationMethod")
 }
 
 func (ec *executionContext) _UnlinkPayload_type(ctx context.Context, field graphql.CollectedField, obj *model.UnlinkPayload) (ret graphql.Marshaler) {
@@ -22988,6 +29462,241 @@ func UnmarshalActorPatch(ctx context.Context, raw any) (model.ActorPatch, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputConflictFilter(ctx context.Context, obj any) (model.ConflictFilter, error) {
+	var it model.ConflictFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"states", "themes", "documents", "actors", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "states":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("states"))
+			data, err := ec.unmarshalOConflictState2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictStateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.States = data
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "documents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documents"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Documents = data
+		case "actors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actors"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actors = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConflictFilter unmarshals raw into the ConflictFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConflictFilter(ctx context.Context, raw any) (model.ConflictFilter, error) {
+	var out model.ConflictFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConflictFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConflictInput(ctx context.Context, obj any) (model.ConflictInput, error) {
+	var it model.ConflictInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["strength"]; !present {
+		asMap["strength"] = "EXPLICIT"
+	}
+
+	fieldsInOrder := [...]string{"id", "topic", "summary", "strength", "score", "sideA", "sideB", "evidence", "provenance"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "topic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("topic"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Topic = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "strength":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("strength"))
+			data, err := ec.unmarshalOConflictStrength2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Strength = data
+		case "score":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("score"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Score = data
+		case "sideA":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sideA"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SideA = data
+		case "sideB":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sideB"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SideB = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		case "provenance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provenance"))
+			data, err := ec.unmarshalOProvenanceInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐProvenanceInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Provenance = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConflictInput unmarshals raw into the ConflictInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConflictInput(ctx context.Context, raw any) (model.ConflictInput, error) {
+	var out model.ConflictInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConflictInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConflictSidesInput(ctx context.Context, obj any) (model.ConflictSidesInput, error) {
+	var it model.ConflictSidesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "sideA", "sideB", "by"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "sideA":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sideA"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SideA = data
+		case "sideB":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sideB"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SideB = data
+		case "by":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("by"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.By = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConflictSidesInput unmarshals raw into the ConflictSidesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConflictSidesInput(ctx context.Context, raw any) (model.ConflictSidesInput, error) {
+	var out model.ConflictSidesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConflictSidesInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDocumentFilter(ctx context.Context, obj any) (model.DocumentFilter, error) {
 	var it model.DocumentFilter
 	if obj == nil {
@@ -23860,7 +30569,7 @@ func (ec *executionContext) unmarshalInputRedThreadOptions(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"minGAC", "minSectors", "maxSeverity", "minEchoDocuments"}
+	fieldsInOrder := [...]string{"minGAC", "minSectors", "maxSeverity", "minEchoDocuments", "joinSupports"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23895,6 +30604,13 @@ func (ec *executionContext) unmarshalInputRedThreadOptions(ctx context.Context, 
 				return it, err
 			}
 			it.MinEchoDocuments = data
+		case "joinSupports":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinSupports"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JoinSupports = data
 		}
 	}
 	return it, nil
@@ -23909,6 +30625,76 @@ func (ec *executionContext) unmarshalInputRedThreadOptions(ctx context.Context, 
 func UnmarshalRedThreadOptions(ctx context.Context, raw any) (model.RedThreadOptions, error) {
 	var out model.RedThreadOptions
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RedThreadOptions", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputResolveConflictInput(ctx context.Context, obj any) (model.ResolveConflictInput, error) {
+	var it model.ResolveConflictInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "state", "decision", "rationale", "by"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		case "decision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decision"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Decision = data
+		case "rationale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rationale"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rationale = data
+		case "by":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("by"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.By = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalResolveConflictInput unmarshals raw into the ResolveConflictInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalResolveConflictInput(ctx context.Context, raw any) (model.ResolveConflictInput, error) {
+	var out model.ResolveConflictInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ResolveConflictInput", raw, &out)
 	return out, err
 }
 
@@ -24975,6 +31761,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Document(ctx, sel, obj)
+	case *rodedraad.Conflict:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Conflict(ctx, sel, obj)
 	case *rodedraad.Actor:
 		if obj == nil {
 			return graphql.Null
@@ -25073,6 +31864,12 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Actor_assignments(ctx, field, obj)
 				})
+		case "endorses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Actor_endorses(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25155,6 +31952,51 @@ func (ec *executionContext) _ActorEdge(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var actorEndorsementImplementors = []string{"ActorEndorsement"}
+
+func (ec *executionContext) _ActorEndorsement(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Link) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, actorEndorsementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActorEndorsement")
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActorEndorsement_node(ctx, field, obj)
+				})
+		case "via":
+			out.Values[i] = ec._ActorEndorsement_via(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "document":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActorEndorsement_document(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25570,6 +32412,119 @@ func (ec *executionContext) _ChangeEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var clusterImplementors = []string{"Cluster"}
+
+func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, obj *analysis.Cluster) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, clusterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Cluster")
+		case "id":
+			out.Values[i] = ec._Cluster_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_label(ctx, field, obj)
+				})
+		case "medoid":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_medoid(ctx, field, obj)
+				})
+		case "members":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_members(ctx, field, obj)
+				})
+		case "memberIds":
+			out.Values[i] = ec._Cluster_memberIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentIds":
+			out.Values[i] = ec._Cluster_documentIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "themeIds":
+			out.Values[i] = ec._Cluster_themeIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endorsers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_endorsers(ctx, field, obj)
+				})
+		case "sectors":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_sectors(ctx, field, obj)
+				})
+		case "gac":
+			out.Values[i] = ec._Cluster_gac(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "divisiveness":
+			out.Values[i] = ec._Cluster_divisiveness(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endorsingSectors":
+			out.Values[i] = ec._Cluster_endorsingSectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "maxSeverity":
+			out.Values[i] = ec._Cluster_maxSeverity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conflictIds":
+			out.Values[i] = ec._Cluster_conflictIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "echoDocuments":
+			out.Values[i] = ec._Cluster_echoDocuments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "candidate":
+			out.Values[i] = ec._Cluster_candidate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var coherenceImplementors = []string{"Coherence"}
 
 func (ec *executionContext) _Coherence(ctx context.Context, sel ast.SelectionSet, obj *analysis.Report) graphql.Marshaler {
@@ -25596,6 +32551,12 @@ func (ec *executionContext) _Coherence(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Coherence_contradictions(ctx, field, obj)
+				})
+		case "conflicts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Coherence_conflicts(ctx, field, obj)
 				})
 		case "actorInconsistencies":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -26105,6 +33066,369 @@ func (ec *executionContext) _Component(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var conflictImplementors = []string{"Conflict", "Node"}
+
+func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Conflict) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Conflict")
+		case "id":
+			out.Values[i] = ec._Conflict_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "topic":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_topic(ctx, field, obj)
+				})
+		case "summary":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_summary(ctx, field, obj)
+				})
+		case "translation":
+			out.Values[i] = ec._Conflict_translation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "strength":
+			out.Values[i] = ec._Conflict_strength(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "score":
+			out.Values[i] = ec._Conflict_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.Values[i] = ec._Conflict_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Conflict_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "provenance":
+			out.Values[i] = ec._Conflict_provenance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "state":
+			out.Values[i] = ec._Conflict_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decision":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_decision(ctx, field, obj)
+				})
+		case "history":
+			out.Values[i] = ec._Conflict_history(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sideA":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_sideA(ctx, field, obj)
+				})
+		case "sideB":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_sideB(ctx, field, obj)
+				})
+		case "severity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_severity(ctx, field, obj)
+				})
+		case "maxSeverity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_maxSeverity(ctx, field, obj)
+				})
+		case "crossesDocuments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_crossesDocuments(ctx, field, obj)
+				})
+		case "insideDocument":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_insideDocument(ctx, field, obj)
+				})
+		case "themes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_themes(ctx, field, obj)
+				})
+		case "pairs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_pairs(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictConnectionImplementors = []string{"ConflictConnection"}
+
+func (ec *executionContext) _ConflictConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ConflictConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictConnection")
+		case "edges":
+			out.Values[i] = ec._ConflictConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ConflictConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ConflictConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictDecisionImplementors = []string{"ConflictDecision"}
+
+func (ec *executionContext) _ConflictDecision(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.ConflictDecision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictDecisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictDecision")
+		case "state":
+			out.Values[i] = ec._ConflictDecision_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decision":
+			out.Values[i] = ec._ConflictDecision_decision(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rationale":
+			out.Values[i] = ec._ConflictDecision_rationale(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._ConflictDecision_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ConflictDecision_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictEdgeImplementors = []string{"ConflictEdge"}
+
+func (ec *executionContext) _ConflictEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*rodedraad.Conflict]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictEdge")
+		case "cursor":
+			out.Values[i] = ec._ConflictEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ConflictEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictGroupImplementors = []string{"ConflictGroup"}
+
+func (ec *executionContext) _ConflictGroup(ctx context.Context, sel ast.SelectionSet, obj *analysis.ConflictGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictGroup")
+		case "id":
+			out.Values[i] = ec._ConflictGroup_id(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conflict":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictGroup_conflict(ctx, field, obj)
+				})
+		case "topic":
+			out.Values[i] = ec._ConflictGroup_topic(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "state":
+			out.Values[i] = ec._ConflictGroup_state(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sideA":
+			out.Values[i] = ec._ConflictGroup_sideA(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sideB":
+			out.Values[i] = ec._ConflictGroup_sideB(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "severity":
+			out.Values[i] = ec._ConflictGroup_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "maxSeverity":
+			out.Values[i] = ec._ConflictGroup_maxSeverity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "crossesDocuments":
+			out.Values[i] = ec._ConflictGroup_crossesDocuments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "insideDocument":
+			out.Values[i] = ec._ConflictGroup_insideDocument(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "themes":
+			out.Values[i] = ec._ConflictGroup_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pairs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictGroup_pairs(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var conflictInfoImplementors = []string{"ConflictInfo"}
 
 func (ec *executionContext) _ConflictInfo(ctx context.Context, sel ast.SelectionSet, obj *model.ConflictInfo) graphql.Marshaler {
@@ -26153,6 +33477,57 @@ func (ec *executionContext) _ConflictInfo(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var conflictSideImplementors = []string{"ConflictSide"}
+
+func (ec *executionContext) _ConflictSide(ctx context.Context, sel ast.SelectionSet, obj *analysis.ConflictSide) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictSideImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictSide")
+		case "items":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictSide_items(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictSide_documents(ctx, field, obj)
+				})
+		case "endorsers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictSide_endorsers(ctx, field, obj)
+				})
+		case "sectors":
+			out.Values[i] = ec._ConflictSide_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var consensusImplementors = []string{"Consensus"}
 
 func (ec *executionContext) _Consensus(ctx context.Context, sel ast.SelectionSet, obj *analysis.Consensus) graphql.Marshaler {
@@ -26180,6 +33555,18 @@ func (ec *executionContext) _Consensus(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Consensus_candidates(ctx, field, obj)
+				})
+		case "clusters":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consensus_clusters(ctx, field, obj)
+				})
+		case "clusterCandidates":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consensus_clusterCandidates(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -26215,10 +33602,11 @@ func (ec *executionContext) _ConsensusItem(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.Values[i] = ec._ConsensusItem_name(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConsensusItem_name(ctx, field, obj)
+				})
 		case "recommendation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -26324,6 +33712,11 @@ func (ec *executionContext) _Contradiction(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "sameDocument":
+			out.Values[i] = ec._Contradiction_sameDocument(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "conflictId":
 			out.Values[i] = ec._Contradiction_conflictId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -26384,10 +33777,11 @@ func (ec *executionContext) _ContradictionSide(ctx context.Context, sel ast.Sele
 					return ec._ContradictionSide_label(ctx, field, obj)
 				})
 		case "name":
-			out.Values[i] = ec._ContradictionSide_name(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContradictionSide_name(ctx, field, obj)
+				})
 		case "node":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -27575,13 +34969,14 @@ func (ec *executionContext) _MatrixAxis(ctx context.Context, sel ast.SelectionSe
 		case "id":
 			out.Values[i] = ec._MatrixAxis_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.Values[i] = ec._MatrixAxis_name(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MatrixAxis_name(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27841,6 +35236,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "reviewMany":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_reviewMany(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createConflict":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createConflict(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setConflictSides":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setConflictSides(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resolveConflict":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_resolveConflict(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -28161,6 +35577,580 @@ func (ec *executionContext) _PassageHit(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var propositionImplementors = []string{"Proposition"}
+
+func (ec *executionContext) _Proposition(ctx context.Context, sel ast.SelectionSet, obj *proposition.Draft) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Proposition")
+		case "title":
+			out.Values[i] = ec._Proposition_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lang":
+			out.Values[i] = ec._Proposition_lang(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "graphVersion":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposition_graphVersion(ctx, field, obj)
+				})
+		case "scope":
+			out.Values[i] = ec._Proposition_scope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "intro":
+			out.Values[i] = ec._Proposition_intro(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "changes":
+			out.Values[i] = ec._Proposition_changes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overall":
+			out.Values[i] = ec._Proposition_overall(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "themes":
+			out.Values[i] = ec._Proposition_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sources":
+			out.Values[i] = ec._Proposition_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dropped":
+			out.Values[i] = ec._Proposition_dropped(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "markdown":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposition_markdown(ctx, field, obj)
+				})
+		case "html":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposition_html(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionCampImplementors = []string{"PropositionCamp"}
+
+func (ec *executionContext) _PropositionCamp(ctx context.Context, sel ast.SelectionSet, obj *proposition.Camp) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionCampImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionCamp")
+		case "items":
+			out.Values[i] = ec._PropositionCamp_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "backers":
+			out.Values[i] = ec._PropositionCamp_backers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sectors":
+			out.Values[i] = ec._PropositionCamp_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionChangesImplementors = []string{"PropositionChanges"}
+
+func (ec *executionContext) _PropositionChanges(ctx context.Context, sel ast.SelectionSet, obj *proposition.Changes) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionChangesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionChanges")
+		case "since":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PropositionChanges_since(ctx, field, obj)
+				})
+		case "statements":
+			out.Values[i] = ec._PropositionChanges_statements(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionChoiceImplementors = []string{"PropositionChoice"}
+
+func (ec *executionContext) _PropositionChoice(ctx context.Context, sel ast.SelectionSet, obj *proposition.Choice) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionChoiceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionChoice")
+		case "id":
+			out.Values[i] = ec._PropositionChoice_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "topic":
+			out.Values[i] = ec._PropositionChoice_topic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "state":
+			out.Values[i] = ec._PropositionChoice_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decision":
+			out.Values[i] = ec._PropositionChoice_decision(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rationale":
+			out.Values[i] = ec._PropositionChoice_rationale(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._PropositionChoice_by(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "sideA":
+			out.Values[i] = ec._PropositionChoice_sideA(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sideB":
+			out.Values[i] = ec._PropositionChoice_sideB(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "severity":
+			out.Values[i] = ec._PropositionChoice_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "statement":
+			out.Values[i] = ec._PropositionChoice_statement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionDroppedImplementors = []string{"PropositionDropped"}
+
+func (ec *executionContext) _PropositionDropped(ctx context.Context, sel ast.SelectionSet, obj *proposition.DroppedSentence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionDroppedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionDropped")
+		case "section":
+			out.Values[i] = ec._PropositionDropped_section(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._PropositionDropped_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._PropositionDropped_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionItemImplementors = []string{"PropositionItem"}
+
+func (ec *executionContext) _PropositionItem(ctx context.Context, sel ast.SelectionSet, obj *proposition.Item) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionItem")
+		case "id":
+			out.Values[i] = ec._PropositionItem_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._PropositionItem_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "docs":
+			out.Values[i] = ec._PropositionItem_docs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionSectionImplementors = []string{"PropositionSection"}
+
+func (ec *executionContext) _PropositionSection(ctx context.Context, sel ast.SelectionSet, obj *proposition.Section) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionSectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionSection")
+		case "theme":
+			out.Values[i] = ec._PropositionSection_theme(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._PropositionSection_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._PropositionSection_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "redThread":
+			out.Values[i] = ec._PropositionSection_redThread(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "noThread":
+			out.Values[i] = ec._PropositionSection_noThread(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "choices":
+			out.Values[i] = ec._PropositionSection_choices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gaps":
+			out.Values[i] = ec._PropositionSection_gaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actors":
+			out.Values[i] = ec._PropositionSection_actors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scenarios":
+			out.Values[i] = ec._PropositionSection_scenarios(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionSourceImplementors = []string{"PropositionSource"}
+
+func (ec *executionContext) _PropositionSource(ctx context.Context, sel ast.SelectionSet, obj *proposition.Source) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionSourceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionSource")
+		case "id":
+			out.Values[i] = ec._PropositionSource_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._PropositionSource_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "year":
+			out.Values[i] = ec._PropositionSource_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._PropositionSource_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionStatementImplementors = []string{"PropositionStatement"}
+
+func (ec *executionContext) _PropositionStatement(ctx context.Context, sel ast.SelectionSet, obj *proposition.Statement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionStatementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionStatement")
+		case "text":
+			out.Values[i] = ec._PropositionStatement_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cites":
+			out.Values[i] = ec._PropositionStatement_cites(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "docs":
+			out.Values[i] = ec._PropositionStatement_docs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propositionThreadImplementors = []string{"PropositionThread"}
+
+func (ec *executionContext) _PropositionThread(ctx context.Context, sel ast.SelectionSet, obj *proposition.Thread) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propositionThreadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropositionThread")
+		case "id":
+			out.Values[i] = ec._PropositionThread_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._PropositionThread_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._PropositionThread_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sectors":
+			out.Values[i] = ec._PropositionThread_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "backers":
+			out.Values[i] = ec._PropositionThread_backers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gac":
+			out.Values[i] = ec._PropositionThread_gac(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "echoDocuments":
+			out.Values[i] = ec._PropositionThread_echoDocuments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "candidate":
+			out.Values[i] = ec._PropositionThread_candidate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "statement":
+			out.Values[i] = ec._PropositionThread_statement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var provenanceImplementors = []string{"Provenance"}
 
 func (ec *executionContext) _Provenance(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Provenance) graphql.Marshaler {
@@ -28366,6 +36356,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_searchPassages(ctx, field)
 				})
+		case "conflicts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_conflicts(ctx, field)
+				})
+		case "conflict":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_conflict(ctx, field)
+				})
+		case "contradictionsBetween":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_contradictionsBetween(ctx, field)
+				})
+		case "proposition":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_proposition(ctx, field)
+				})
 		case "history":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -28426,13 +36440,20 @@ func (ec *executionContext) _Recommendation(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "title":
-			out.Values[i] = ec._Recommendation_title(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recommendation_title(ctx, field, obj)
+				})
 		case "text":
-			out.Values[i] = ec._Recommendation_text(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recommendation_text(ctx, field, obj)
+				})
+		case "translation":
+			out.Values[i] = ec._Recommendation_translation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
@@ -28663,6 +36684,11 @@ func (ec *executionContext) _RedThreadThresholds(ctx context.Context, sel ast.Se
 			}
 		case "minEchoDocuments":
 			out.Values[i] = ec._RedThreadThresholds_minEchoDocuments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "joinSupports":
+			out.Values[i] = ec._RedThreadThresholds_joinSupports(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -29235,6 +37261,44 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var sectorActorsImplementors = []string{"SectorActors"}
+
+func (ec *executionContext) _SectorActors(ctx context.Context, sel ast.SelectionSet, obj *model.SectorActors) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sectorActorsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SectorActors")
+		case "sector":
+			out.Values[i] = ec._SectorActors_sector(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actors":
+			out.Values[i] = ec._SectorActors_actors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sectorScoreImplementors = []string{"SectorScore"}
 
 func (ec *executionContext) _SectorScore(ctx context.Context, sel ast.SelectionSet, obj *model.SectorScore) graphql.Marshaler {
@@ -29669,6 +37733,54 @@ func (ec *executionContext) _ThemeEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._ThemeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var translationImplementors = []string{"Translation"}
+
+func (ec *executionContext) _Translation(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.Translation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, translationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Translation")
+		case "language":
+			out.Values[i] = ec._Translation_language(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._Translation_title(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._Translation_text(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "method":
+			out.Values[i] = ec._Translation_method(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -30146,6 +38258,30 @@ func (ec *executionContext) marshalNActorEdge2ᚕgithubᚗcomᚋrodedraadᚋrode
 	return ret
 }
 
+func (ec *executionContext) marshalNActorEndorsement2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*rodedraad.Link) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActorEndorsement2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐLink(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNActorEndorsement2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐLink(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Link) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ActorEndorsement!")
+		return graphql.Null
+	}
+	return ec._ActorEndorsement(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNActorInconsistency2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐActorInconsistencyᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.ActorInconsistency) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -30380,6 +38516,30 @@ func (ec *executionContext) marshalNChangeEdge2ᚖgithubᚗcomᚋrodedraadᚋrod
 	return ec._ChangeEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCluster2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐClusterᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.Cluster) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCluster2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCluster(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCluster2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐCluster(ctx context.Context, sel ast.SelectionSet, v *analysis.Cluster) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Cluster!")
+		return graphql.Null
+	}
+	return ec._Cluster(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCoherence2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐReport(ctx context.Context, sel ast.SelectionSet, v *analysis.Report) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Coherence!")
@@ -30466,6 +38626,123 @@ func (ec *executionContext) marshalNComponent2ᚖgithubᚗcomᚋrodedraadᚋrode
 		return graphql.Null
 	}
 	return ec._Component(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Conflict!")
+		return graphql.Null
+	}
+	return ec._Conflict(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConflictConnection2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConflictConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConflictConnection!")
+		return graphql.Null
+	}
+	return ec._ConflictConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConflictDecision2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictDecision(ctx context.Context, sel ast.SelectionSet, v rodedraad.ConflictDecision) graphql.Marshaler {
+	return ec._ConflictDecision(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflictDecision2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictDecisionᚄ(ctx context.Context, sel ast.SelectionSet, v []rodedraad.ConflictDecision) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictDecision2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictDecision(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConflictEdge2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v model.ConflictEdge) graphql.Marshaler {
+	return ec._ConflictEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflictEdge2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ConflictEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictEdge2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConflictGroup2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*analysis.ConflictGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictGroup2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConflictGroup2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictGroup(ctx context.Context, sel ast.SelectionSet, v *analysis.ConflictGroup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConflictGroup!")
+		return graphql.Null
+	}
+	return ec._ConflictGroup(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConflictInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictInput(ctx context.Context, v any) (model.ConflictInput, error) {
+	res, err := ec.unmarshalInputConflictInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConflictSide2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx context.Context, sel ast.SelectionSet, v analysis.ConflictSide) graphql.Marshaler {
+	return ec._ConflictSide(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflictSide2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConflictSide(ctx context.Context, sel ast.SelectionSet, v *analysis.ConflictSide) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConflictSide!")
+		return graphql.Null
+	}
+	return ec._ConflictSide(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConflictSidesInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictSidesInput(ctx context.Context, v any) (model.ConflictSidesInput, error) {
+	res, err := ec.unmarshalInputConflictSidesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx context.Context, v any) (rodedraad.ConflictState, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := rodedraad.ConflictState(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx context.Context, sel ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConflictState!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNConsensus2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋanalysisᚐConsensus(ctx context.Context, sel ast.SelectionSet, v analysis.Consensus) graphql.Marshaler {
@@ -30999,6 +39276,22 @@ func (ec *executionContext) marshalNInteractor2githubᚗcomᚋrodedraadᚋrodedr
 	return ec._Interactor(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNInteractor2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []rodedraad.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInteractor2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNLinkInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLinkInput(ctx context.Context, v any) (model.LinkInput, error) {
 	res, err := ec.unmarshalInputLinkInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -31268,6 +39561,158 @@ func (ec *executionContext) marshalNPassageHit2ᚖgithubᚗcomᚋrodedraadᚋrod
 	return ec._PassageHit(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNProposition2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐDraft(ctx context.Context, sel ast.SelectionSet, v *proposition.Draft) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Proposition!")
+		return graphql.Null
+	}
+	return ec._Proposition(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPropositionCamp2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐCamp(ctx context.Context, sel ast.SelectionSet, v proposition.Camp) graphql.Marshaler {
+	return ec._PropositionCamp(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionChoice2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐChoice(ctx context.Context, sel ast.SelectionSet, v proposition.Choice) graphql.Marshaler {
+	return ec._PropositionChoice(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionChoice2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐChoiceᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.Choice) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionChoice2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐChoice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPropositionDropped2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐDroppedSentence(ctx context.Context, sel ast.SelectionSet, v proposition.DroppedSentence) graphql.Marshaler {
+	return ec._PropositionDropped(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionDropped2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐDroppedSentenceᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.DroppedSentence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionDropped2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐDroppedSentence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPropositionItem2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐItem(ctx context.Context, sel ast.SelectionSet, v proposition.Item) graphql.Marshaler {
+	return ec._PropositionItem(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionItem2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐItemᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.Item) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionItem2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPropositionSection2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSection(ctx context.Context, sel ast.SelectionSet, v proposition.Section) graphql.Marshaler {
+	return ec._PropositionSection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionSection2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSectionᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.Section) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionSection2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPropositionSource2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSource(ctx context.Context, sel ast.SelectionSet, v proposition.Source) graphql.Marshaler {
+	return ec._PropositionSource(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionSource2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.Source) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionSource2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐSource(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPropositionStatement2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatement(ctx context.Context, sel ast.SelectionSet, v proposition.Statement) graphql.Marshaler {
+	return ec._PropositionStatement(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionStatement2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.Statement) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionStatement2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐStatement(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPropositionThread2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐThread(ctx context.Context, sel ast.SelectionSet, v proposition.Thread) graphql.Marshaler {
+	return ec._PropositionThread(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropositionThread2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐThreadᚄ(ctx context.Context, sel ast.SelectionSet, v []proposition.Thread) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropositionThread2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐThread(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNProvenance2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐProvenance(ctx context.Context, sel ast.SelectionSet, v rodedraad.Provenance) graphql.Marshaler {
 	return ec._Provenance(ctx, sel, &v)
 }
@@ -31365,6 +39810,11 @@ func (ec *executionContext) marshalNRelationshipType2githubᚗcomᚋrodedraadᚋ
 		graphql.AddInvalidNullFromMarshaler(ctx, "RelationshipType!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNResolveConflictInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐResolveConflictInput(ctx context.Context, v any) (model.ResolveConflictInput, error) {
+	res, err := ec.unmarshalInputResolveConflictInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNReviewDecision2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewDecision(ctx context.Context, v any) (model.ReviewDecision, error) {
@@ -31620,6 +40070,30 @@ func (ec *executionContext) marshalNSector2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) marshalNSectorActors2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorActorsᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SectorActors) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSectorActors2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorActors(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSectorActors2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorActors(ctx context.Context, sel ast.SelectionSet, v *model.SectorActors) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SectorActors!")
+		return graphql.Null
+	}
+	return ec._SectorActors(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSectorScore2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐSectorScoreᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SectorScore) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -31854,6 +40328,34 @@ func (ec *executionContext) unmarshalNThemeInput2githubᚗcomᚋrodedraadᚋrode
 func (ec *executionContext) unmarshalNThemePatch2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐThemePatch(ctx context.Context, v any) (model.ThemePatch, error) {
 	res, err := ec.unmarshalInputThemePatch(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTranslationMethod2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTranslationMethod2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TranslationMethod!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNUnlinkInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐUnlinkInput(ctx context.Context, v any) (model.UnlinkInput, error) {
@@ -32170,11 +40672,131 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOConflict2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflict(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Conflict) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Conflict(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOConflictDecision2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictDecision(ctx context.Context, sel ast.SelectionSet, v *rodedraad.ConflictDecision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConflictDecision(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOConflictFilter2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictFilter(ctx context.Context, v any) (*model.ConflictFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConflictFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOConflictInfo2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐConflictInfo(ctx context.Context, sel ast.SelectionSet, v *model.ConflictInfo) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ConflictInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOConflictOrder2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐConflictOrder(ctx context.Context, v any) (*service.ConflictOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := service.ConflictOrder(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConflictOrder2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋserviceᚐConflictOrder(ctx context.Context, sel ast.SelectionSet, v *service.ConflictOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx context.Context, v any) (rodedraad.ConflictState, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := rodedraad.ConflictState(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx context.Context, sel ast.SelectionSet, v rodedraad.ConflictState) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOConflictState2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictStateᚄ(ctx context.Context, v any) ([]rodedraad.ConflictState, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rodedraad.ConflictState, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOConflictState2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictStateᚄ(ctx context.Context, sel ast.SelectionSet, v []rodedraad.ConflictState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictState2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐConflictState(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOConflictStrength2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConflictStrength2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOConflictStrength2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConflictStrength2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
 }
 
 func (ec *executionContext) marshalODocument2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐDocument(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Document) graphql.Marshaler {
@@ -32409,6 +41031,22 @@ func (ec *executionContext) marshalOInteractor2githubᚗcomᚋrodedraadᚋrodedr
 	return ec._Interactor(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx context.Context, v any) (*model.Lang, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.Lang)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLang2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐLang(ctx context.Context, sel ast.SelectionSet, v *model.Lang) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOMethod2ᚕgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐMethodᚄ(ctx context.Context, v any) ([]rodedraad.Method, error) {
 	if v == nil {
 		return nil, nil
@@ -32520,6 +41158,13 @@ func (ec *executionContext) marshalOPassage2ᚖgithubᚗcomᚋrodedraadᚋrodedr
 		return graphql.Null
 	}
 	return ec._Passage(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPropositionChanges2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋpropositionᚐChanges(ctx context.Context, sel ast.SelectionSet, v *proposition.Changes) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PropositionChanges(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOProvenanceInput2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐProvenanceInput(ctx context.Context, v any) (*model.ProvenanceInput, error) {
@@ -32976,6 +41621,13 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	_ = ctx
 	res := graphql.MarshalTime(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOTranslation2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐTranslation(ctx context.Context, sel ast.SelectionSet, v *rodedraad.Translation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Translation(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

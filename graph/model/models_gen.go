@@ -81,12 +81,44 @@ type ChangeEdge struct {
 	Node   *Change `json:"node"`
 }
 
+type ConflictFilter struct {
+	States []rodedraad.ConflictState `json:"states,omitempty"`
+	// Touches one of these themes.
+	Themes []string `json:"themes,omitempty"`
+	// A side stands in one of these documents.
+	Documents []string `json:"documents,omitempty"`
+	// One of these actors backs a side.
+	Actors []string `json:"actors,omitempty"`
+	// Words in the topic or summary.
+	Text *string `json:"text,omitempty"`
+}
+
 // The conflict a CONFLICTS_WITH edge was expanded from, in the seed corpus.
 type ConflictInfo struct {
 	ID       string   `json:"id"`
 	Topic    *string  `json:"topic,omitempty"`
 	Summary  *string  `json:"summary,omitempty"`
 	Evidence []string `json:"evidence"`
+}
+
+type ConflictInput struct {
+	// Generated (C…) when left out.
+	ID         *string          `json:"id,omitempty"`
+	Topic      string           `json:"topic"`
+	Summary    *string          `json:"summary,omitempty"`
+	Strength   *string          `json:"strength,omitempty"`
+	Score      *int             `json:"score,omitempty"`
+	SideA      []string         `json:"sideA"`
+	SideB      []string         `json:"sideB"`
+	Evidence   []string         `json:"evidence,omitempty"`
+	Provenance *ProvenanceInput `json:"provenance,omitempty"`
+}
+
+type ConflictSidesInput struct {
+	ID    string   `json:"id"`
+	SideA []string `json:"sideA"`
+	SideB []string `json:"sideB"`
+	By    *string  `json:"by,omitempty"`
 }
 
 type DeletePayload struct {
@@ -261,6 +293,18 @@ type RedThreadOptions struct {
 	MaxSeverity *int `json:"maxSeverity,omitempty"`
 	// Default 2: echoed by at least this many documents (overlap cluster and support links).
 	MinEchoDocuments *int `json:"minEchoDocuments,omitempty"`
+	// Default 0: supports of at least this score join two recommendations into one cluster, as accepted overlaps do; 0 joins by overlaps alone.
+	JoinSupports *int `json:"joinSupports,omitempty"`
+}
+
+type ResolveConflictInput struct {
+	ID    string                  `json:"id"`
+	State rodedraad.ConflictState `json:"state"`
+	// Required for RESOLVED: what the team decided.
+	Decision  *string `json:"decision,omitempty"`
+	Rationale *string `json:"rationale,omitempty"`
+	// Who decided.
+	By string `json:"by"`
 }
 
 // Review a node (give id) or an edge (give type, from and to). Accepting sets status ACCEPTED,
@@ -368,6 +412,11 @@ type SearchHit struct {
 	Node rodedraad.Node `json:"node"`
 	// Lucene relevance; higher is better.
 	Score float64 `json:"score"`
+}
+
+type SectorActors struct {
+	Sector string             `json:"sector"`
+	Actors []*rodedraad.Actor `json:"actors"`
 }
 
 type SectorScore struct {
@@ -498,6 +547,62 @@ func (e BundleFormat) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// A language of the texts: Dutch (the study team's) or English.
+type Lang string
+
+const (
+	LangNl Lang = "NL"
+	LangEn Lang = "EN"
+)
+
+var AllLang = []Lang{
+	LangNl,
+	LangEn,
+}
+
+func (e Lang) IsValid() bool {
+	switch e {
+	case LangNl, LangEn:
+		return true
+	}
+	return false
+}
+
+func (e Lang) String() string {
+	return string(e)
+}
+
+func (e *Lang) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Lang(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Lang", str)
+	}
+	return nil
+}
+
+func (e Lang) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Lang) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Lang) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 type NodeKind string
 
 const (
@@ -506,6 +611,7 @@ const (
 	NodeKindActor          NodeKind = "ACTOR"
 	NodeKindTheme          NodeKind = "THEME"
 	NodeKindScenario       NodeKind = "SCENARIO"
+	NodeKindConflict       NodeKind = "CONFLICT"
 )
 
 var AllNodeKind = []NodeKind{
@@ -514,11 +620,12 @@ var AllNodeKind = []NodeKind{
 	NodeKindActor,
 	NodeKindTheme,
 	NodeKindScenario,
+	NodeKindConflict,
 }
 
 func (e NodeKind) IsValid() bool {
 	switch e {
-	case NodeKindDocument, NodeKindRecommendation, NodeKindActor, NodeKindTheme, NodeKindScenario:
+	case NodeKindDocument, NodeKindRecommendation, NodeKindActor, NodeKindTheme, NodeKindScenario, NodeKindConflict:
 		return true
 	}
 	return false

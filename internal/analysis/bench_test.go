@@ -122,6 +122,7 @@ func BenchmarkAnalyses(b *testing.B) {
 		{"Communities", func() { analysis.ComputeCommunities(g) }},
 		{"Influence", func() { analysis.ComputeInfluence(g) }},
 		{"Consensus", func() { analysis.ComputeConsensus(g, analysis.DefaultOptions()) }},
+		{"Clusters", func() { analysis.ComputeClusters(g, analysis.DefaultOptions()) }},
 		{"Coherence", func() { analysis.ComputeCoherenceIndexes(g) }},
 		{"Matrices", func() { analysis.BuildMatrices(g) }},
 	}

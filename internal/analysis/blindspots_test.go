@@ -19,8 +19,9 @@ func TestComputeBlindSpots_Fixture(t *testing.T) {
 	}
 	all := []string{"PUBLIC", "PRIVATE", "KNOWLEDGE", "CIVIL"}
 	want := []analysis.BlindSpot{
-		// R1 R2 R6 R9 in D1 D2 D3; owners GEM (R1), UNI (R6).
-		{Theme: "T1", Name: "theme T1", InStudyScope: true, Recommendations: 4, Documents: 3, Sectors: all, Owners: 2},
+		// R1 R2 R6 R9 in D1 D2 D3; owners GEM (R1), UNI (R6). No CIVIL: BUURT
+		// only reports the CONCLUSION R9, it does not endorse it.
+		{Theme: "T1", Name: "theme T1", InStudyScope: true, Recommendations: 4, Documents: 3, Sectors: all[:3], Owners: 2},
 		// R2 R3 R4 R5 R8; owner TATA (R4).
 		{Theme: "T2", Name: "theme T2", InStudyScope: true, Recommendations: 5, Documents: 3, Sectors: all, Owners: 1},
 		// R10 only: 1 < 3, no endorser, nobody assigned.
@@ -157,7 +158,7 @@ func TestEmptyCells_Fixture(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("theme x scenario: got %v, want %v", got, want)
 	}
-	if got := analysis.ComputeEmptyCells(g, analysis.BuildThemeMatrix(g, analysis.DimSector)); len(got) != 8 {
-		t.Fatalf("theme x sector: got %v, want T3 and T4 x 4 sectors", got)
+	if got := analysis.ComputeEmptyCells(g, analysis.BuildThemeMatrix(g, analysis.DimSector)); len(got) != 9 || got[0] != (analysis.EmptyCell{"T1", "CIVIL"}) {
+		t.Fatalf("theme x sector: got %v, want T1 x CIVIL (R9 is a CONCLUSION), T3 and T4 x 4 sectors", got)
 	}
 }

@@ -30,10 +30,13 @@ type builder struct {
 	authors []link           // document → actor
 	descr   []link           // scenario → document
 	stance  [2][]link        // 0: endorses, 1: opposes; target → actor
+	// authorsEndorse marks the recommendations whose documents' authors
+	// endorse them: not the CONCLUSIONs a document only reports.
+	authorsEndorse map[int32]bool
 }
 
 func buildIndex(nodes []Node, edges []Edge) (*index, error) {
-	b := &builder{ix: &index{pos: make(map[string]int32, len(nodes))}}
+	b := &builder{ix: &index{pos: make(map[string]int32, len(nodes))}, authorsEndorse: map[int32]bool{}}
 	if err := b.addNodes(nodes); err != nil {
 		return nil, err
 	}
@@ -87,6 +90,9 @@ func (b *builder) addNode(i int32, n *Node) error {
 		ix.scens = append(ix.scens, i)
 	case rodedraad.LabelRecommendation:
 		ix.recs = append(ix.recs, i)
+		if rodedraad.AuthorsEndorse(n.Kind) {
+			b.authorsEndorse[i] = true
+		}
 		lists := [memKinds][]string{n.Documents, n.Themes, n.Assigned, n.Scenarios}
 		for k, ids := range lists {
 			for _, id := range ids {
@@ -148,7 +154,8 @@ func (b *builder) addInteraction(ei int32, e *Edge, f, t int32, lf rodedraad.Lab
 
 // finish turns the collected links into adjacency lists and derives the
 // endorsers: SUPPORTS stances plus the PUBLISHER/AUTHOR actors of the
-// documents that contain a recommendation or describe a scenario.
+// documents that contain a recommendation (unless it is a CONCLUSION the
+// document only reports) or describe a scenario.
 func (b *builder) finish(n int) {
 	ix := b.ix
 	ix.recDocs = buildAdj(n, b.mem[memDocs])
@@ -163,7 +170,9 @@ func (b *builder) finish(n int) {
 
 	endorse := b.stance[0]
 	for _, r := range ix.recs {
-		endorse = ix.appendAuthors(endorse, r, ix.recDocs.of(r))
+		if b.authorsEndorse[r] {
+			endorse = ix.appendAuthors(endorse, r, ix.recDocs.of(r))
+		}
 	}
 	for _, s := range ix.scens {
 		endorse = ix.appendAuthors(endorse, s, ix.scenDocs.of(s))

@@ -18,6 +18,10 @@ type Options struct {
 	// of its overlap cluster and of the recommendations it supports or that
 	// support it, its own included.
 	MinEchoDocuments int `json:"minEchoDocuments"`
+	// JoinSupports: SUPPORTS edges between two recommendations with at
+	// least this score join them into one cluster, as accepted OVERLAPS
+	// do; 0 (the default) joins by OVERLAPS alone.
+	JoinSupports int `json:"joinSupports,omitempty"`
 }
 
 // DefaultOptions are the documented thresholds:
@@ -69,6 +73,11 @@ type Consensus struct {
 	Items []ConsensusItem `json:"items"`
 	// Candidates are the red-thread candidates, by GAC, then echo, then id.
 	Candidates []ConsensusItem `json:"candidates"`
+	// Clusters are the recommendations grouped into one ask each (see
+	// Cluster), with consensus over the cluster; ClusterCandidates are the
+	// red-thread candidates among them, under the same thresholds.
+	Clusters          []Cluster `json:"clusters"`
+	ClusterCandidates []Cluster `json:"clusterCandidates"`
 }
 
 // ComputeConsensus returns Polis' group-informed consensus for every
@@ -103,6 +112,7 @@ func ComputeConsensus(g *Graph, opt Options) Consensus {
 	slices.SortStableFunc(res.Candidates, func(a, b ConsensusItem) int {
 		return cmp.Or(cmp.Compare(b.GAC, a.GAC), cmp.Compare(b.EchoDocuments, a.EchoDocuments))
 	})
+	res.Clusters, res.ClusterCandidates = ComputeClusters(g, opt)
 	return res
 }
 
@@ -119,9 +129,15 @@ func (g *Graph) consensusItem(r int32) ConsensusItem {
 			it.Oppose[s]++
 		}
 	}
-	// GAC from integers, divided once, so that equal products give equal
-	// floats whatever the sector order (ties rank by id, thresholds compare
-	// exactly).
+	it.score()
+	return it
+}
+
+// score computes P, GAC, Divisiveness and Sectors from Endorse and Oppose.
+// GAC comes from integers, divided once, so that equal products give equal
+// floats whatever the sector order (ties rank by id, thresholds compare
+// exactly).
+func (it *ConsensusItem) score() {
 	num, den := int64(1), int64(1)
 	lo, hi := 1.0, 0.0
 	for s := range sectors {
@@ -136,7 +152,6 @@ func (g *Graph) consensusItem(r int32) ConsensusItem {
 	}
 	it.GAC = float64(num) / float64(den)
 	it.Divisiveness = hi - lo
-	return it
 }
 
 // echo holds, per overlap cluster root, its size and distinct documents.

@@ -23,9 +23,9 @@ func TestComputeConsensus_Fixture(t *testing.T) {
 		{"R6", 1.0 / 9, 1.0 / 6, 2, 5, 1, 1, false},   // 1/2 2/3 2/3 1/2; c4 severity 5
 		{"R1", 1.0 / 12, 1.0 / 6, 1, 8, 1, 1, false},  // 2/3 x 1/8
 		{"R2", 1.0 / 12, 1.0 / 6, 1, 0, 1, 1, false},
-		{"R8", 1.0 / 12, 1.0 / 6, 1, 0, 2, 2, false}, // one sector only; D3 and R3's D1 (R9 is D3 too)
-		{"R9", 1.0 / 12, 1.0 / 6, 1, 0, 1, 1, false},
+		{"R8", 1.0 / 12, 1.0 / 6, 1, 0, 2, 2, false},  // one sector only; D3 and R3's D1 (R9 is D3 too)
 		{"R10", 1.0 / 16, 0, 0, 0, 1, 1, false},       // nobody: (1/2)^4
+		{"R9", 1.0 / 16, 0, 0, 0, 1, 1, false},        // a CONCLUSION D3 reports: nobody endorses it either
 		{"R7", 1.0 / 18, 1.0 / 3, 1, 12, 1, 1, false}, // 1/2 1/3 1/2 2/3: TATA opposes
 	}
 	if len(got.Items) != len(want) {

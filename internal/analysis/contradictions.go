@@ -31,11 +31,14 @@ type Contradiction struct {
 	Severity     int      `json:"severity"`
 	SharedThemes []string `json:"sharedThemes,omitempty"`
 	// CrossesDocuments is true when both sides have documents and share none.
-	CrossesDocuments bool             `json:"crossesDocuments"`
-	ConflictID       string           `json:"conflictId,omitempty"`
-	Topic            string           `json:"topic,omitempty"`
-	Source           string           `json:"source,omitempty"`
-	Status           rodedraad.Status `json:"status,omitempty"`
+	CrossesDocuments bool `json:"crossesDocuments"`
+	// SameDocument is true when both sides stand in one document: a
+	// tension inside a plan, which ranks below conflicts between plans.
+	SameDocument bool             `json:"sameDocument"`
+	ConflictID   string           `json:"conflictId,omitempty"`
+	Topic        string           `json:"topic,omitempty"`
+	Source       string           `json:"source,omitempty"`
+	Status       rodedraad.Status `json:"status,omitempty"`
 }
 
 // severity of an interaction edge: |score| x (endorsers(from) + endorsers(to)).
@@ -63,8 +66,9 @@ func (ix *index) conflicts() []iedge {
 	return out
 }
 
-// ComputeContradictions lists every conflict between recommendations or scenarios,
-// most severe first (then by |score|, then by ids).
+// ComputeContradictions lists every conflict between recommendations or
+// scenarios: those between documents first, then those inside one document
+// (SameDocument); each part most severe first, then by |score|, then by ids.
 func ComputeContradictions(g *Graph) []Contradiction {
 	sides := make(map[int32]Side)
 	side := func(i int32) Side {
@@ -78,15 +82,16 @@ func ComputeContradictions(g *Graph) []Contradiction {
 	// Sort the small edges, not the large results.
 	type ranked struct {
 		iedge
-		sev int
+		sev  int
+		same bool
 	}
 	es := g.ix.conflicts()
 	rs := make([]ranked, len(es))
 	for i, e := range es {
-		rs[i] = ranked{e, g.ix.severity(e)}
+		rs[i] = ranked{e, g.ix.severity(e), g.ix.sameDocument(e)}
 	}
 	slices.SortFunc(rs, func(a, b ranked) int {
-		return cmp.Or(cmp.Compare(b.sev, a.sev), cmp.Compare(a.score, b.score),
+		return cmp.Or(compareBool(a.same, b.same), cmp.Compare(b.sev, a.sev), cmp.Compare(a.score, b.score),
 			cmp.Compare(g.Nodes[a.from].ID, g.Nodes[b.from].ID), cmp.Compare(g.Nodes[a.to].ID, g.Nodes[b.to].ID))
 	})
 	out := make([]Contradiction, len(rs))
@@ -114,6 +119,7 @@ func (g *Graph) contradiction(e iedge, from, to Side) Contradiction {
 		From: from, To: to, Score: int(e.score), Severity: ix.severity(e),
 		SharedThemes:     g.sortedIDs(intersect(ix.recThemes.of(e.from), ix.recThemes.of(e.to))),
 		CrossesDocuments: crosses(ix.docsOf(e.from), ix.docsOf(e.to)),
+		SameDocument:     ix.sameDocument(e),
 		Source:           edge.Source, Status: edge.Status,
 	}
 	if edge.Conflict != nil {
@@ -123,6 +129,20 @@ func (g *Graph) contradiction(e iedge, from, to Side) Contradiction {
 }
 
 func crosses(a, b []int32) bool { return len(a) > 0 && len(b) > 0 && disjoint(a, b) }
+
+// sameDocument reports whether both ends of e stand in one document.
+func (ix *index) sameDocument(e iedge) bool { return !disjoint(ix.docsOf(e.from), ix.docsOf(e.to)) }
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
 
 // ConflictRef names one conflict edge: its sides, score, severity and the
 // seed conflict it was expanded from.

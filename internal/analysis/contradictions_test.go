@@ -21,8 +21,8 @@ func TestContradictions_Fixture(t *testing.T) {
 	}{
 		{"R5", "R7", -3, 12, []string{"H"}, true, "C1", "D3"}, // 3 x (3 + 1)
 		{"R1", "R5", -2, 8, nil, true, "C2", ""},              // 2 x (1 + 3)
-		{"R6", "R5", -1, 5, nil, false, "", ""},               // 1 x (2 + 3), both in D2
 		{"S2", "R3", -1, 2, nil, false, "", ""},               // 1 x (0 + 2), S2 has no document
+		{"R6", "R5", -1, 5, nil, false, "", ""},               // 1 x (2 + 3), both in D2: ranks last
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d contradictions, want %d: %+v", len(got), len(want), got)
@@ -44,7 +44,10 @@ func TestContradictions_Fixture(t *testing.T) {
 		if got[0].Topic != "health" || got[0].To.Sectors[0] != "CIVIL" {
 			t.Errorf("topic %q, R7 sectors %v", got[0].Topic, got[0].To.Sectors)
 		}
-		if s := got[3].From; s.Label != rodedraad.LabelScenario || len(s.Endorsers) != 0 {
+		if !got[3].SameDocument || got[2].SameDocument {
+			t.Errorf("SameDocument: R6→R5 %v, S2→R3 %v; want true, false", got[3].SameDocument, got[2].SameDocument)
+		}
+		if s := got[2].From; s.Label != rodedraad.LabelScenario || len(s.Endorsers) != 0 {
 			t.Errorf("S2 side = %+v", s)
 		}
 	})

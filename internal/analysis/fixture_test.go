@@ -25,7 +25,7 @@ import (
 //	R6   D2  T1      RECOMMENDATION  A-UNI               TATA, UNI (2)
 //	R7   D3  H       RECOMMENDATION  A-BUURT   S2        BUURT (1), opposed by TATA
 //	R8   D3  T2      GOAL                                BUURT (1)
-//	R9   D3  T1      CONCLUSION                          BUURT (1)
+//	R9   D3  T1      CONCLUSION                          none: D3 only reports it (0)
 //	R10  D4  T3 (+T4 PROPOSED)  RECOMMENDATION           none
 //	S1 endorsed by GEM (author of D1), S2 by nobody.
 //

@@ -78,6 +78,8 @@ type Edge struct {
 type Conflict struct {
 	ID    string `json:"id"`
 	Topic string `json:"topic,omitempty"`
+	// State is where the study team stands on it (OPEN when unset).
+	State rodedraad.ConflictState `json:"state,omitempty"`
 }
 
 // Pair names a directed edge by its end ids.

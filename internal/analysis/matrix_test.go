@@ -25,9 +25,9 @@ func TestThemeMatrix_Fixture(t *testing.T) {
 		want map[[2]string][]string
 	}{
 		{"Sector", analysis.DimSector, map[[2]string][]string{
-			{"T1", "PUBLIC"}: {"R1", "R2"}, {"T1", "PRIVATE"}: {"R6"}, {"T1", "KNOWLEDGE"}: {"R6"}, {"T1", "CIVIL"}: {"R9"},
+			{"T1", "PUBLIC"}: {"R1", "R2"}, {"T1", "PRIVATE"}: {"R6"}, {"T1", "KNOWLEDGE"}: {"R6"},
 			{"T2", "PUBLIC"}: {"R2", "R3", "R4", "R5"}, {"T2", "PRIVATE"}: {"R4", "R5"}, {"T2", "KNOWLEDGE"}: {"R4", "R5"},
-			{"T2", "CIVIL"}: {"R3", "R8"},
+			{"T2", "CIVIL"}: {"R3", "R8"}, // no T1 x CIVIL: BUURT only reports R9
 			{"H", "PUBLIC"}: {"R5"}, {"H", "PRIVATE"}: {"R5"}, {"H", "KNOWLEDGE"}: {"R5"}, {"H", "CIVIL"}: {"R7"},
 		}},
 		{"Scenario", analysis.DimScenario, map[[2]string][]string{

@@ -43,6 +43,7 @@ type Report struct {
 	Scope                Scope                 `json:"scope"`
 	Summary              Summary               `json:"summary"`
 	Contradictions       []Contradiction       `json:"contradictions"`
+	Conflicts            []ConflictGroup       `json:"conflicts"`
 	ActorInconsistencies []ActorInconsistency  `json:"actorInconsistencies"`
 	ScenarioIncoherence  []ScenarioIncoherence `json:"scenarioIncoherence"`
 	BlindSpots           BlindSpots            `json:"blindSpots"`
@@ -79,6 +80,7 @@ func RunScoped(g *Graph, opt Options) *Report {
 	wg.Go(func() { c.Matrices = BuildMatrices(g) })
 	wg.Go(func() {
 		c.Contradictions = ComputeContradictions(g)
+		c.Conflicts = ComputeConflicts(g, c.Contradictions)
 		c.ActorInconsistencies = ComputeActorInconsistencies(g)
 		c.ScenarioIncoherence = ComputeScenarioIncoherences(g)
 		c.FrameGaps = ComputeFrameGaps(g)

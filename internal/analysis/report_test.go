@@ -24,7 +24,7 @@ func TestReport_Summary(t *testing.T) {
 	if c.Summary != want || !near(c.Summary.Modularity, 346.0/729) {
 		t.Fatalf("got %+v\nwant %+v", c.Summary, want)
 	}
-	if len(c.EmptyThemeScenario) != 5 || len(c.EmptyThemeSector) != 8 {
+	if len(c.EmptyThemeScenario) != 5 || len(c.EmptyThemeSector) != 9 {
 		t.Errorf("empty cells %v %v", c.EmptyThemeScenario, c.EmptyThemeSector)
 	}
 	t.Run("IncludeProposed", func(t *testing.T) {

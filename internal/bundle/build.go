@@ -152,17 +152,16 @@ type ref struct {
 }
 
 type builder struct {
-	opts      Options
-	out       rodedraad.Bundle
-	nodes     map[string]node
-	conflicts map[string]where
-	edges     []edge
-	refs      []ref // references outside edges (source.document)
-	errs      Errors
+	opts  Options
+	out   rodedraad.Bundle
+	nodes map[string]node
+	edges []edge
+	refs  []ref // references outside edges (source.document)
+	errs  Errors
 }
 
 func newBuilder(opts Options) *builder {
-	return &builder{opts: opts, nodes: map[string]node{}, conflicts: map[string]where{}}
+	return &builder{opts: opts, nodes: map[string]node{}}
 }
 
 func (b *builder) fail(at where, format string, args ...any) {

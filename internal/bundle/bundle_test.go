@@ -2,6 +2,7 @@ package bundle_test
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -185,8 +186,12 @@ conflicts:
   - {id: C3, topic: Topic three, score: -3, sideA: [Rb2], sideB: [Ra2]}
 `
 	b := mustLoad(t, map[string]string{"c.yaml": data}, bundle.Options{})
-	got := map[string]int{}
+	got, sides := map[string]int{}, map[string]int{}
 	for _, e := range b.Edges {
+		if e.Type == rodedraad.RelSideA || e.Type == rodedraad.RelSideB {
+			sides[e.From+":"+string(e.Type)]++
+			continue
+		}
 		if e.Type != rodedraad.RelConflictsWith {
 			t.Fatalf("unexpected edge %+v", e)
 		}
@@ -207,6 +212,41 @@ conflicts:
 		if got[k] != s {
 			t.Errorf("%s: score %d, want %d", k, got[k], s)
 		}
+	}
+	t.Run("Nodes", func(t *testing.T) {
+		wantSides := map[string]int{"C1:SIDE_A": 2, "C1:SIDE_B": 3, "C2:SIDE_A": 1, "C2:SIDE_B": 1, "C3:SIDE_A": 1, "C3:SIDE_B": 1}
+		if !reflect.DeepEqual(sides, wantSides) {
+			t.Errorf("side edges %v, want %v", sides, wantSides)
+		}
+		if len(b.Conflicts) != 3 || b.Conflicts[0].Topic != "Topic one" || !reflect.DeepEqual(b.Conflicts[0].SideB, []string{"Rb1", "Rb2", "Rb3"}) {
+			t.Errorf("conflict nodes %+v", b.Conflicts)
+		}
+	})
+}
+
+func TestLoad_ConflictErrors(t *testing.T) {
+	recs := base + `recommendations:
+  - {id: Ra, title: Ta, text: a, kind: GOAL}
+  - {id: Rb, title: Tb, text: b, kind: GOAL}
+conflicts:
+`
+	tests := []struct{ name, conflict, want string }{
+		{"NoStrength", `  - {id: C1, topic: T, sideA: [Ra], sideB: [Rb]}`, "c.yaml:9: conflicts[0].strength: is required"},
+		{"BadStrength", `  - {id: C1, topic: T, strength: STRONG, sideA: [Ra], sideB: [Rb]}`, `conflicts[0].strength: "STRONG" is not one of EXPLICIT, INFERRED`},
+		{"EmptySide", `  - {id: C1, topic: T, strength: EXPLICIT, sideA: [Ra], sideB: []}`, "conflicts[0].sideB: is empty"},
+		{"BothSides", `  - {id: C1, topic: T, strength: EXPLICIT, sideA: [Ra], sideB: [Ra, Rb]}`, "Ra is on both sides"},
+		{"Unknown", `  - {id: C1, topic: T, strength: EXPLICIT, sideA: [Ra], sideB: [Rx]}`, `conflicts[0].sideB[0]: "Rx" is not defined`},
+		{"BadState", `  - {id: C1, topic: T, strength: EXPLICIT, sideA: [Ra], sideB: [Rb], history: [{state: DONE, by: team}]}`, `conflicts[0].history[0].state: "DONE" is not one of OPEN`},
+		{"NoDecision", `  - {id: C1, topic: T, strength: EXPLICIT, sideA: [Ra], sideB: [Rb], history: [{state: RESOLVED, by: team}]}`, `conflicts[0].history[0].decision: is required`},
+		{"Twice", "  - {id: C1, topic: T, strength: EXPLICIT, sideA: [Ra], sideB: [Rb]}\n  - {id: C1, topic: U, strength: EXPLICIT, sideA: [Rb], sideB: [Ra]}", `c.yaml:10: conflicts[1].id: "C1" is already defined at c.yaml:9`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := bundle.Load(mapFS(map[string]string{"c.yaml": recs + strings.ReplaceAll(tt.conflict, `\n`, "\n") + "\n"}), bundle.Options{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want %q", err, tt.want)
+			}
+		})
 	}
 }
 

@@ -56,7 +56,9 @@ type Theme struct {
 	Name         string `yaml:"name"`
 	Description  string `yaml:"description"`
 	InStudyScope bool   `yaml:"inStudyScope"`
-	Prov         `yaml:",inline"`
+	// Translation gives the name in Dutch (title).
+	Translation *Translation `yaml:"translation"`
+	Prov        `yaml:",inline"`
 }
 
 // Actor is an actor node.
@@ -101,20 +103,21 @@ type Author struct {
 // and actor stances nested. Inside a document it is CONTAINed by it, with
 // page and quote on that edge.
 type Recommendation struct {
-	ID          string   `yaml:"id"`
-	Title       string   `yaml:"title"`
-	Text        string   `yaml:"text"`
-	Kind        string   `yaml:"kind"`
-	Level       string   `yaml:"level"`
-	Horizon     int      `yaml:"horizon"`
-	Language    string   `yaml:"language"`
-	Uncertainty string   `yaml:"uncertainty"`
-	Themes      []string `yaml:"themes"`
-	AssignedTo  []string `yaml:"assignedTo"`
-	SupportedBy []string `yaml:"supportedBy"`
-	OpposedBy   []string `yaml:"opposedBy"`
-	Page        string   `yaml:"page"`
-	Quote       string   `yaml:"quote"`
+	ID          string       `yaml:"id"`
+	Title       string       `yaml:"title"`
+	Text        string       `yaml:"text"`
+	Kind        string       `yaml:"kind"`
+	Level       string       `yaml:"level"`
+	Horizon     int          `yaml:"horizon"`
+	Language    string       `yaml:"language"`
+	Uncertainty string       `yaml:"uncertainty"`
+	Translation *Translation `yaml:"translation"`
+	Themes      []string     `yaml:"themes"`
+	AssignedTo  []string     `yaml:"assignedTo"`
+	SupportedBy []string     `yaml:"supportedBy"`
+	OpposedBy   []string     `yaml:"opposedBy"`
+	Page        string       `yaml:"page"`
+	Quote       string       `yaml:"quote"`
 	Prov        `yaml:",inline"`
 }
 
@@ -156,20 +159,48 @@ type Link struct {
 }
 
 // Conflict is a conflict between two groups of recommendations or
-// scenarios. It expands to one CONFLICTS_WITH edge from every item of SideA
-// to every item of SideB, scored Score, or -2 for EXPLICIT and -1 for
-// INFERRED strength.
+// scenarios. It becomes a Conflict node with SIDE_A and SIDE_B edges, and
+// expands to one CONFLICTS_WITH edge from every item of SideA to every item
+// of SideB, scored Score, or -2 for EXPLICIT and -1 for INFERRED strength.
+// History holds the study team's decisions on it, oldest first.
 type Conflict struct {
-	ID       string   `yaml:"id"`
-	Topic    string   `yaml:"topic"`
-	Summary  string   `yaml:"summary"`
-	Strength string   `yaml:"strength"`
-	Score    *int     `yaml:"score"`
-	SideA    []string `yaml:"sideA"`
-	SideB    []string `yaml:"sideB"`
-	Evidence []string `yaml:"evidence"`
-	Prov     `yaml:",inline"`
+	ID       string     `yaml:"id"`
+	Topic    string     `yaml:"topic"`
+	Summary  string     `yaml:"summary"`
+	Strength string     `yaml:"strength"`
+	Score    *int       `yaml:"score"`
+	SideA    []string   `yaml:"sideA"`
+	SideB    []string   `yaml:"sideB"`
+	Evidence []string   `yaml:"evidence"`
+	History  []Decision `yaml:"history"`
+	// Translation gives topic and summary in Dutch (the conflict's own
+	// wording is English).
+	Translation *ConflictTranslation `yaml:"translation"`
+	Prov        `yaml:",inline"`
 }
 
-// Strengths of a conflict and the score each implies.
-var Strengths = map[string]int{"EXPLICIT": -2, "INFERRED": -1}
+// Translation is a recommendation's title and text in its other language.
+type Translation struct {
+	Language string `yaml:"language"`
+	Title    string `yaml:"title"`
+	Text     string `yaml:"text"`
+	Method   string `yaml:"method"`
+}
+
+// ConflictTranslation is a conflict's topic and summary in its other
+// language.
+type ConflictTranslation struct {
+	Language string `yaml:"language"`
+	Topic    string `yaml:"topic"`
+	Summary  string `yaml:"summary"`
+	Method   string `yaml:"method"`
+}
+
+// Decision is one status change of a conflict by the study team.
+type Decision struct {
+	State     string    `yaml:"state"`
+	Decision  string    `yaml:"decision"`
+	Rationale string    `yaml:"rationale"`
+	By        string    `yaml:"by"`
+	At        time.Time `yaml:"at"`
+}

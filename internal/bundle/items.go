@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
@@ -78,6 +79,9 @@ func or(v, def string) string {
 func (b *builder) theme(t Theme, defs rodedraad.Provenance, at where) {
 	n := rodedraad.Theme{ID: t.ID, Name: t.Name, Description: t.Description, InStudyScope: t.InStudyScope,
 		Provenance: b.provenance(t.Prov, defs, at)}
+	if tr := t.Translation; tr != nil {
+		n.Translation = &rodedraad.Translation{Language: tr.Language, Title: tr.Title, Text: tr.Text, Method: tr.Method}
+	}
 	b.invalid(at, n.Validate())
 	b.define(n.ID, rodedraad.LabelTheme, at)
 	b.out.Themes = append(b.out.Themes, n)
@@ -117,6 +121,9 @@ func (b *builder) document(d Document, defs rodedraad.Provenance, at where) {
 func (b *builder) recommendation(r Recommendation, defs rodedraad.Provenance, at where, doc *rodedraad.Document) {
 	n := rodedraad.Recommendation{ID: r.ID, Title: r.Title, Text: r.Text, Kind: r.Kind, Level: r.Level, Horizon: r.Horizon,
 		Language: r.Language, Uncertainty: r.Uncertainty, Provenance: b.provenance(r.Prov, defs, at)}
+	if t := r.Translation; t != nil {
+		n.Translation = &rodedraad.Translation{Language: t.Language, Title: t.Title, Text: t.Text, Method: t.Method}
+	}
 	src := &n.Provenance.Source
 	src.Page, src.Quote = or(src.Page, r.Page), or(src.Quote, r.Quote)
 	b.invalid(at, n.Validate())
@@ -191,35 +198,35 @@ func (b *builder) link(l Link, defs rodedraad.Provenance, at where) {
 	b.addEdge(e, at, where{at.file, join(at.path, "from")}, where{at.file, join(at.path, "to")})
 }
 
-// conflict expands c into pairwise CONFLICTS_WITH edges from side A to B.
+// conflict adds c as a Conflict node with SIDE_A and SIDE_B edges to its
+// sides, and expands it into pairwise CONFLICTS_WITH edges from side A to B.
 func (b *builder) conflict(c Conflict, defs rodedraad.Provenance, at where) {
-	p := b.provenance(c.Prov, defs, at)
-	if prev, ok := b.conflicts[c.ID]; ok {
-		b.fail(where{at.file, join(at.path, "id")}, "conflict %q is already defined at %s", c.ID, prev)
-	} else if err := rodedraad.ValidateID("id", c.ID); err != nil {
-		b.invalid(at, err)
-	} else {
-		b.conflicts[c.ID] = where{at.file, join(at.path, "id")}
+	n := rodedraad.Conflict{ID: c.ID, Topic: c.Topic, Summary: c.Summary, Strength: c.Strength, Score: c.Score,
+		Evidence: c.Evidence, SideA: c.SideA, SideB: c.SideB, Provenance: b.provenance(c.Prov, defs, at)}
+	if t := c.Translation; t != nil {
+		n.Translation = &rodedraad.Translation{Language: t.Language, Title: t.Topic, Text: t.Summary, Method: t.Method}
 	}
-	score, ok := Strengths[c.Strength]
-	switch {
-	case c.Score != nil:
-		score = *c.Score
-	case !ok:
-		b.fail(where{at.file, join(at.path, "strength")}, "%q is not one of EXPLICIT, INFERRED (or give a score)", c.Strength)
+	for i, d := range c.History {
+		n.History = append(n.History, rodedraad.ConflictDecision{State: rodedraad.ConflictState(d.State),
+			Decision: d.Decision, Rationale: d.Rationale, By: d.By, At: d.At})
+		b.invalid(where{at.file, fmt.Sprintf("%s.history[%d]", at.path, i)}, n.History[i].Validate())
 	}
-	for _, side := range []string{"sideA", "sideB"} {
-		if ids := map[string][]string{"sideA": c.SideA, "sideB": c.SideB}[side]; len(ids) == 0 {
-			b.fail(where{at.file, join(at.path, side)}, "needs at least one recommendation or scenario")
+	if c.Score == nil && c.Strength == "" {
+		b.fail(where{at.file, join(at.path, "strength")}, "is required: EXPLICIT or INFERRED (or give a score)")
+	}
+	b.invalid(at, n.Validate())
+	b.define(n.ID, rodedraad.LabelConflict, at)
+	b.out.Conflicts = append(b.out.Conflicts, n)
+	self := where{at.file, join(at.path, "id")}
+	sideAt := func(side string, i int) where { return where{at.file, fmt.Sprintf("%s.%s[%d]", at.path, side, i)} }
+	for _, e := range n.SideEdges() {
+		side, list := "sideA", c.SideA
+		if e.Type == rodedraad.RelSideB {
+			side, list = "sideB", c.SideB
 		}
+		b.addEdge(e, self, self, sideAt(side, slices.Index(list, e.To)))
 	}
-	for i, from := range c.SideA {
-		for j, to := range c.SideB {
-			s := score
-			e := rodedraad.Edge{Type: rodedraad.RelConflictsWith, From: from, To: to, Score: &s, ConflictID: c.ID,
-				Topic: c.Topic, Summary: c.Summary, Evidence: c.Evidence, Provenance: p}
-			fat, tat := where{at.file, fmt.Sprintf("%s.sideA[%d]", at.path, i)}, where{at.file, fmt.Sprintf("%s.sideB[%d]", at.path, j)}
-			b.addEdge(e, at, fat, tat)
-		}
+	for _, e := range n.Pairs() {
+		b.addEdge(e, at, sideAt("sideA", slices.Index(c.SideA, e.From)), sideAt("sideB", slices.Index(c.SideB, e.To)))
 	}
 }

@@ -71,6 +71,9 @@ func TestSeeds_ReferentialIntegrity(t *testing.T) {
 	for _, n := range b.Scenarios {
 		add(n.ID, rodedraad.LabelScenario)
 	}
+	for _, n := range b.Conflicts {
+		add(n.ID, rodedraad.LabelConflict)
+	}
 	themed, contained := map[string]bool{}, map[string]bool{}
 	for _, e := range b.Edges {
 		from, okF := labels[e.From]
@@ -135,5 +138,33 @@ func TestCheck_BrokenSeedFile(t *testing.T) {
 	if e.File != "documents/D01.yaml" || e.Line != line || e.Field != "document.recommendations[3].kind" ||
 		!strings.HasPrefix(e.Message, `"ADVISE" is not one of`) {
 		t.Errorf("got %v, want documents/D01.yaml:%d: document.recommendations[3].kind", e, line)
+	}
+}
+
+// TestSeeds_Dutch checks that every recommendation, conflict and theme of the
+// seeds carries Dutch beside its English wording, marked as a rendering: the
+// team wrote them with a language model's help (LLM), and none claims to be
+// the source's own wording.
+func TestSeeds_Dutch(t *testing.T) {
+	b := mustSeeds(t)
+	check := func(what, id string, tr *rodedraad.Translation) {
+		if tr == nil || tr.Language != "nl" || tr.Title == "" || tr.Method != "LLM" {
+			t.Errorf("%s %s: translation %+v, want a Dutch title made by LLM", what, id, tr)
+		}
+	}
+	for _, r := range b.Recommendations {
+		check("recommendation", r.ID, r.Translation)
+		if r.Translation != nil && (r.Translation.Text == "" || r.TitleIn("nl") == r.Title || r.TitleIn("en") != r.Title) {
+			t.Errorf("%s: Dutch %q / %q", r.ID, r.TitleIn("nl"), r.Translation.Text)
+		}
+	}
+	for _, c := range b.Conflicts {
+		check("conflict", c.ID, c.Translation)
+	}
+	for _, th := range b.Themes {
+		check("theme", th.ID, th.Translation)
+	}
+	if len(b.Recommendations) != 176 || len(b.Conflicts) != 13 {
+		t.Errorf("%d recommendations, %d conflicts; want 176 and 13", len(b.Recommendations), len(b.Conflicts))
 	}
 }

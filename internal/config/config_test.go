@@ -222,7 +222,7 @@ func TestWriteMarkdown_Commands(t *testing.T) {
 	}
 	for _, want := range []string{
 		"| `--neo4j-dir` | `RODEDRAAD_NEO4J_DIR` | `.data/neo4j` |",
-		"| serve, migrate, seed, import, report, export, ingest, aggregate, token create/list/revoke, neo4j start/stop/status |",
+		"| serve, migrate, seed, import, report, export, ingest, aggregate, proposition, token create/list/revoke, neo4j start/stop/status |",
 		"| `--cors-origins` | `RODEDRAAD_CORS_ORIGINS` | (empty) |",
 	} {
 		if !strings.Contains(md.String(), want) {

@@ -28,8 +28,8 @@ type Setting struct {
 // the connection and logging settings; only serve takes the HTTP ones.
 var (
 	serveOnly     = []string{"serve"}
-	graphCmds     = []string{"serve", "migrate", "seed", "import", "report", "export", "ingest", "aggregate", "token create", "token list", "token revoke"}
-	dataCmds      = []string{"serve", "ingest", "aggregate"}
+	graphCmds     = []string{"serve", "migrate", "seed", "import", "report", "export", "ingest", "aggregate", "proposition", "token create", "token list", "token revoke"}
+	dataCmds      = []string{"serve", "ingest", "aggregate", "proposition"}
 	bulkCmds      = []string{"serve", "seed", "import", "ingest", "aggregate"}
 	neo4jDirCmds  = append(slices.Clip(graphCmds), "neo4j start", "neo4j stop", "neo4j status")
 	neo4jAddrCmds = append(slices.Clip(graphCmds), "neo4j start")

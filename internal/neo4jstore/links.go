@@ -44,7 +44,8 @@ func linkStatement(q rodedraad.LinkQuery) (string, error) {
 
 // Endorsers returns, for each recommendation or scenario id, the actors that
 // endorse it: a SUPPORTS stance, or authorship (rodedraad.EndorsingRoles) of a
-// document that contains it.
+// document that contains it, unless it is a CONCLUSION that the document only
+// reports (rodedraad.AuthorsEndorse).
 func (s *Store) Endorsers(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]rodedraad.Link, error) {
 		return collectLinks(ctx, tx, `UNWIND $ids AS id MATCH (n:Entity {id: id})
@@ -52,7 +53,8 @@ func (s *Store) Endorsers(ctx context.Context, ids []string) (map[string][]roded
 				MATCH (m:Actor)-[r:SUPPORTS]->(n) RETURN m, r, 'STANCE' AS via
 				UNION
 				MATCH (m:Actor)-[r:AUTHORED]->(:Document)-[:CONTAINS]->(n)
-				WHERE r.role IN $endorsingRoles RETURN m, r, 'AUTHORED' AS via
+				WHERE r.role IN $endorsingRoles AND NOT coalesce(n.kind, '') IN $reportedKinds
+				RETURN m, r, 'AUTHORED' AS via
 			}
 			RETURN id, r, m, startNode(r).id AS from, endNode(r).id AS to, via
 			ORDER BY id, m.id, via`, ids)
@@ -60,7 +62,7 @@ func (s *Store) Endorsers(ctx context.Context, ids []string) (map[string][]roded
 }
 
 func collectLinks(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, ids []string) (map[string][]rodedraad.Link, error) {
-	res, err := tx.Run(ctx, stmt, map[string]any{"ids": ids, "endorsingRoles": rodedraad.EndorsingRoles})
+	res, err := tx.Run(ctx, stmt, map[string]any{"ids": ids, "endorsingRoles": rodedraad.EndorsingRoles, "reportedKinds": rodedraad.ReportedKinds})
 	if err != nil {
 		return nil, err
 	}
@@ -82,4 +84,28 @@ func collectLinks(ctx context.Context, tx neo4j.ManagedTransaction, stmt string,
 		out[id] = append(out[id], rodedraad.Link{Edge: edgeFrom(r, from, to), Other: nodeFrom(m), Via: via})
 	}
 	return out, res.Err()
+}
+
+// Endorsements returns, for each actor id, the recommendations and
+// scenarios it endorses, the other way round from Endorsers: its SUPPORTS
+// stances, and by authorship (rodedraad.EndorsingRoles) the recommendations
+// its documents contain, except the CONCLUSIONs they report, and the
+// scenarios they describe. Each link's Other is the endorsed item; for
+// AUTHORED its edge runs from the actor to the document.
+func (s *Store) Endorsements(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]rodedraad.Link, error) {
+		return collectLinks(ctx, tx, `UNWIND $ids AS id MATCH (a:Actor {id: id})
+			CALL (a) {
+				MATCH (a)-[r:SUPPORTS]->(m) WHERE m:Recommendation OR m:Scenario RETURN m, r, 'STANCE' AS via
+				UNION
+				MATCH (a)-[r:AUTHORED]->(:Document)-[:CONTAINS]->(m:Recommendation)
+				WHERE r.role IN $endorsingRoles AND NOT coalesce(m.kind, '') IN $reportedKinds
+				RETURN m, r, 'AUTHORED' AS via
+				UNION
+				MATCH (a)-[r:AUTHORED]->(:Document)-[:DESCRIBES]->(m:Scenario)
+				WHERE r.role IN $endorsingRoles RETURN m, r, 'AUTHORED' AS via
+			}
+			RETURN id, r, m, startNode(r).id AS from, endNode(r).id AS to, via
+			ORDER BY id, m.id, via`, ids)
+	})
 }

@@ -179,8 +179,13 @@ func TestStore_Endorsers(t *testing.T) {
 				want[e.To] = append(want[e.To], linkKey(e.From, e, "STANCE"))
 			}
 		}
+		reported := map[string]bool{}
+		for _, r := range ix.bundle.Recommendations {
+			reported[r.ID] = r.Kind == "CONCLUSION"
+		}
 		for _, c := range ix.edges {
-			if c.Type != rodedraad.RelContains {
+			// A document's authors do not endorse the conclusions it reports.
+			if c.Type != rodedraad.RelContains || reported[c.To] {
 				continue
 			}
 			for _, a := range ix.edges {
@@ -193,6 +198,13 @@ func TestStore_Endorsers(t *testing.T) {
 			slices.Sort(keys)
 		}
 		wantLinks(t, got, want)
+	})
+	t.Run("OKNotAReportedConclusion", func(t *testing.T) {
+		// D36 reports the finding that suspended its heat network (R36.3, a
+		// CONCLUSION): its publishers endorse R36.2 (a COMMITMENT), not R36.3.
+		if len(got["R36.3"]) != 0 || len(got["R36.2"]) != 6 {
+			t.Errorf("R36.3 endorsers %d, want 0; R36.2 endorsers %d, want D36's 6 publishers", len(got["R36.3"]), len(got["R36.2"]))
+		}
 	})
 	t.Run("OKNotTheCommissioner", func(t *testing.T) {
 		// D01 is published by RIVM and commissioned by IenW.

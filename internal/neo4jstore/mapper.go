@@ -154,6 +154,7 @@ func nodeProps(n rodedraad.Node) props {
 		p.set("name", n.Name)
 		p.set("description", n.Description)
 		p["inStudyScope"] = n.InStudyScope
+		translationProps(n.Translation, p)
 	case *rodedraad.Actor:
 		p.set("name", n.Name)
 		p.set("aliases", n.Aliases)
@@ -181,6 +182,7 @@ func nodeProps(n rodedraad.Node) props {
 		p.set("horizon", n.Horizon)
 		p.set("language", n.Language)
 		p.set("uncertainty", n.Uncertainty)
+		translationProps(n.Translation, p)
 	case *rodedraad.Scenario:
 		p.set("name", n.Name)
 		p.set("description", n.Description)
@@ -188,6 +190,8 @@ func nodeProps(n rodedraad.Node) props {
 		p.set("horizon", n.Horizon)
 		p.set("family", n.Family)
 		p.set("familyName", n.FamilyName)
+	case *rodedraad.Conflict:
+		conflictProps(n, p)
 	}
 	provenanceProps(n.Prov(), p)
 	return p
@@ -228,7 +232,7 @@ func nodeFrom(n dbtype.Node) rodedraad.Node {
 	switch labelOf(n.Labels) {
 	case rodedraad.LabelTheme:
 		return &rodedraad.Theme{ID: id, Name: p.str("name"), Description: p.str("description"),
-			InStudyScope: p.bool("inStudyScope"), Provenance: prov}
+			InStudyScope: p.bool("inStudyScope"), Translation: translationFrom(p), Provenance: prov}
 	case rodedraad.LabelActor:
 		return &rodedraad.Actor{ID: id, Name: p.str("name"), Aliases: p.strings("aliases"), Kind: p.str("kind"),
 			Sector: p.str("sector"), Level: p.str("level"), Note: p.str("note"), Provenance: prov}
@@ -240,11 +244,13 @@ func nodeFrom(n dbtype.Node) rodedraad.Node {
 	case rodedraad.LabelRecommendation:
 		return &rodedraad.Recommendation{ID: id, Title: p.str("title"), Text: p.str("text"), Kind: p.str("kind"),
 			Level: p.str("level"), Horizon: p.int("horizon"), Language: p.str("language"),
-			Uncertainty: p.str("uncertainty"), Provenance: prov}
+			Uncertainty: p.str("uncertainty"), Translation: translationFrom(p), Provenance: prov}
 	case rodedraad.LabelScenario:
 		return &rodedraad.Scenario{ID: id, Name: p.str("name"), Description: p.str("description"),
 			Finding: p.str("finding"), Horizon: p.int("horizon"), Family: p.str("family"),
 			FamilyName: p.str("familyName"), Provenance: prov}
+	case rodedraad.LabelConflict:
+		return conflictFrom(id, p, prov)
 	}
 	return nil
 }
@@ -288,4 +294,25 @@ func edgeFrom(r dbtype.Relationship, from, to string) rodedraad.Edge {
 		ConflictID: p.str("conflictId"), Topic: p.str("topic"), Summary: p.str("summary"),
 		Evidence: p.strings("evidence"), Provenance: provenanceFrom(p),
 	}
+}
+
+// translationProps stores a translation flat, beside the item's own text:
+// the Dutch and English full-text indexes cover translationTitle and
+// translationText (migration 005), so either language finds the item.
+func translationProps(t *rodedraad.Translation, p props) {
+	if t == nil {
+		t = &rodedraad.Translation{}
+	}
+	p.set("translationLanguage", t.Language)
+	p.set("translationTitle", t.Title)
+	p.set("translationText", t.Text)
+	p.set("translationMethod", t.Method)
+}
+
+func translationFrom(p props) *rodedraad.Translation {
+	if p.str("translationLanguage") == "" {
+		return nil
+	}
+	return &rodedraad.Translation{Language: p.str("translationLanguage"), Title: p.str("translationTitle"),
+		Text: p.str("translationText"), Method: p.str("translationMethod")}
 }

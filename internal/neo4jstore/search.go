@@ -11,8 +11,8 @@ import (
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
-// Search queries the Dutch and the English full-text indexes and merges the
-// hits, keeping each node's best score, best first. The text is taken as
+// Search queries the Dutch and the English full-text indexes, over the
+// items' own texts and over their translations, and merges the hits, keeping each node's best score, best first. The text is taken as
 // words, not as Lucene syntax, so user input cannot break the query.
 func (s *Store) Search(ctx context.Context, text string, kinds []rodedraad.Label, limit int) ([]rodedraad.Hit, error) {
 	query := luceneTerms(text)
@@ -35,6 +35,10 @@ func (s *Store) Search(ctx context.Context, text string, kinds []rodedraad.Label
 				CALL db.index.fulltext.queryNodes('entity_text_nl', $q) YIELD node, score RETURN node, score
 				UNION ALL
 				CALL db.index.fulltext.queryNodes('entity_text_en', $q) YIELD node, score RETURN node, score
+				UNION ALL
+				CALL db.index.fulltext.queryNodes('translation_text_nl', $q) YIELD node, score RETURN node, score
+				UNION ALL
+				CALL db.index.fulltext.queryNodes('translation_text_en', $q) YIELD node, score RETURN node, score
 			}
 			WITH node, max(score) AS score
 			WHERE size($labels) = 0 OR any(l IN labels(node) WHERE l IN $labels)

@@ -104,3 +104,51 @@ func hitIDs(hits []rodedraad.Hit) []string {
 	}
 	return out
 }
+
+// TestStore_SearchDutch checks that Dutch words find the items about them,
+// whether the item's own text is Dutch or English: through the Dutch
+// renderings beside the English and the Dutch analyser over them (migration
+// 005). The wanted ids are items about the word read by hand, each with
+// English wording of its own that lacks the Dutch word.
+func TestStore_SearchDutch(t *testing.T) {
+	store := neo4jtest.Seeded(t)
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"woningbouw", []string{"R31.1", "R29.1", "R30.1", "R20.5"}},     // homes in the Spoorzone, Heemskerk, Beverwijk, the NZKG
+		{"fijnstof", []string{"R01.1", "R01.2", "R01.4", "R35.4"}},       // particulates around Tata, along the A8-A9
+		{"luchtkwaliteit", []string{"R29.2", "R04.1", "R06.4", "R35.1"}}, // air quality towards WHO values, complaints, congestion
+		{"windenergie", []string{"R22.1", "R22.4", "R24.2", "R37.2"}},    // offshore wind port, jobs, green power for H2ermes
+		{"waterstof", []string{"R37.1", "R13.2", "R28.2", "R12.4"}},      // hydrogen electrolyser, DRI on gas then hydrogen, jobs
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			hits, err := store.Search(t.Context(), tt.word, []rodedraad.Label{rodedraad.LabelRecommendation}, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.Node.NodeID())
+			}
+			for _, id := range tt.want {
+				if !slices.Contains(got, id) {
+					t.Errorf("%q does not find %s; hits %v", tt.word, id, got)
+				}
+			}
+		})
+	}
+	t.Run("EnglishStillFinds", func(t *testing.T) {
+		hits, err := store.Search(t.Context(), "particulates", nil, 50)
+		if err != nil || !slices.ContainsFunc(hits, func(h rodedraad.Hit) bool { return h.Node.NodeID() == "R01.2" }) {
+			t.Errorf("particulates: %v, %v", hits, err)
+		}
+	})
+	t.Run("Conflicts", func(t *testing.T) {
+		hits, err := store.Search(t.Context(), "stikstofdepositie", []rodedraad.Label{rodedraad.LabelConflict}, 5)
+		if err != nil || len(hits) == 0 || hits[0].Node.NodeID() != "C07" {
+			t.Errorf("stikstofdepositie among conflicts: %v, %v; want C07 first", hits, err)
+		}
+	})
+}

@@ -18,8 +18,8 @@ import (
 const snapshotQuery = `
 MATCH (n:Entity)
 RETURN n.id AS id, head([l IN labels(n) WHERE l <> 'Entity']) AS label,
-       coalesce(n.title, n.name) AS name, n.kind AS kind, n.sector AS sector,
-       n.inStudyScope AS scope, n.family AS family, n.status AS status,
+       coalesce(n.title, n.name, n.topic) AS name, n.kind AS kind, n.sector AS sector,
+       n.inStudyScope AS scope, n.family AS family, n.status AS status, n.state AS state,
        [(n)-[r]->(m:Entity) | [type(r), m.id, r.status, r.score, r.similarity,
                                r.role, r.sourceDocument, r.conflictId, r.topic]] AS out`
 
@@ -86,13 +86,21 @@ type snapshotReader struct {
 func (r *snapshotReader) add(rec *neo4j.Record) {
 	r.rows++
 	v := rec.Values // columns in the order of snapshotQuery
+	if rodedraad.Label(str(v[1])) == rodedraad.LabelConflict {
+		// A conflict is not a node of the analyses: its topic and state ride
+		// on the CONFLICTS_WITH pairs expanded from it; its SIDE_A and SIDE_B
+		// edges repeat those pairs' ends.
+		c := r.conflict(str(v[0]), str(v[2]))
+		c.Topic, c.State = str(v[2]), rodedraad.ConflictState(str(v[8]))
+		return
+	}
 	from := r.intern(str(v[0]))
 	r.nodes = append(r.nodes, analysis.Node{
 		ID: from, Label: rodedraad.Label(str(v[1])), Name: str(v[2]),
 		Kind: str(v[3]), Sector: str(v[4]), InStudyScope: v[5] == true, Family: str(v[6]),
 		Status: rodedraad.Status(str(v[7])),
 	})
-	out, _ := v[8].([]any)
+	out, _ := v[9].([]any)
 	for _, x := range out {
 		r.edges = append(r.edges, r.edge(from, x.([]any)))
 	}

@@ -3,152 +3,197 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
-	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/report"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
-// smallReport is a hand-made result: three contradictions, one frame gap,
-// two blind-spot rows, one community and two red-thread candidates.
-func smallReport() *analysis.Report {
-	side := func(id string, sectors ...string) analysis.Side {
-		return analysis.Side{ID: id, Label: rodedraad.LabelRecommendation, Sectors: sectors}
+// smallBriefing is a hand-made corpus: the municipality's health advice D1
+// (2023) and Tata's steel plan D2 (2024), each published by its actor.
+//
+//	R1 (D1, RECOMMENDATION, H)  "Close the plant early"   nl "Sluit de fabriek eerder"
+//	R2 (D2, COMMITMENT, T2)     "Close by 2029"           nl "Sluit uiterlijk in 2029"
+//	R3 (D2, GOAL, T2)           "Grow production"
+//	C1 R1→R2 -2: severity 2 x (1 + 1) = 4, between documents; RESOLVED by the team.
+//	C2 R3→R2 -1: severity 1 x (1 + 1) = 2, inside D2: ranks last and says so.
+func smallBriefing(t *testing.T, lang string, limit int) *report.Briefing {
+	t.Helper()
+	c1 := &analysis.Conflict{ID: "C1", Topic: "Health vs production", State: rodedraad.ConflictResolved}
+	c2 := &analysis.Conflict{ID: "C2", Topic: "Growth vs closure"}
+	rec := func(id, doc, kind, theme string) analysis.Node {
+		return analysis.Node{ID: id, Label: rodedraad.LabelRecommendation, Kind: kind, Documents: []string{doc}, Themes: []string{theme}}
 	}
-	return &analysis.Report{
-		Scope: analysis.Scope{Themes: []string{"T2", "H"}},
-		Summary: analysis.Summary{Recommendations: 5, Documents: 2, Actors: 3, Themes: 2, Scenarios: 1,
-			Interactions: 6, Supports: 3, Conflicts: 3, Contradictions: 3, FrameGaps: 1,
-			CoherenceIndex: -0.25, CoherenceEdges: 6, RedThreadCandidates: 2},
-		Contradictions: []analysis.Contradiction{
-			{From: side("R1", "PUBLIC"), To: side("R2", "PRIVATE"), Score: -3, Severity: 9, ConflictID: "C01", CrossesDocuments: true},
-			{From: side("R3", "CIVIL"), To: side("R2", "PRIVATE"), Score: -2, Severity: 4, ConflictID: "C02"},
-			{From: side("R4"), To: side("R5"), Score: -1, Severity: 1, ConflictID: "C03"},
-		},
-		ActorInconsistencies: []analysis.ActorInconsistency{{Actor: "A-GEM", Sector: "PUBLIC",
-			ConflictRef: analysis.ConflictRef{From: "R1", To: "R2", ConflictID: "C01"}}},
-		BlindSpots: analysis.BlindSpots{Median: 3, ThinBelow: 3, Themes: []analysis.BlindSpot{
-			{Theme: "T2", Recommendations: 4, Documents: 2, Owners: 1, Sectors: []string{"PUBLIC", "PRIVATE"}},
-			{Theme: "H", Recommendations: 1, Documents: 1, Flags: []string{analysis.FlagThin, analysis.FlagSinglePerspective}},
-		}},
-		FrameGaps: []analysis.FrameGap{{Theme: "H", Name: "Gezondheid", Contradictions: 2, Severity: 13}},
-		Fragmentation: analysis.Fragmentation{Components: 2, Largest: 4, LargestShare: 0.8,
-			DocumentIslands: []string{"D07"}},
-		Communities: analysis.Communities{Modularity: 0.41, Communities: []analysis.Community{
-			{ID: 0, Size: 3, Themes: []analysis.Count{{ID: "T2", Count: 3}}, Documents: []analysis.Count{{ID: "D01", Count: 3}}},
-		}},
-		Consensus: analysis.Consensus{Candidates: []analysis.ConsensusItem{
-			{ID: "R41.1", Name: "High Tech Campus", GAC: 0.125, Sectors: 4, EchoDocuments: 3},
-			{ID: "R15.2", Name: "Emissies omlaag", GAC: 0.1, Sectors: 3, EchoDocuments: 2},
-		}},
-		OwnershipGaps: []analysis.OwnershipGap{{ID: "R5", Name: "rec R5"}},
-	}
-}
-
-// squeeze collapses the columns' padding to one space per gap, so the tests
-// check content and order, not tabwriter's widths.
-func squeeze(text string) string {
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		lines[i] = strings.Join(strings.Fields(l), " ")
-	}
-	return strings.Join(lines, "\n")
-}
-
-func TestText(t *testing.T) {
-	t.Run("OK", func(t *testing.T) {
-		var out bytes.Buffer
-		if err := report.Text(&out, smallReport(), 10); err != nil {
-			t.Fatal(err)
-		}
-		for _, want := range []string{
-			"scope themes T2,H; statuses ACCEPTED",
-			"recommendations 5 in 2 documents, 3 actors, 2 themes, 1 scenarios",
-			"coherence index -0.25 over 6 edges",
-			"9 -3 C01 R1 (PUBLIC) R2 (PRIVATE) true\n4 -2 C02 R3 (CIVIL) R2 (PRIVATE) false\n1 -1 C03",
-			"A-GEM PUBLIC R1 vs R2 C01",
-			"T2 4 2 1 PUBLIC,PRIVATE\nH 1 1 0 THIN,SINGLE_PERSPECTIVE",
-			"H Gezondheid 2 contradictions severity 13",
-			"document islands D07",
-			"#0 3 members themes T2:3 documents D01:3 0 inner conflicts",
-			"R41.1 0.125 4 3 High Tech Campus\nR15.2 0.100 3 2 Emissies omlaag",
-			"R5 rec R5",
-		} {
-			if !strings.Contains(squeeze(out.String()), want) {
-				t.Errorf("text lacks %q:\n%s", want, out.String())
-			}
-		}
-		if strings.Contains(out.String(), "more") {
-			t.Errorf("nothing was cut, yet the text says more:\n%s", out.String())
-		}
+	g := analysis.MustGraph([]analysis.Node{
+		{ID: "A-GEM", Label: rodedraad.LabelActor, Name: "Gemeente", Sector: "PUBLIC"},
+		{ID: "A-TATA", Label: rodedraad.LabelActor, Name: "Tata Steel", Sector: "PRIVATE"},
+		{ID: "D1", Label: rodedraad.LabelDocument}, {ID: "D2", Label: rodedraad.LabelDocument},
+		{ID: "T2", Label: rodedraad.LabelTheme, InStudyScope: true}, {ID: "H", Label: rodedraad.LabelTheme},
+		rec("R1", "D1", "RECOMMENDATION", "H"), rec("R2", "D2", "COMMITMENT", "T2"), rec("R3", "D2", "GOAL", "T2"),
+	}, []analysis.Edge{
+		{Type: rodedraad.RelAuthored, From: "A-GEM", To: "D1", Role: "PUBLISHER"},
+		{Type: rodedraad.RelAuthored, From: "A-TATA", To: "D2", Role: "PUBLISHER"},
+		{Type: rodedraad.RelConflictsWith, From: "R1", To: "R2", Score: -2, Conflict: c1},
+		{Type: rodedraad.RelConflictsWith, From: "R3", To: "R2", Score: -1, Conflict: c2},
 	})
-	t.Run("CutToFirst", func(t *testing.T) {
-		var out bytes.Buffer
-		if err := report.Text(&out, smallReport(), 1); err != nil {
-			t.Fatal(err)
-		}
-		text := out.String()
-		if strings.Contains(text, "C02") || !strings.Contains(text, "... and 2 more") {
-			t.Errorf("contradictions not cut to 1 with a note of 2 more:\n%s", text)
-		}
-		if strings.Contains(text, "R15.2") || !strings.Contains(text, "... and 1 more") {
-			t.Errorf("candidates not cut to 1 with a note of 1 more:\n%s", text)
-		}
-	})
-	t.Run("EmptyReport", func(t *testing.T) {
-		var out bytes.Buffer
-		if err := report.Text(&out, &analysis.Report{}, 5); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(out.String(), "statuses ACCEPTED") || strings.Contains(out.String(), "more") {
-			t.Errorf("empty report:\n%s", out.String())
-		}
-	})
-	t.Run("ProposedInScope", func(t *testing.T) {
-		r := smallReport()
-		r.Scope = analysis.Scope{Statuses: []rodedraad.Status{rodedraad.StatusAccepted, rodedraad.StatusProposed}}
-		var out bytes.Buffer
-		if err := report.Text(&out, r, 5); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(out.String(), "statuses [ACCEPTED PROPOSED]") {
-			t.Errorf("scope line lacks both statuses:\n%s", out.String())
-		}
-	})
-}
-
-func TestJSON(t *testing.T) {
-	var out bytes.Buffer
-	r := smallReport()
-	if err := report.JSON(&out, r); err != nil {
+	r, err := analysis.Run(g, analysis.Scope{}, analysis.DefaultOptions())
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Run("RoundTrips", func(t *testing.T) {
-		var back analysis.Report
-		if err := json.Unmarshal(out.Bytes(), &back); err != nil {
-			t.Fatalf("not JSON: %v\n%s", err, out.String())
+	nl := func(title string) *rodedraad.Translation {
+		return &rodedraad.Translation{Language: "nl", Title: title, Method: "LLM"}
+	}
+	nodes := map[string]rodedraad.Node{
+		"A-GEM":  &rodedraad.Actor{ID: "A-GEM", Name: "Gemeente", Sector: "PUBLIC"},
+		"D1":     &rodedraad.Document{ID: "D1", Title: "Gezondheidsadvies", Year: 2023, URLs: []string{"https://example.org/d1_advies"}},
+		"D2":     &rodedraad.Document{ID: "D2", Title: "Staalplan", Year: 2024, URLs: []string{"https://example.org/d2"}},
+		"R1":     &rodedraad.Recommendation{ID: "R1", Title: "Close the plant early", Language: "en", Translation: nl("Sluit de fabriek eerder")},
+		"R2":     &rodedraad.Recommendation{ID: "R2", Title: "Close by 2029", Language: "en", Translation: nl("Sluit uiterlijk in 2029")},
+		"R3":     &rodedraad.Recommendation{ID: "R3", Title: "Grow production", Language: "en"},
+		"H":      &rodedraad.Theme{ID: "H", Name: "Health", Translation: nl("Gezondheid")},
+		"A-TATA": &rodedraad.Actor{ID: "A-TATA", Name: "Tata Steel", Sector: "PRIVATE"},
+	}
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	conflicts := []*rodedraad.Conflict{
+		{ID: "C1", Topic: "Health vs production", State: rodedraad.ConflictResolved, Evidence: []string{"Residents asked for closure (https://example.org/news)"}, Translation: &rodedraad.Translation{Language: "nl", Title: "Gezondheid tegen productie", Method: "LLM"},
+			History: []rodedraad.ConflictDecision{{State: rodedraad.ConflictResolved, Decision: "Sluiting in 2027", Rationale: "Gezondheid > productie & banen", By: "studieteam", At: at}}},
+		{ID: "C2", Topic: "Growth vs closure", State: rodedraad.ConflictOpen},
+	}
+	return &report.Briefing{Report: r, Conflicts: conflicts, Nodes: nodes, Lang: lang, Limit: limit}
+}
+
+func write(t *testing.T, format string, b *report.Briefing) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := report.Write(&out, format, b); err != nil {
+		t.Fatalf("Write %s: %v", format, err)
+	}
+	return out.String()
+}
+
+// inOrder fails unless every want occurs in text, each after the one before.
+func inOrder(t *testing.T, text string, want ...string) {
+	t.Helper()
+	at := 0
+	for _, w := range want {
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			t.Fatalf("lacks %q after position %d:\n%s", w, at, text)
 		}
-		if !reflect.DeepEqual(back.Contradictions, r.Contradictions) || back.Summary != r.Summary ||
-			!reflect.DeepEqual(back.Consensus.Candidates, r.Consensus.Candidates) {
-			t.Errorf("decoded report differs:\n got %+v\nwant %+v", back, *r)
-		}
+		at += i + len(w)
+	}
+}
+
+func TestWrite_Markdown(t *testing.T) {
+	t.Run("OKDutch", func(t *testing.T) {
+		md := write(t, "md", smallBriefing(t, "nl", 20))
+		inOrder(t, md,
+			"# rodedraad — briefing voor het studieteam",
+			"Bereik: statussen ACCEPTED",
+			"2 conflicten (1 open), uitgewerkt in 2 tegenstrijdige paren",
+			"### C1 — Gezondheid tegen productie",
+			"- Status: opgelost",
+			"- Besluit: Sluiting in 2027, door studieteam op 2026-03-02",
+			"- Motivering: Gezondheid &gt; productie & banen",
+			"- Ernst: 4 in totaal, hoogste paar 4, over 1 paren",
+			"- Thema's: H — Gezondheid; T2",
+			"| R1 | Sluit de fabriek eerder | D1 (2023) |",
+			"- overheid: Gemeente (A-GEM)",
+			"| R2 | Sluit uiterlijk in 2029 | D2 (2024) |",
+			"- bedrijfsleven: Tata Steel (A-TATA)",
+			"| 4 | -2 | R1 | R2 |  |",
+			"Bronnen:", "- D1 (2023) Gezondheidsadvies — https://example.org/d1_advies", "- D2 (2024) Staalplan — https://example.org/d2",
+			"Bewijs uit de bronnen", "- Residents asked for closure (https://example.org/news)",
+			"### C2 — Growth vs closure", // no Dutch topic: its own
+			"Let op: dit conflict ligt binnen één document",
+			"| 2 | -1 | R3 | R2 | binnen één document |",
+			"## Losse tegenstrijdigheden", "\ngeen\n",
+			"## Actoren die beide kanten steunen", "\ngeen\n",
+			"## Documenten",
+			"| D1 | Gezondheidsadvies | 2023 | https://example.org/d1_advies |",
+		)
 	})
-	t.Run("FieldNames", func(t *testing.T) {
-		var raw map[string]json.RawMessage
-		if err := json.Unmarshal(out.Bytes(), &raw); err != nil {
-			t.Fatal(err)
+	t.Run("OKEnglish", func(t *testing.T) {
+		md := write(t, "md", smallBriefing(t, "en", 20))
+		inOrder(t, md, "briefing for the study team", "### C1 — Health vs production", "- Status: resolved",
+			"| R1 | Close the plant early | D1 (2023) |", "- public: Gemeente (A-GEM)", "## Loose contradictions", "\nnone\n")
+	})
+	t.Run("OKLimit", func(t *testing.T) {
+		md := write(t, "md", smallBriefing(t, "nl", 1))
+		if strings.Contains(md, "### C2") {
+			t.Errorf("--limit 1 still shows C2:\n%s", md)
 		}
-		for _, key := range []string{"scope", "summary", "contradictions", "actorInconsistencies", "blindSpots",
-			"frameGaps", "fragmentation", "communities", "influence", "consensus", "coherence", "matrices"} {
-			if _, ok := raw[key]; !ok {
-				t.Errorf("JSON lacks %q", key)
+		inOrder(t, md, "### C1", "… en nog 1 (toon ze met --limit 2)")
+	})
+}
+
+func TestWrite_Text(t *testing.T) {
+	text := write(t, "text", smallBriefing(t, "nl", 20))
+	inOrder(t, text, "rodedraad — briefing voor het studieteam\n=====", "Conflicten\n==========",
+		"C1 — Gezondheid tegen productie\n-------", "  - Status: opgelost", "R1  Sluit de fabriek eerder  D1 (2023)",
+		"C2 — Growth vs closure", "Losse tegenstrijdigheden", "geen")
+}
+
+func TestWrite_HTML(t *testing.T) {
+	page := write(t, "html", smallBriefing(t, "nl", 20))
+	inOrder(t, page, "<!DOCTYPE html>", `<html lang="nl">`, "<style>", "</style>",
+		"<h3>C1 — Gezondheid tegen productie</h3>", "Gezondheid &gt; productie &amp; banen",
+		`<td><a href="https://example.org/d1_advies">https://example.org/d1_advies</a></td>`, "</html>")
+	// One self-contained file: nothing to fetch.
+	for _, bad := range []string{"<script", "<link", "<img", "src=", "@import"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("HTML has %q: it must need no external asset", bad)
+		}
+	}
+}
+
+func TestWrite_JSON(t *testing.T) {
+	out := write(t, "json", smallBriefing(t, "nl", 1))
+	var got struct {
+		Summary   struct{ Contradictions int }
+		Conflicts []struct {
+			ID             string `json:"id"`
+			Severity       int    `json:"severity"`
+			InsideDocument bool   `json:"insideDocument"`
+			State          string `json:"state"`
+		}
+		ConflictRecords []struct {
+			ID      string `json:"id"`
+			History []struct{ Decision string }
+		} `json:"conflictRecords"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	// JSON keeps every list whole, whatever the limit.
+	if got.Summary.Contradictions != 2 || len(got.Conflicts) != 2 || got.Conflicts[0].ID != "C1" || got.Conflicts[0].State != "RESOLVED" ||
+		got.Conflicts[0].Severity != 4 || !got.Conflicts[1].InsideDocument || got.ConflictRecords[0].History[0].Decision != "Sluiting in 2027" {
+		t.Errorf("JSON = %+v", got)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name, format, lang string
+		limit              int
+		want               string
+	}{
+		{"ErrFormat", "pdf", "nl", 5, `format "pdf" is not one of text, md, html, json`},
+		{"ErrLang", "md", "fr", 5, `lang "fr" is not one of nl, en`},
+		{"ErrLimit", "md", "nl", 0, "limit 0: want 1 or more"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := report.Check(tt.format, tt.lang, tt.limit)
+			if rodedraad.ErrorCode(err) != rodedraad.EINVALID || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want BAD_USER_INPUT %q", err, tt.want)
 			}
-		}
-		if !strings.Contains(out.String(), `"conflictId": "C01"`) {
-			t.Errorf("JSON lacks the conflict id of C01:\n%s", out.String())
-		}
-	})
+		})
+	}
+	if err := report.Check("html", "en", 1); err != nil {
+		t.Errorf("html en 1: %v", err)
+	}
 }

@@ -12,10 +12,11 @@ const (
 	LabelActor          Label = "Actor"
 	LabelTheme          Label = "Theme"
 	LabelScenario       Label = "Scenario"
+	LabelConflict       Label = "Conflict"
 )
 
 // Labels lists every node label.
-var Labels = []Label{LabelDocument, LabelRecommendation, LabelActor, LabelTheme, LabelScenario}
+var Labels = []Label{LabelDocument, LabelRecommendation, LabelActor, LabelTheme, LabelScenario, LabelConflict}
 
 // IDPrefix is the prefix of generated ids for each label.
 var IDPrefix = map[Label]string{
@@ -24,6 +25,7 @@ var IDPrefix = map[Label]string{
 	LabelActor:          "A-",
 	LabelTheme:          "T",
 	LabelScenario:       "SC",
+	LabelConflict:       "C",
 }
 
 // RelType is a relationship type.
@@ -39,12 +41,15 @@ const (
 	RelSupports      RelType = "SUPPORTS"
 	RelConflictsWith RelType = "CONFLICTS_WITH"
 	RelOverlaps      RelType = "OVERLAPS"
+	// SIDE_A and SIDE_B go from a conflict to the items of its two sides.
+	RelSideA RelType = "SIDE_A"
+	RelSideB RelType = "SIDE_B"
 )
 
 // RelTypes lists every relationship type.
 var RelTypes = []RelType{
 	RelContains, RelAuthored, RelAddresses, RelAssignedTo, RelDescribes,
-	RelIncludes, RelSupports, RelConflictsWith, RelOverlaps,
+	RelIncludes, RelSupports, RelConflictsWith, RelOverlaps, RelSideA, RelSideB,
 }
 
 // Endpoints are the allowed (from, to) label pairs of one relationship type.
@@ -67,7 +72,12 @@ var AllowedEndpoints = map[RelType]Endpoints{
 	RelSupports:      interactionEndpoints,
 	RelConflictsWith: interactionEndpoints,
 	RelOverlaps:      {{LabelRecommendation, LabelRecommendation}},
+	RelSideA:         sideEndpoints,
+	RelSideB:         sideEndpoints,
 }
+
+// sideEndpoints: a conflict's sides are recommendations or scenarios.
+var sideEndpoints = Endpoints{{LabelConflict, LabelRecommendation}, {LabelConflict, LabelScenario}}
 
 // interactionEndpoints are shared by SUPPORTS and CONFLICTS_WITH: between
 // recommendations and scenarios (an interaction, with a score) or from an
@@ -126,3 +136,13 @@ var (
 // document contains: a PUBLISHER or AUTHOR stands behind it, a COMMISSIONER
 // only asked for it.
 var EndorsingRoles = []string{"PUBLISHER", "AUTHOR"}
+
+// ReportedKinds are the recommendation kinds a document reports rather than
+// stands behind: a CONCLUSION states a finding (often someone else's), so
+// its document's authors do not endorse it. Every other kind
+// (RECOMMENDATION, GOAL, COMMITMENT, POSITION) its authors do endorse.
+var ReportedKinds = []string{"CONCLUSION"}
+
+// AuthorsEndorse reports whether the PUBLISHER and AUTHOR actors of a
+// document endorse a recommendation of this kind that the document contains.
+func AuthorsEndorse(kind string) bool { return !slices.Contains(ReportedKinds, kind) }

@@ -35,7 +35,15 @@ type Theme struct {
 	Name         string `json:"name"`
 	Description  string `json:"description,omitempty"`
 	InStudyScope bool   `json:"inStudyScope"`
+	// Translation holds the name (Title) in Dutch; the seeds name themes
+	// in English.
+	Translation *Translation `json:"translation,omitempty"`
 	Provenance
+}
+
+// NameIn returns the theme's name in lang (nl, en), falling back to its own.
+func (t *Theme) NameIn(lang string) string {
+	return inLang(t.Name, "en", t.Translation.title(), t.Translation, lang)
 }
 
 // Actor is an organisation that publishes, endorses, opposes or must act.
@@ -92,6 +100,8 @@ type Recommendation struct {
 	Horizon     int    `json:"horizon,omitempty"`
 	Language    string `json:"language,omitempty"`
 	Uncertainty string `json:"uncertainty,omitempty"`
+	// Translation is the title and text in the other language.
+	Translation *Translation `json:"translation,omitempty"`
 	Provenance
 }
 
@@ -137,21 +147,22 @@ type Bundle struct {
 	Documents       []Document
 	Recommendations []Recommendation
 	Scenarios       []Scenario
+	Conflicts       []Conflict
 	Edges           []Edge
 	Passages        []Passage
 }
 
 // Counts summarises a bundle by kind.
 type Counts struct {
-	Themes, Actors, Documents, Recommendations, Scenarios int
-	Edges                                                 map[RelType]int
+	Themes, Actors, Documents, Recommendations, Scenarios, Conflicts int
+	Edges                                                            map[RelType]int
 }
 
 // Count returns how many items of each kind b holds.
 func (b *Bundle) Count() Counts {
 	c := Counts{
 		Themes: len(b.Themes), Actors: len(b.Actors), Documents: len(b.Documents),
-		Recommendations: len(b.Recommendations), Scenarios: len(b.Scenarios),
+		Recommendations: len(b.Recommendations), Scenarios: len(b.Scenarios), Conflicts: len(b.Conflicts),
 		Edges: map[RelType]int{},
 	}
 	for _, e := range b.Edges {
@@ -198,4 +209,65 @@ type Subgraph struct {
 	Nodes     []Node
 	Edges     []Edge
 	Truncated bool
+}
+
+// Translation is an item's title and text in the language its source was
+// not written in (or was, when the item's own text is a rendering), marked
+// with how it was made.
+type Translation struct {
+	Language string `json:"language"`
+	Title    string `json:"title,omitempty"`
+	Text     string `json:"text,omitempty"`
+	// Method: SOURCE (the source's own wording), MANUAL (a faithful
+	// rendering by a person) or LLM (a rendering made with a language
+	// model's help).
+	Method string `json:"method"`
+}
+
+// TranslationMethods lists how a translation can be made.
+var TranslationMethods = []string{"SOURCE", "MANUAL", "LLM"}
+
+// Validate checks a translation: a known language and method, and a title
+// or a text. It returns EINVALID naming what is wrong.
+func (t *Translation) Validate() error {
+	if t.Title == "" && t.Text == "" {
+		return Errorf(EINVALID, "translation needs a title or a text")
+	}
+	return firstError(ValidateEnum("translation.language", t.Language, Languages, true),
+		ValidateEnum("translation.method", t.Method, TranslationMethods, true))
+}
+
+// inLang picks the wording of an item in lang: its own when lang is its
+// language (or empty, or no translation into lang exists), else the
+// translation's.
+func inLang(own, ownLang, translated string, t *Translation, lang string) string {
+	if lang == "" || lang == ownLang || t == nil || t.Language != lang || translated == "" {
+		return own
+	}
+	return translated
+}
+
+// TitleIn returns the recommendation's title in lang (nl, en), falling back
+// to its own title.
+func (r *Recommendation) TitleIn(lang string) string {
+	return inLang(r.Title, r.Language, r.Translation.title(), r.Translation, lang)
+}
+
+// TextIn returns the recommendation's text in lang, falling back to its own.
+func (r *Recommendation) TextIn(lang string) string {
+	return inLang(r.Text, r.Language, r.Translation.text(), r.Translation, lang)
+}
+
+func (t *Translation) title() string {
+	if t == nil {
+		return ""
+	}
+	return t.Title
+}
+
+func (t *Translation) text() string {
+	if t == nil {
+		return ""
+	}
+	return t.Text
 }

@@ -38,13 +38,15 @@ func ValidateNode(n Node) error {
 		return n.Validate()
 	case *Scenario:
 		return n.Validate()
+	case *Conflict:
+		return n.Validate()
 	}
 	return Errorf(EINTERNAL, "unknown node type %T", n)
 }
 
 // Nodes returns every node of the bundle, kind by kind.
 func (b *Bundle) Nodes() []Node {
-	out := make([]Node, 0, len(b.Themes)+len(b.Actors)+len(b.Documents)+len(b.Recommendations)+len(b.Scenarios))
+	out := make([]Node, 0, len(b.Themes)+len(b.Actors)+len(b.Documents)+len(b.Recommendations)+len(b.Scenarios)+len(b.Conflicts))
 	for i := range b.Themes {
 		out = append(out, &b.Themes[i])
 	}
@@ -59,6 +61,9 @@ func (b *Bundle) Nodes() []Node {
 	}
 	for i := range b.Scenarios {
 		out = append(out, &b.Scenarios[i])
+	}
+	for i := range b.Conflicts {
+		out = append(out, &b.Conflicts[i])
 	}
 	return out
 }
@@ -76,5 +81,7 @@ func (b *Bundle) Add(n Node) {
 		b.Recommendations = append(b.Recommendations, *n)
 	case *Scenario:
 		b.Scenarios = append(b.Scenarios, *n)
+	case *Conflict:
+		b.Conflicts = append(b.Conflicts, *n)
 	}
 }

@@ -22,6 +22,8 @@ type Store interface {
 	DocumentVersions(ctx context.Context, sha256, path, id string) ([]*Document, error)
 	Quotes(ctx context.Context, document string) (map[string]string, error)
 	Review(ctx context.Context, refs []ReviewRef, status Status, reviewer, note string) error
+	SetConflictSides(ctx context.Context, id string, sideA, sideB []string, by string) (*Conflict, error)
+	DecideConflict(ctx context.Context, id string, d ConflictDecision) (*Conflict, error)
 	MetaValue(ctx context.Context, key string) (string, error)
 	SetMetaValue(ctx context.Context, key, value string) error
 }
@@ -40,6 +42,11 @@ type Reader interface {
 	ReviewQueue(ctx context.Context, f ReviewFilter, p Page) (PageOf[ReviewItem], error)
 	SearchPassages(ctx context.Context, text string, limit int) ([]PassageHit, error)
 	Passages(ctx context.Context, document string, page, limit int) ([]Passage, error)
+	// Conflicts returns the conflicts with the given ids, all when ids is
+	// nil, with their sides, in id order.
+	Conflicts(ctx context.Context, ids []string) ([]*Conflict, error)
+	// Endorsements returns, per actor id, the items it endorses.
+	Endorsements(ctx context.Context, actorIDs []string) (map[string][]Link, error)
 }
 
 // ImportOptions tune Store.Import.

@@ -65,7 +65,7 @@ func (p *Provenance) Validate() error {
 
 // Validate returns EINVALID naming the first field that is wrong.
 func (t *Theme) Validate() error {
-	return firstError(ValidateID("id", t.ID), requireText("name", t.Name), t.Provenance.Validate())
+	return firstError(ValidateID("id", t.ID), requireText("name", t.Name), validateTranslation(t.Translation), t.Provenance.Validate())
 }
 
 // Validate returns EINVALID naming the first field that is wrong.
@@ -98,9 +98,16 @@ func (r *Recommendation) Validate() error {
 		ValidateEnum("kind", r.Kind, RecommendationKinds, true),
 		ValidateEnum("level", r.Level, RecommendationLevels, false),
 		ValidateEnum("language", r.Language, Languages, false),
-		validateYear("horizon", r.Horizon),
+		validateYear("horizon", r.Horizon), r.validateTranslation(),
 		r.Provenance.Validate(),
 	)
+}
+
+func (r *Recommendation) validateTranslation() error {
+	if r.Translation != nil && r.Translation.Language == r.Language {
+		return Errorf(EINVALID, "translation.language %q is the recommendation's own language", r.Language)
+	}
+	return validateTranslation(r.Translation)
 }
 
 // Validate returns EINVALID naming the first field that is wrong.
@@ -185,4 +192,11 @@ func (e *Edge) Normalize() {
 	if e.Type == RelOverlaps && e.To < e.From {
 		e.From, e.To = e.To, e.From
 	}
+}
+
+func validateTranslation(t *Translation) error {
+	if t == nil {
+		return nil
+	}
+	return t.Validate()
 }

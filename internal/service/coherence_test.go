@@ -31,9 +31,11 @@ func TestService_Coherence_Seeds(t *testing.T) {
 		if !slices.ContainsFunc(top, func(x analysis.Contradiction) bool { return x.ConflictID == "C01" }) {
 			t.Fatalf("no C01 edge in the top 5: %+v", top)
 		}
+		// By severity, those between documents before those inside one.
 		for i := 1; i < len(c.Contradictions); i++ {
-			if c.Contradictions[i].Severity > c.Contradictions[i-1].Severity {
-				t.Fatalf("contradictions not ranked by severity at %d", i)
+			prev, x := c.Contradictions[i-1], c.Contradictions[i]
+			if prev.SameDocument && !x.SameDocument || prev.SameDocument == x.SameDocument && x.Severity > prev.Severity {
+				t.Fatalf("contradictions not ranked at %d: %+v after %+v", i, x, prev)
 			}
 		}
 	})
@@ -55,12 +57,24 @@ func TestService_Coherence_Seeds(t *testing.T) {
 		}
 	})
 	t.Run("ActorInconsistencies", func(t *testing.T) {
-		// The heat-network partners published D36, whose residual-heat plan
-		// conflicts with its own suspension over nitrogen (C07).
+		// The heat-network partners published D36, which reports both the
+		// residual-heat plan and the finding that suspended it (R36.3, a
+		// CONCLUSION): reporting a finding is not endorsing it, so D36's
+		// publishers do not back both sides of C07. Tata does back both
+		// sides of C02: it publishes the hydrogen electrolyser (D37) and the
+		// gas-first DRI plant (D13).
+		if slices.ContainsFunc(c.ActorInconsistencies, func(a analysis.ActorInconsistency) bool { return a.ConflictID == "C07" }) {
+			t.Errorf("actor inconsistencies on C07: %+v", c.ActorInconsistencies)
+		}
 		if !slices.ContainsFunc(c.ActorInconsistencies, func(a analysis.ActorInconsistency) bool {
-			return a.Actor == "A-TSN" && a.ConflictID == "C07"
+			return a.Actor == "A-TSN" && a.ConflictID == "C02" && a.From == "R37.1" && a.To == "R13.2"
 		}) {
-			t.Fatalf("actor inconsistencies = %+v, want A-TSN on C07", c.ActorInconsistencies)
+			t.Errorf("actor inconsistencies = %+v, want A-TSN on C02 (R37.1 against R13.2)", c.ActorInconsistencies)
+		}
+	})
+	t.Run("Conflicts", func(t *testing.T) {
+		if len(c.Conflicts) != 13 || c.Conflicts[0].ID != "C01" {
+			t.Fatalf("%d conflict groups, first %+v; want the 13 conflicts with C01 first", len(c.Conflicts), c.Conflicts[0].ID)
 		}
 	})
 	t.Run("RedThreadCandidates", func(t *testing.T) {

@@ -193,5 +193,7 @@ func setID(n rodedraad.Node, id string) {
 		n.ID = id
 	case *rodedraad.Scenario:
 		n.ID = id
+	case *rodedraad.Conflict:
+		n.ID = id
 	}
 }

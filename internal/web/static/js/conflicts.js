@@ -1,67 +1,51 @@
 // Conflicts: each conflict of the corpus (C01 ...) with its topic, both sides
 // as readable titles, their documents with year and source links, who backs
-// each side by sector, severity and status. Built on recommendations(filter:
-// {conflicts}) and conflictsWith { conflict } until a conflicts query exists.
+// each side by sector, severity, and the team's status and decision: one
+// conflicts query, in the dashboard's language.
 (function () {
 "use strict";
 RD.views.conflicts = async function (el, p) {
-  const c = (await RD.gql(`{ coherence(scope: {statuses: [ACCEPTED, PROPOSED]}) { contradictions(first: 1000) { conflictId topic severity } } }`)).coherence;
-  const severity = {};
-  for (const x of c.contradictions) if (x.conflictId) severity[x.conflictId] = Math.max(severity[x.conflictId] || 0, x.severity);
-  const ids = Object.keys(severity).sort();
-  const recs = await conflictSides(ids);
-  const groups = groupConflicts(recs);
+  const groups = await allConflicts();
   RD.append(el, RD.h("h1", {}, RD.t("conflicts"), " (" + groups.length + ")"),
     RD.exportLinks({}, {}),
-    ...groups.filter((g) => !p.id || g.id === p.id).map((g) => conflictCard(g, severity[g.id])));
+    ...groups.filter((g) => !p.id || g.id === p.id).map(conflictCard));
 };
 
-const sideFields = `id title status document { id title year urls }
-  endorsedBy { actor { id name sector } via } opposedBy { actor { id name sector } }`;
+// itemFields are what a side shows of each of its items.
+const itemFields = `... on Recommendation { id title(lang: $lang) status document { id title year urls }
+    endorsedBy { actor { id name sector } } }
+  ... on Scenario { id name status }`;
 
-async function conflictSides(ids) {
-  if (!ids.length) return [];
-  const q = `query($ids: [ID!], $after: String) { recommendations(first: 50, after: $after, filter: {conflicts: $ids}) {
-    edges { node { ${sideFields} conflictsWith { toId status score conflict { id topic summary } } } }
+// allConflicts reads every conflict, ranked as the API ranks them (between
+// documents first, then by severity), page by page.
+async function allConflicts() {
+  const q = `query($after: String, $lang: Lang) { conflicts(first: 20, after: $after) {
+    edges { node { id topic(lang: $lang) summary(lang: $lang) state severity maxSeverity insideDocument
+      decision { decision rationale by }
+      sideA { items { ${itemFields} } } sideB { items { ${itemFields} } } } }
     pageInfo { hasNextPage endCursor } } }`;
   const out = [];
   let after = null;
   for (;;) {
-    const d = (await RD.gql(q, { ids, after })).recommendations;
+    const d = (await RD.gql(q, { after, lang: RD.lang.toUpperCase() })).conflicts;
     out.push(...d.edges.map((e) => e.node));
     if (!d.pageInfo.hasNextPage) return out;
     after = d.pageInfo.endCursor;
   }
 }
 
-// groupConflicts turns the pairwise edges into conflicts with two sides:
-// side A holds the edges' from ends, side B their to ends.
-function groupConflicts(recs) {
-  const byId = Object.fromEntries(recs.map((r) => [r.id, r]));
-  const groups = {};
-  for (const r of recs) {
-    for (const e of r.conflictsWith) {
-      if (!e.conflict) continue;
-      const g = groups[e.conflict.id] = groups[e.conflict.id] ||
-        { id: e.conflict.id, topic: e.conflict.topic, summary: e.conflict.summary, a: new Set(), b: new Set(), statuses: new Set() };
-      g.a.add(r.id);
-      g.b.add(e.toId);
-      g.statuses.add(e.status);
-    }
-  }
-  return Object.values(groups).sort((x, y) => x.id.localeCompare(y.id)).map((g) => Object.assign(g, {
-    a: [...g.a].map((id) => byId[id]).filter(Boolean), b: [...g.b].map((id) => byId[id] || { id, title: id, endorsedBy: [], opposedBy: [] }),
-  }));
-}
-
-function conflictCard(g, severity) {
+function conflictCard(g) {
+  const items = (s) => s.items.map((r) => Object.assign({ title: r.name }, r));
   return RD.h("section", { class: "card conflict", id: "conflict-" + g.id },
     RD.h("h2", {}, g.id + " — " + (g.topic || "")),
     g.summary ? RD.h("p", { class: "summary" }, g.summary) : null,
-    RD.h("p", { class: "meta" }, RD.t("severity") + ": ", RD.h("b", {}, severity == null ? "–" : String(severity)),
-      " · " + RD.t("status") + ": " + [...g.statuses].join(", ") + " · ",
+    RD.h("p", { class: "meta" }, RD.t("severity") + ": ", RD.h("b", {}, String(g.severity)),
+      " (max " + g.maxSeverity + ") · " + RD.t("status") + ": ", RD.h("b", { class: "state" }, g.state),
+      g.insideDocument ? " · " + RD.t("insideDocument") : "", " · ",
       RD.listLink(RD.t("recommendations"), { conflicts: g.id, title: g.id + " " + (g.topic || "") })),
-    RD.h("div", { class: "sides" }, side(RD.t("sideA"), g.a, "side-a"), side(RD.t("sideB"), g.b, "side-b")));
+    g.decision ? RD.h("p", { class: "decision" }, g.decision.decision || "", g.decision.rationale ? " — " + g.decision.rationale : "",
+      " (" + g.decision.by + ")") : null,
+    RD.h("div", { class: "sides" }, side(RD.t("sideA"), items(g.sideA), "side-a"), side(RD.t("sideB"), items(g.sideB), "side-b")));
 }
 
 function side(label, recs, cls) {
