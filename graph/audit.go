@@ -13,6 +13,7 @@ import (
 	"github.com/rodedraad/rodedraad/graph/model"
 	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
+	"github.com/rodedraad/rodedraad/internal/service"
 )
 
 // Trust is what the audit trail and checked imports need of the service.
@@ -21,6 +22,20 @@ type Trust interface {
 	Changes(ctx context.Context, f rodedraad.ChangeFilter) ([]rodedraad.Change, error)
 	ImportBundleWith(ctx context.Context, name string, data []byte, opts rodedraad.ImportOptions) (rodedraad.ImportResult, error)
 	SnapshotInfo(r *analysis.Report) (version int64, stale bool)
+	ReviewAgreement(ctx context.Context) ([]service.Agreement, error)
+}
+
+// reviewAgreement serves Query.reviewAgreement.
+func reviewAgreement(ctx context.Context, t Trust) ([]*model.ReviewAgreement, error) {
+	ags, err := t.ReviewAgreement(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.ReviewAgreement, 0, len(ags))
+	for _, a := range ags {
+		out = append(out, &model.ReviewAgreement{ReviewerA: a.A, ReviewerB: a.B, Items: a.Items, Agreed: a.Agreed, Kappa: a.Kappa})
+	}
+	return out, nil
 }
 
 // maxChangePage caps first on the audit queries.

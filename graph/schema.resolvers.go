@@ -743,6 +743,11 @@ func (r *queryResolver) Changes(ctx context.Context, since *time.Time, actor *st
 	return changes(ctx, r.svc, since, actor, first, after)
 }
 
+// ReviewAgreement is the resolver for the reviewAgreement field.
+func (r *queryResolver) ReviewAgreement(ctx context.Context) ([]*model.ReviewAgreement, error) {
+	return reviewAgreement(ctx, r.svc)
+}
+
 // Title is the resolver for the title field.
 func (r *recommendationResolver) Title(ctx context.Context, obj *rodedraad.Recommendation, lang *model.Lang) (string, error) {
 	return obj.TitleIn(langOf(lang)), nil

@@ -771,6 +771,7 @@ type ComplexityRoot struct {
 		Proposition           func(childComplexity int, scope *model.ScopeInput, lang *model.Lang, since *int) int
 		Recommendation        func(childComplexity int, id string) int
 		Recommendations       func(childComplexity int, first int, after *string, filter *model.RecommendationFilter, orderBy *model.Order) int
+		ReviewAgreement       func(childComplexity int) int
 		ReviewQueue           func(childComplexity int, filter *model.ReviewQueueFilter, first int, after *string) int
 		Scenario              func(childComplexity int, id string) int
 		Scenarios             func(childComplexity int, first int, after *string, filter *model.ScenarioFilter, orderBy *model.Order) int
@@ -822,6 +823,14 @@ type ComplexityRoot struct {
 		MinEchoDocuments func(childComplexity int) int
 		MinGAC           func(childComplexity int) int
 		MinSectors       func(childComplexity int) int
+	}
+
+	ReviewAgreement struct {
+		Agreed    func(childComplexity int) int
+		Items     func(childComplexity int) int
+		Kappa     func(childComplexity int) int
+		ReviewerA func(childComplexity int) int
+		ReviewerB func(childComplexity int) int
 	}
 
 	ReviewItem struct {
@@ -1186,6 +1195,7 @@ type QueryResolver interface {
 	Proposition(ctx context.Context, scope *model.ScopeInput, lang *model.Lang, since *int) (*proposition.Draft, error)
 	History(ctx context.Context, id string, first int) ([]*model.Change, error)
 	Changes(ctx context.Context, since *time.Time, actor *string, first int, after *string) (*model.ChangeConnection, error)
+	ReviewAgreement(ctx context.Context) ([]*model.ReviewAgreement, error)
 }
 type RecommendationResolver interface {
 	Title(ctx context.Context, obj *rodedraad.Recommendation, lang *model.Lang) (string, error)
@@ -4554,6 +4564,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Recommendations(childComplexity, args["first"].(int), args["after"].(*string), args["filter"].(*model.RecommendationFilter), args["orderBy"].(*model.Order)), true
+	case "Query.reviewAgreement":
+		if e.ComplexityRoot.Query.ReviewAgreement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ReviewAgreement(childComplexity), true
 	case "Query.reviewQueue":
 		if e.ComplexityRoot.Query.ReviewQueue == nil {
 			break
@@ -4837,6 +4853,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RedThreadThresholds.MinSectors(childComplexity), true
+
+	case "ReviewAgreement.agreed":
+		if e.ComplexityRoot.ReviewAgreement.Agreed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewAgreement.Agreed(childComplexity), true
+	case "ReviewAgreement.items":
+		if e.ComplexityRoot.ReviewAgreement.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewAgreement.Items(childComplexity), true
+	case "ReviewAgreement.kappa":
+		if e.ComplexityRoot.ReviewAgreement.Kappa == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewAgreement.Kappa(childComplexity), true
+	case "ReviewAgreement.reviewerA":
+		if e.ComplexityRoot.ReviewAgreement.ReviewerA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewAgreement.ReviewerA(childComplexity), true
+	case "ReviewAgreement.reviewerB":
+		if e.ComplexityRoot.ReviewAgreement.ReviewerB == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewAgreement.ReviewerB(childComplexity), true
 
 	case "ReviewItem.context":
 		if e.ComplexityRoot.ReviewItem.Context == nil {
@@ -7321,6 +7368,22 @@ extend type Coherence {
   """
   stale: Boolean!
 }
+
+"How two reviewers agree on the items both decided (from the audit trail, which keeps every decision)."
+type ReviewAgreement {
+  reviewerA: String!
+  reviewerB: String!
+  "Items both decided (ACCEPTED or REJECTED)."
+  items: Int!
+  agreed: Int!
+  "Cohen's kappa, (po - pe) / (1 - pe); null when undefined (both always gave the same one decision)."
+  kappa: Float
+}
+
+extend type Query {
+  "Cohen's kappa per pair of reviewers, as systematic-review tools report it."
+  reviewAgreement: [ReviewAgreement!]!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -8717,6 +8780,22 @@ func (ec *executionContext) childFields_RedThreadThresholds(ctx context.Context,
 		return ec.fieldContext_RedThreadThresholds_joinSupports(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RedThreadThresholds", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewAgreement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reviewerA":
+		return ec.fieldContext_ReviewAgreement_reviewerA(ctx, field)
+	case "reviewerB":
+		return ec.fieldContext_ReviewAgreement_reviewerB(ctx, field)
+	case "items":
+		return ec.fieldContext_ReviewAgreement_items(ctx, field)
+	case "agreed":
+		return ec.fieldContext_ReviewAgreement_agreed(ctx, field)
+	case "kappa":
+		return ec.fieldContext_ReviewAgreement_kappa(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewAgreement", field.Name)
 }
 
 func (ec *executionContext) childFields_ReviewItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -24620,6 +24699,38 @@ func (ec *executionContext) fieldContext_Query_changes(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_reviewAgreement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reviewAgreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ReviewAgreement(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReviewAgreement) graphql.Marshaler {
+			return ec.marshalNReviewAgreement2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewAgreementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reviewAgreement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewAgreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25616,6 +25727,121 @@ func (ec *executionContext) _RedThreadThresholds_joinSupports(ctx context.Contex
 }
 func (ec *executionContext) fieldContext_RedThreadThresholds_joinSupports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RedThreadThresholds", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReviewAgreement_reviewerA(ctx context.Context, field graphql.CollectedField, obj *model.ReviewAgreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewAgreement_reviewerA(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewerA, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewAgreement_reviewerA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewAgreement", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewAgreement_reviewerB(ctx context.Context, field graphql.CollectedField, obj *model.ReviewAgreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewAgreement_reviewerB(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewerB, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewAgreement_reviewerB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewAgreement", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewAgreement_items(ctx context.Context, field graphql.CollectedField, obj *model.ReviewAgreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewAgreement_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewAgreement_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewAgreement", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReviewAgreement_agreed(ctx context.Context, field graphql.CollectedField, obj *model.ReviewAgreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewAgreement_agreed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agreed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewAgreement_agreed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewAgreement", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReviewAgreement_kappa(ctx context.Context, field graphql.CollectedField, obj *model.ReviewAgreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewAgreement_kappa(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kappa, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewAgreement_kappa(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewAgreement", field, false, false, "Float")
 }
 
 func (ec *executionContext) _ReviewItem_key(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ReviewItem) (ret graphql.Marshaler) {
@@ -36392,6 +36618,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_changes(ctx, field)
 				})
+		case "reviewAgreement":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reviewAgreement(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -36690,6 +36922,59 @@ func (ec *executionContext) _RedThreadThresholds(ctx context.Context, sel ast.Se
 		case "joinSupports":
 			out.Values[i] = ec._RedThreadThresholds_joinSupports(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewAgreementImplementors = []string{"ReviewAgreement"}
+
+func (ec *executionContext) _ReviewAgreement(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewAgreement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewAgreementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewAgreement")
+		case "reviewerA":
+			out.Values[i] = ec._ReviewAgreement_reviewerA(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewerB":
+			out.Values[i] = ec._ReviewAgreement_reviewerB(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "items":
+			out.Values[i] = ec._ReviewAgreement_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "agreed":
+			out.Values[i] = ec._ReviewAgreement_agreed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kappa":
+			out.Values[i] = ec._ReviewAgreement_kappa(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -39815,6 +40100,30 @@ func (ec *executionContext) marshalNRelationshipType2githubᚗcomᚋrodedraadᚋ
 func (ec *executionContext) unmarshalNResolveConflictInput2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐResolveConflictInput(ctx context.Context, v any) (model.ResolveConflictInput, error) {
 	res, err := ec.unmarshalInputResolveConflictInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewAgreement2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewAgreementᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReviewAgreement) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReviewAgreement2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewAgreement(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReviewAgreement2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewAgreement(ctx context.Context, sel ast.SelectionSet, v *model.ReviewAgreement) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewAgreement!")
+		return graphql.Null
+	}
+	return ec._ReviewAgreement(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNReviewDecision2githubᚗcomᚋrodedraadᚋrodedraadᚋgraphᚋmodelᚐReviewDecision(ctx context.Context, v any) (model.ReviewDecision, error) {

@@ -307,6 +307,17 @@ type ResolveConflictInput struct {
 	By string `json:"by"`
 }
 
+// How two reviewers agree on the items both decided (from the audit trail, which keeps every decision).
+type ReviewAgreement struct {
+	ReviewerA string `json:"reviewerA"`
+	ReviewerB string `json:"reviewerB"`
+	// Items both decided (ACCEPTED or REJECTED).
+	Items  int `json:"items"`
+	Agreed int `json:"agreed"`
+	// Cohen's kappa, (po - pe) / (1 - pe); null when undefined (both always gave the same one decision).
+	Kappa *float64 `json:"kappa,omitempty"`
+}
+
 // Review a node (give id) or an edge (give type, from and to). Accepting sets status ACCEPTED,
 // rejecting REJECTED, with reviewer and time.
 type ReviewInput struct {

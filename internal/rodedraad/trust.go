@@ -139,3 +139,10 @@ type ChangeFilter struct {
 type KindCounts struct {
 	Created, Updated, Unchanged int
 }
+
+// ReviewDecision is one reviewer's last decision on one item (a node id or
+// an edge key).
+type ReviewDecision struct {
+	Target, Reviewer string
+	Status           Status
+}

@@ -1,0 +1,40 @@
+package neo4jstore
+
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+)
+
+// ReviewDecisions returns each reviewer's last decision per item, read
+// from the audit trail: a review overwrites the item's status, but its
+// Change keeps who decided what.
+func (s *Store) ReviewDecisions(ctx context.Context) ([]rodedraad.ReviewDecision, error) {
+	changes, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Change, error) {
+		return queryChanges(ctx, tx, `MATCH (c:Change {op: 'review'}) RETURN c ORDER BY c.version, c.seq`, nil)
+	})
+	if err != nil {
+		return nil, err
+	}
+	last := map[[2]string]rodedraad.Status{}
+	var order [][2]string
+	for _, c := range changes {
+		reviewer, _ := c.After["reviewedBy"].(string)
+		status, _ := c.After["status"].(string)
+		if reviewer == "" || (status != string(rodedraad.StatusAccepted) && status != string(rodedraad.StatusRejected)) {
+			continue
+		}
+		k := [2]string{c.Target, reviewer}
+		if _, seen := last[k]; !seen {
+			order = append(order, k)
+		}
+		last[k] = rodedraad.Status(status)
+	}
+	out := make([]rodedraad.ReviewDecision, 0, len(order))
+	for _, k := range order {
+		out = append(out, rodedraad.ReviewDecision{Target: k[0], Reviewer: k[1], Status: last[k]})
+	}
+	return out, nil
+}
