@@ -241,7 +241,6 @@ func sortedKeys(m map[string]int) []string {
 	return keys
 }
 
-
 // keepFinding appends the whole request and answer of a finding to
 // bin/fuzz-findings.jsonl, so that it can be replayed.
 func keepFinding(r request, status int, body []byte) {
