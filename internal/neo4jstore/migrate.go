@@ -109,11 +109,6 @@ func (s *Store) GraphVersion(ctx context.Context) (int64, error) {
 	return int64(v), err
 }
 
-func bumpVersion(ctx context.Context, tx neo4j.ManagedTransaction) error {
-	_, err := tx.Run(ctx, `MERGE (m:RodedraadMeta {key: 'graph'}) SET m.version = coalesce(m.version, 0) + 1`, nil)
-	return err
-}
-
 // singleInt runs a query that returns one row with an integer column v.
 func singleInt(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map[string]any) (int, error) {
 	res, err := tx.Run(ctx, q, params)

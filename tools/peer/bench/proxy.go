@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"io"
 	"net"
-	"sync"
 	"sync/atomic"
 )
 
@@ -38,7 +37,6 @@ type boltProxy struct {
 	ln                     net.Listener
 	target                 string
 	txs, runs, read, wrote atomic.Int64
-	wg                     sync.WaitGroup
 }
 
 // newBoltProxy listens on a free loopback port and forwards to target.

@@ -43,7 +43,7 @@ async function loadVocabulary() {
 // loadRecommendations pages through the recommendations in the filter with
 // their edges, and colours them by Louvain community.
 async function loadRecommendations(f) {
-  const q = `query($f: RecommendationFilter, $after: String) { recommendations(first: 80, after: $after, filter: $f) {
+  const q = `query($f: RecommendationFilter, $after: String) { recommendations(first: 60, after: $after, filter: $f) {
     edges { node { id title status document { id } themes { id }
       supports { toId score status } conflictsWith { toId score status } overlaps { other { id } status } } }
     pageInfo { hasNextPage endCursor } } }`;
