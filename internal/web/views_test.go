@@ -91,6 +91,27 @@ func TestBrowser_Views(t *testing.T) {
 		b.shot(t, "conflicts")
 		b.check(t)
 	})
+	t.Run("Proposition", func(t *testing.T) {
+		b.open(t, "proposition", "proposition")
+		var n struct {
+			Sections, Statements int
+			Cites                []string
+		}
+		b.eval(t, `({sections: document.querySelectorAll("section.proposition").length,
+			statements: document.querySelectorAll("section.proposition .statement").length,
+			cites: [...document.querySelectorAll("section.proposition .cites a.rec")].map(a => a.getAttribute("href"))})`, &n)
+		// The overall section and one per study theme (T1..T7).
+		if n.Sections != 8 || n.Statements == 0 || len(n.Cites) == 0 {
+			t.Fatalf("proposition: %d sections, %d statements, %d cited recommendations", n.Sections, n.Statements, len(n.Cites))
+		}
+		for _, h := range n.Cites {
+			if !strings.HasPrefix(h, "#/r/R") {
+				t.Errorf("a citation links to %q, want a recommendation page", h)
+			}
+		}
+		b.shot(t, "proposition")
+		b.check(t)
+	})
 	t.Run("HeatMaps", func(t *testing.T) { testHeatMaps(t, b, base) })
 	t.Run("Network", func(t *testing.T) { testNetwork(t, b) })
 	t.Run("Recommendation", func(t *testing.T) {

@@ -3,6 +3,7 @@
 "use strict";
 RD.T.nl = {
   overview: "Overzicht", conflicts: "Conflicten", heatmaps: "Heatmaps", network: "Netwerk", review: "Beoordelen",
+  proposition: "Propositie", choices: "Keuzes", gaps: "Gaten", sources: "Bronnen", graphVersion: "Gemaakt op grafiekversie",
   recommendation: "Aanbeveling", recommendations: "Aanbevelingen", documents: "Documenten", actors: "Actoren",
   themes: "Thema's", scenarios: "Scenario's", supports: "Steunt", conflictsEdges: "Conflicteert", overlaps: "Overlapt",
   contradictions: "Tegenstrijdigheden", coherenceIndex: "Coherentie-index", redThread: "Rode-draadkandidaten",
@@ -25,6 +26,7 @@ RD.T.nl = {
 };
 RD.T.en = {
   overview: "Overview", conflicts: "Conflicts", heatmaps: "Heat maps", network: "Network", review: "Review",
+  proposition: "Proposition", choices: "Choices", gaps: "Gaps", sources: "Sources", graphVersion: "Made from graph version",
   recommendation: "Recommendation", recommendations: "Recommendations", documents: "Documents", actors: "Actors",
   themes: "Themes", scenarios: "Scenarios", supports: "Supports", conflictsEdges: "Conflicts with", overlaps: "Overlaps",
   contradictions: "Contradictions", coherenceIndex: "Coherence index", redThread: "Red-thread candidates",

@@ -1,7 +1,7 @@
 // The router: #/<view>?params. Every view is RD.views[name](el, params, rest).
 "use strict";
 (function () {
-  const tabs = ["overview", "conflicts", "heatmaps", "network", "review"];
+  const tabs = ["overview", "conflicts", "heatmaps", "network", "review", "proposition"];
 
   function nav(current) {
     const el = document.getElementById("nav");
