@@ -25,7 +25,7 @@ func (f *propositionFlags) define(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "md", "md (Markdown for GitHub), html (one self-contained file), docx (Word) or json")
 	fs.StringVar(&f.lang, "lang", "nl", "language of the draft: nl (the study team's) or en")
 	fs.StringVar(&f.out, "out", "", "write to this file instead of standard output")
-	fs.StringVar(&f.prose, "prose", "template", "who writes each section's summary: template, or llm (the model RODEDRAAD_LLM_URL names; its sentences are checked against the citations)")
+	fs.StringVar(&f.prose, "prose", "template", "who writes each section's summary and names the red-thread clusters: template, or llm (the model RODEDRAAD_LLM_URL names; its sentences are checked against the citations)")
 	fs.Int64Var(&f.since, "since", -1, "graph version of an earlier draft: say what changed since it")
 	fs.StringVar(&f.scope.themes, "themes", "", "comma-separated theme ids, e.g. T2,T4")
 	fs.StringVar(&f.scope.scenarios, "scenarios", "", "comma-separated scenario ids")
@@ -72,12 +72,16 @@ func setupProposition(fs *flag.FlagSet) runFunc {
 	}
 }
 
-// writeProse has the configured model write the sections' summaries and
-// says on stderr how many of its sentences were dropped.
+// writeProse has the configured model name the red-thread clusters and
+// write the sections' summaries, and says on stderr how many of its
+// sentences were dropped.
 func writeProse(ctx context.Context, in invocation, d *proposition.Draft) error {
 	c, err := chatClient(in)
 	if err != nil {
 		return err
+	}
+	if err := proposition.Label(ctx, c, d); err != nil {
+		return fmt.Errorf("proposition: %w", err)
 	}
 	if err := proposition.Prose(ctx, c, d); err != nil {
 		return fmt.Errorf("proposition: %w", err)
