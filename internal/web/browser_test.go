@@ -23,8 +23,10 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/rodedraad/rodedraad/graph"
+	"github.com/rodedraad/rodedraad/internal/auth"
 	"github.com/rodedraad/rodedraad/internal/export"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore/neo4jtest"
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/server"
 	"github.com/rodedraad/rodedraad/internal/service"
 	"github.com/rodedraad/rodedraad/internal/web"
@@ -51,18 +53,23 @@ func chromium(tb testing.TB) string {
 	return ""
 }
 
-// startDashboard serves the real handler (pages, GraphQL, exports) on the
-// seeds, on an httptest server.
+// startDashboard serves the real handler (pages, GraphQL, exports,
+// authentication) on the seeds, on an httptest server.
 func startDashboard(tb testing.TB) (string, *service.Service) {
 	tb.Helper()
 	store := neo4jtest.Seeded(tb)
 	svc := service.New(store)
+	// As serve wires it: anonymous callers read, and on loopback with no
+	// token created yet they may write (local mode).
+	a := auth.New(store, rodedraad.RoleReader, true)
 	h := server.New(server.Deps{
-		GraphQL:   graph.NewHandler(svc, graph.Limits{Complexity: 2000, Depth: 10, Timeout: 30 * time.Second}),
+		GraphQL: graph.NewHandler(svc, graph.Limits{Complexity: 2000, Depth: 10, Timeout: 30 * time.Second},
+			graph.WithAuthorizer(a), graph.WithIdempotency(store)),
 		Readiness: server.ReadinessFunc(store.Ready),
 		Logger:    zerolog.Nop(),
 		Pages:     web.Handler(),
 		Export:    export.Handler(svc),
+		Auth:      a,
 	})
 	srv := httptest.NewServer(h)
 	tb.Cleanup(srv.Close)

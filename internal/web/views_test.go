@@ -122,7 +122,25 @@ func TestBrowser_Views(t *testing.T) {
 		if got := b.text(t, "#rec-status"); got != "ACCEPTED" {
 			t.Errorf("R06.1's status = %q, want ACCEPTED", got)
 		}
+		// Its history comes from the audit trail: the seed load wrote it.
+		if got := b.text(t, "ul.history li"); !strings.Contains(got, "created") {
+			t.Errorf("R06.1's history = %q, want the seed load's creation", got)
+		}
 		b.shot(t, "recommendation")
+		b.check(t)
+	})
+	t.Run("TokenIsSent", func(t *testing.T) {
+		// A token the server does not know must come back UNAUTHENTICATED:
+		// proof that the dashboard sends it as a bearer token.
+		var msg string
+		b.eval(t, `(async () => { RD.token = "rdd_unknown"; try { await RD.gql("{ themes(first: 1) { edges { node { id } } } }"); return "no error"; }
+			catch (e) { return e.message; } finally { RD.token = ""; } })()`, &msg)
+		if !strings.Contains(msg, "UNAUTHENTICATED") {
+			t.Fatalf("a request with an unknown token answered %q, want UNAUTHENTICATED", msg)
+		}
+		b.mu.Lock()
+		b.errors = nil // the browser logs the 401 it was meant to get
+		b.mu.Unlock()
 		b.check(t)
 	})
 	t.Run("Review", func(t *testing.T) { testReview(t, b, base) })

@@ -28,10 +28,16 @@ RD.t = function (key, ...args) {
 
 // gql posts one operation to /graphql and returns its data; GraphQL errors
 // are thrown with their messages and codes.
+// RD.token is the API token the dashboard sends (Authorization: Bearer),
+// kept in localStorage; empty for anonymous use.
+RD.token = localStorage.getItem("rodedraad.token") || "";
+
 RD.gql = async function (query, variables) {
+  const headers = { "Content-Type": "application/json" };
+  if (RD.token) headers.Authorization = "Bearer " + RD.token;
   const resp = await fetch("/graphql", {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers,
     body: JSON.stringify({ query, variables: variables || {} }),
   });
   const body = await resp.json();

@@ -3,6 +3,7 @@
 "use strict";
 RD.T.nl = {
   overview: "Overzicht", conflicts: "Conflicten", heatmaps: "Heatmaps", network: "Netwerk", review: "Beoordelen",
+  history: "Geschiedenis", tokenPrompt: "API-token (leeg: anoniem)",
   proposition: "Propositie", choices: "Keuzes", gaps: "Gaten", sources: "Bronnen", graphVersion: "Gemaakt op grafiekversie",
   recommendation: "Aanbeveling", recommendations: "Aanbevelingen", documents: "Documenten", actors: "Actoren",
   themes: "Thema's", scenarios: "Scenario's", supports: "Steunt", conflictsEdges: "Conflicteert", overlaps: "Overlapt",
@@ -26,6 +27,7 @@ RD.T.nl = {
 };
 RD.T.en = {
   overview: "Overview", conflicts: "Conflicts", heatmaps: "Heat maps", network: "Network", review: "Review",
+  history: "History", tokenPrompt: "API token (empty: anonymous)",
   proposition: "Proposition", choices: "Choices", gaps: "Gaps", sources: "Sources", graphVersion: "Made from graph version",
   recommendation: "Recommendation", recommendations: "Recommendations", documents: "Documents", actors: "Actors",
   themes: "Themes", scenarios: "Scenarios", supports: "Supports", conflictsEdges: "Conflicts with", overlaps: "Overlaps",

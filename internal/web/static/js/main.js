@@ -41,6 +41,14 @@
     view.dataset.ready = name; // the browser test waits for this
   }
 
+  // The token button asks for an API token (empty: anonymous) and keeps it.
+  document.getElementById("token").addEventListener("click", () => {
+    const t = prompt(RD.t("tokenPrompt"), RD.token);
+    if (t === null) return;
+    RD.token = t.trim();
+    localStorage.setItem("rodedraad.token", RD.token);
+    route();
+  });
   document.getElementById("lang").addEventListener("click", () => {
     RD.lang = RD.lang === "nl" ? "en" : "nl";
     localStorage.setItem("rodedraad.lang", RD.lang);

@@ -36,8 +36,17 @@ RD.views.recommendation = async function (el, p, rest) {
       [["status", pv.status], ["method", pv.method], ["confidence", pv.confidence], ["createdBy", pv.createdBy && pv.createdBy + " " + (pv.createdAt || "")],
         ["reviewedBy", pv.reviewedBy && pv.reviewedBy + " " + (pv.reviewedAt || "")], ["source", src.document ? src.document.title : null]]
         .filter(([, v]) => v != null).map(([k, v]) => [RD.h("dt", {}, RD.t(k)), RD.h("dd", {}, String(v))])),
-    pv.rationale ? RD.h("p", {}, pv.rationale) : null));
+    pv.rationale ? RD.h("p", {}, pv.rationale) : null),
+    RD.card(RD.t("history"), await history(id)));
 };
+
+// history lists the item's changes from the audit trail, newest first.
+async function history(id) {
+  const hs = (await RD.gql(`query($id: ID!) { history(id: $id, first: 50) { at actor role via op action } }`, { id })).history;
+  if (!hs.length) return RD.t("none");
+  return RD.h("ul", { class: "history" }, [...hs].reverse().map((c) => RD.h("li", {},
+    (c.at || "") + " · " + c.actor + " (" + c.role + ", " + c.via + ") · " + c.op + " · " + c.action)));
+}
 
 function interactions(list) {
   if (!list.length) return RD.t("none");
