@@ -120,19 +120,8 @@ func (b *builder) summary(s *Section) Statement {
 // title is a node's title or name in the draft's language, falling back to
 // the graph's name and then to the id.
 func (b *builder) title(id string) string {
-	switch n := b.in.Nodes[id].(type) {
-	case *rodedraad.Recommendation:
-		return n.TitleIn(b.lang)
-	case *rodedraad.Theme:
-		return n.NameIn(b.lang)
-	case *rodedraad.Document:
-		return n.Title
-	case *rodedraad.Actor:
-		return n.Name
-	case *rodedraad.Scenario:
-		return n.Name
-	case *rodedraad.Conflict:
-		return n.TopicIn(b.lang)
+	if t := rodedraad.NameIn(b.in.Nodes[id], b.lang); t != "" {
+		return t
 	}
 	if n, ok := b.in.Graph.Node(id); ok && n.Name != "" {
 		return n.Name

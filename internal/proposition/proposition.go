@@ -147,22 +147,13 @@ type DroppedSentence struct {
 
 // Check returns BAD_USER_INPUT when format or lang is not one Write takes.
 func Check(format, lang string) error {
-	if !contains(Formats, format) {
+	if !slices.Contains(Formats, format) {
 		return rodedraad.Errorf(rodedraad.EINVALID, "format %q is not one of md, html, docx, json", format)
 	}
-	if lang != "" && !contains(Langs, lang) {
+	if lang != "" && !slices.Contains(Langs, lang) {
 		return rodedraad.Errorf(rodedraad.EINVALID, "lang %q is not one of nl, en", lang)
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // NeededIDs lists the ids whose nodes a draft names, so that a second

@@ -124,19 +124,7 @@ func cut[T any](bd *builder, list []T) ([]T, string) {
 
 // title is a node's title or name in the briefing's language, or "".
 func (bd *builder) title(id string) string {
-	switch n := bd.b.Nodes[id].(type) {
-	case *rodedraad.Recommendation:
-		return n.TitleIn(bd.out.lang)
-	case *rodedraad.Theme:
-		return n.NameIn(bd.out.lang)
-	case *rodedraad.Document:
-		return n.Title
-	case *rodedraad.Actor:
-		return n.Name
-	case *rodedraad.Scenario:
-		return n.Name
-	}
-	return ""
+	return rodedraad.NameIn(bd.b.Nodes[id], bd.out.lang)
 }
 
 // named is "id — title", or the id alone when the title is unknown.

@@ -9,6 +9,7 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"slices"
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
@@ -41,23 +42,14 @@ func Write(w io.Writer, format string, b *Briefing) error {
 // takes, so that a command can refuse them before it connects.
 func Check(format, lang string, limit int) error {
 	switch {
-	case !contains(Formats, format):
+	case !slices.Contains(Formats, format):
 		return rodedraad.Errorf(rodedraad.EINVALID, "format %q is not one of text, md, html, json", format)
-	case lang != "" && !contains(Langs, lang):
+	case lang != "" && !slices.Contains(Langs, lang):
 		return rodedraad.Errorf(rodedraad.EINVALID, "lang %q is not one of nl, en", lang)
 	case limit < 1:
 		return rodedraad.Errorf(rodedraad.EINVALID, "limit %d: want 1 or more", limit)
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // JSON writes b's report as indented JSON, every list whole: the same field

@@ -85,3 +85,25 @@ func (b *Bundle) Add(n Node) {
 		b.Conflicts = append(b.Conflicts, *n)
 	}
 }
+
+// NameIn returns what a reader calls node n, in lang where the item has a
+// translation into it: a recommendation's title, a theme's name, a
+// conflict's topic, a document's title, an actor's or a scenario's name;
+// "" for a nil node.
+func NameIn(n Node, lang string) string {
+	switch n := n.(type) {
+	case *Recommendation:
+		return n.TitleIn(lang)
+	case *Theme:
+		return n.NameIn(lang)
+	case *Conflict:
+		return n.TopicIn(lang)
+	case *Document:
+		return n.Title
+	case *Actor:
+		return n.Name
+	case *Scenario:
+		return n.Name
+	}
+	return ""
+}
