@@ -187,7 +187,7 @@ func TestRun_BrokenFileDoesNotStopTheOthers(t *testing.T) {
 	w := &fakeWriter{}
 	var reports []ingest.FileReport
 	failed := ingest.Run(context.Background(), files, options(), w, func(r ingest.FileReport) { reports = append(reports, r) })
-	if failed != 1 || len(reports) != 3 || reports[1].Err == nil || ingest.Reason(reports[1].Err) != doctext.ErrCorrupt.Error() {
+	if failed != 1 || len(reports) != 3 || reports[1].Err == nil || doctext.ReasonOf(reports[1].Err) != doctext.ErrCorrupt {
 		t.Fatalf("failed = %d, reports = %+v", failed, reports)
 	}
 	if !slices.Equal(w.written, []string{"a.txt", "c.md"}) {

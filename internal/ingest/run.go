@@ -2,14 +2,12 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/rodedraad/rodedraad/internal/doctext"
 	"github.com/rodedraad/rodedraad/internal/extract"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
@@ -82,19 +80,6 @@ func runOne(ctx context.Context, file string, opts Options, w Writer) FileReport
 	}
 	r.Written, r.Err = w.IngestDocument(ctx, r.Prepared.Bundle)
 	return r
-}
-
-// Reason names why a file failed, for counting failures per reason: the
-// doctext reason for a file that could not be read, else the error code.
-func Reason(err error) string {
-	if r := doctext.ReasonOf(err); r != nil {
-		return r.Error()
-	}
-	var de *rodedraad.Error
-	if errors.As(err, &de) {
-		return de.Code
-	}
-	return rodedraad.EINTERNAL
 }
 
 // Vocabulary builds what extractors may tag with: the given themes, with
