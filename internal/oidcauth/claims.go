@@ -13,26 +13,6 @@ import (
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
-// LooksLikeJWT reports whether s has the form of a compact JWT: three
-// base64url parts joined by dots, the first two not empty (the third is
-// empty in an unsigned token, which must still be refused as a JWT).
-func LooksLikeJWT(s string) bool {
-	parts := strings.Split(s, ".")
-	if len(parts) != 3 || parts[0] == "" || parts[1] == "" {
-		return false
-	}
-	for _, p := range parts {
-		if strings.IndexFunc(p, notBase64URL) >= 0 {
-			return false
-		}
-	}
-	return true
-}
-
-func notBase64URL(r rune) bool {
-	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_')
-}
-
 // asymmetricAlgs are the signature algorithms accepted: never "none", and
 // never a shared secret (HS256), which anyone holding the issuer's public
 // key could otherwise forge.

@@ -186,25 +186,3 @@ func TestVerifier_IssuerDown(t *testing.T) {
 		}
 	})
 }
-
-func TestLooksLikeJWT(t *testing.T) {
-	tests := []struct {
-		in   string
-		want bool
-	}{
-		{"eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl", true},
-		{"eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", true}, // unsigned: still a JWT, to be refused as one
-		{"rdd_abcdefghijklmnopqrstuvwxyz234567", false},
-		{"a.b", false},
-		{"a.b.c.d", false},
-		{".b.c", false},
-		{"a b.c.d", false},
-		{"a+/.b.c", false},
-		{"", false},
-	}
-	for _, tt := range tests {
-		if got := oidcauth.LooksLikeJWT(tt.in); got != tt.want {
-			t.Errorf("LooksLikeJWT(%q) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
-}
