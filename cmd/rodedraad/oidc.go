@@ -19,7 +19,7 @@ const oidcStartWait = 5 * time.Second
 
 // oidcRetryAfter is the least time between two discoveries after a failed
 // one, so that a burst of JWTs does not each wait for an issuer that is down.
-const oidcRetryAfter = 10 * time.Second
+const oidcRetryAfter = 5 * time.Second
 
 // oidcOptions returns serve's authenticator options for OpenID Connect:
 // none when no issuer is set. It reads the issuer's discovery document once
