@@ -44,6 +44,7 @@ type unverified struct {
 	Iss string          `json:"iss"`
 	Aud json.RawMessage `json:"aud"` // a string or a list of strings
 	Exp *float64        `json:"exp"`
+	Nbf *float64        `json:"nbf"`
 }
 
 // peek decodes the header and claims of raw without verifying anything.
@@ -74,6 +75,10 @@ func decodePart(part string, v any) error {
 	return json.Unmarshal(b, v)
 }
 
+// nbfLeeway is the clock skew go-oidc allows on nbf; precheck allows the
+// same, so that it refuses no token go-oidc would accept.
+const nbfLeeway = 5 * time.Minute
+
 // precheck refuses a token whose algorithm, issuer, audience or expiry is
 // wrong, each with its own message. Passing it proves nothing: go-oidc
 // checks all of it again after the signature.
@@ -92,6 +97,8 @@ func (v *Verifier) precheck(raw string, now time.Time) error {
 		return unauthenticated("het token heeft geen vervaltijd (exp) / the token has no expiry (exp)")
 	case time.Unix(int64(*u.Exp), 0).Before(now):
 		return expired(time.Unix(int64(*u.Exp), 0))
+	case u.Nbf != nil && now.Add(nbfLeeway).Before(time.Unix(int64(*u.Nbf), 0)):
+		return unauthenticated("het token geldt pas vanaf %s / the token is not valid before %s", time.Unix(int64(*u.Nbf), 0).UTC().Format(time.RFC3339))
 	}
 	return nil
 }

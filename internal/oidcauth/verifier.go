@@ -71,9 +71,6 @@ func New(o Options) *Verifier {
 	return &Verifier{o: o}
 }
 
-// Issuer returns the configured issuer URL.
-func (v *Verifier) Issuer() string { return v.o.Issuer }
-
 // Discover reads the issuer's discovery document now, so that start-up can
 // say whether the issuer answers. UNAVAILABLE when it cannot be reached or
 // its document is unusable; the error wraps the cause for the log.
@@ -93,9 +90,12 @@ func (v *Verifier) ready(ctx context.Context) (*oidc.IDTokenVerifier, error) {
 	if !v.failedAt.IsZero() && time.Since(v.failedAt) < v.o.RetryAfter {
 		return nil, v.unreachable(nil)
 	}
-	idv, err := discover(oidc.ClientContext(ctx, v.o.Client), v.o)
+	idv, err := discover(ctx, v.o)
 	if err != nil {
-		v.failedAt = time.Now()
+		if ctx.Err() == nil { // a client that left says nothing about the issuer
+			v.failedAt = time.Now()
+		}
+		zerolog.Ctx(ctx).Warn().Err(err).Str("issuer", v.o.Issuer).Msg("oidc: discovery failed")
 		return nil, v.unreachable(err)
 	}
 	v.verifier = idv
@@ -105,7 +105,7 @@ func (v *Verifier) ready(ctx context.Context) (*oidc.IDTokenVerifier, error) {
 // discover reads the discovery document and builds a verifier over the
 // issuer's key set, which go-oidc fetches when a token first needs it.
 func discover(ctx context.Context, o Options) (*oidc.IDTokenVerifier, error) {
-	p, err := oidc.NewProvider(ctx, o.Issuer)
+	p, err := oidc.NewProvider(oidc.ClientContext(ctx, o.Client), o.Issuer)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +116,9 @@ func discover(ctx context.Context, o Options) (*oidc.IDTokenVerifier, error) {
 	if err := p.Claims(&doc); err != nil {
 		return nil, err
 	}
-	keys := keySet{remote: oidc.NewRemoteKeySet(ctx, doc.JWKS)}
+	// The key set outlives this request: give it only the client, not the
+	// request's context and the values it carries.
+	keys := keySet{remote: oidc.NewRemoteKeySet(oidc.ClientContext(context.Background(), o.Client), doc.JWKS)}
 	return oidc.NewVerifier(o.Issuer, keys, &oidc.Config{ClientID: o.Audience, SupportedSigningAlgs: acceptedAlgs(doc.Algs)}), nil
 }
 
