@@ -53,7 +53,7 @@ func runServe(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	}()
 
 	svc := service.New(store)
-	authn := newAuthenticator(cfg, store)
+	authn := newAuthenticator(ctx, cfg, store, log)
 	ready.auth = authn
 	gql := graph.NewHandler(svc, graph.Limits{Complexity: cfg.ComplexityLimit, Depth: cfg.DepthLimit, Timeout: cfg.QueryTimeout,
 		MaxResponseBytes: cfg.MaxResponseBytes},

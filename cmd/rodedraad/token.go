@@ -107,13 +107,14 @@ func cliPrincipal(getenv func(string) string, command string) rodedraad.Principa
 	return rodedraad.Principal{Name: name, Role: rodedraad.RoleAdmin, Via: "cli " + command}
 }
 
-// newAuthenticator builds serve's authenticator from the settings.
-func newAuthenticator(cfg config.Config, tokens rodedraad.TokenStore) *auth.Authenticator {
+// newAuthenticator builds serve's authenticator from the settings; with
+// OpenID Connect configured it also accepts the issuer's JWTs.
+func newAuthenticator(ctx context.Context, cfg config.Config, tokens rodedraad.TokenStore, log zerolog.Logger) *auth.Authenticator {
 	anon := rodedraad.RoleReader
 	if cfg.Anonymous == "none" {
 		anon = rodedraad.RoleNone
 	}
-	return auth.New(tokens, anon, isLoopback(cfg.Addr))
+	return auth.New(tokens, anon, isLoopback(cfg.Addr), oidcOptions(ctx, cfg.OIDC, log)...)
 }
 
 // metricsRole is the role /metrics needs; RoleNone when it is open.
@@ -147,6 +148,9 @@ func logAccessMode(ctx context.Context, a *auth.Authenticator, cfg config.Config
 		log.Warn().Err(err).Msg("serve: could not check for API tokens")
 	case local:
 		log.Warn().Str("addr", cfg.Addr).Msg("serve: LOCAL MODE: anonymous callers may edit, because the server listens on loopback and no API token exists yet; create one with `rodedraad token create --role admin NAME` to require tokens for writes")
+	case cfg.OIDC.Enabled():
+		log.Info().Str("anonymous", cfg.Anonymous).Str("metrics", cfg.MetricsAuth).
+			Msg("serve: writes need an API token or a JWT from the OIDC issuer (Authorization: Bearer …); local mode is off")
 	default:
 		log.Info().Str("anonymous", cfg.Anonymous).Str("metrics", cfg.MetricsAuth).Msg("serve: writes need an API token (Authorization: Bearer …)")
 	}

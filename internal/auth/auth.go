@@ -1,5 +1,6 @@
 // Package auth decides who a caller is: API tokens (created, hashed and
-// checked here, stored by a rodedraad.TokenStore), anonymous callers, and
+// checked here, stored by a rodedraad.TokenStore), bearer JWTs (checked by
+// a JWTVerifier, when OpenID Connect is configured), anonymous callers, and
 // the local rule that lets a single user on a loopback address edit before
 // any token exists. It knows nothing of HTTP or GraphQL.
 package auth
@@ -51,9 +52,19 @@ func Hash(secret string) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// JWTVerifier checks a bearer JWT from an OpenID Connect issuer and says
+// who sent it; package oidcauth implements it.
+type JWTVerifier interface {
+	// VerifyJWT returns the sender of raw: UNAUTHENTICATED for a bad
+	// token, UNAVAILABLE when the issuer cannot be reached.
+	VerifyJWT(ctx context.Context, raw string) (rodedraad.Principal, error)
+}
+
 // Authenticator turns credentials into a rodedraad.Principal.
 type Authenticator struct {
 	tokens rodedraad.TokenStore
+	// jwt verifies bearer JWTs; nil accepts API tokens only.
+	jwt JWTVerifier
 	// anonymous is the role of a caller without credentials.
 	anonymous rodedraad.Role
 	// local: the server listens on loopback only, so until a token exists
@@ -64,26 +75,56 @@ type Authenticator struct {
 	tokensSeen atomic.Bool
 }
 
+// Option configures an Authenticator.
+type Option func(*Authenticator)
+
+// WithJWT accepts bearer JWTs that v verifies, besides API tokens. It turns
+// the local mode off: with an identity provider in place, users exist
+// before any API token does, so "no token yet" no longer means one user.
+func WithJWT(v JWTVerifier) Option {
+	return func(a *Authenticator) { a.jwt, a.local = v, false }
+}
+
 // New returns an Authenticator. anonymous is RoleNone or RoleReader; local
 // says the server listens on a loopback address only.
-func New(tokens rodedraad.TokenStore, anonymous rodedraad.Role, local bool) *Authenticator {
-	return &Authenticator{tokens: tokens, anonymous: anonymous, local: local}
+func New(tokens rodedraad.TokenStore, anonymous rodedraad.Role, local bool, opts ...Option) *Authenticator {
+	a := &Authenticator{tokens: tokens, anonymous: anonymous, local: local}
+	for _, o := range opts {
+		o(a)
+	}
+	return a
 }
 
 // Authenticate returns the principal for the value of an Authorization
-// header: "Bearer <secret>" or empty. UNAUTHENTICATED for a malformed
-// header or an unknown or revoked token; UNAVAILABLE when the store is.
+// header: "Bearer <secret>", "Bearer <JWT>" when a JWTVerifier is set, or
+// empty. UNAUTHENTICATED for a malformed header, an unknown or revoked
+// token, or a JWT that does not verify; UNAVAILABLE when the store or the
+// JWT's issuer is.
 func (a *Authenticator) Authenticate(ctx context.Context, header string) (rodedraad.Principal, error) {
 	header = strings.TrimSpace(header)
 	if header == "" {
 		return rodedraad.Principal{Name: "anonymous", Role: a.anonymous, Via: "anonymous"}, nil
 	}
 	scheme, secret, ok := strings.Cut(header, " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") || !strings.HasPrefix(strings.TrimSpace(secret), TokenPrefix) {
-		return rodedraad.Principal{}, rodedraad.Errorf(rodedraad.EUNAUTHENTICATED,
-			"Authorization wants \"Bearer %s…\", a token made with `rodedraad token create`", TokenPrefix)
+	secret = strings.TrimSpace(secret)
+	switch {
+	case !ok || !strings.EqualFold(scheme, "Bearer"):
+	case strings.HasPrefix(secret, TokenPrefix):
+		return a.apiToken(ctx, secret)
+	case a.jwt != nil && looksLikeJWT(secret):
+		return a.jwt.VerifyJWT(ctx, secret)
 	}
-	t, err := a.tokens.TokenByHash(ctx, Hash(strings.TrimSpace(secret)))
+	if a.jwt != nil {
+		return rodedraad.Principal{}, rodedraad.Errorf(rodedraad.EUNAUTHENTICATED,
+			"Authorization wants \"Bearer %s…\", a token made with `rodedraad token create`, or \"Bearer <JWT>\" from the OpenID Connect issuer", TokenPrefix)
+	}
+	return rodedraad.Principal{}, rodedraad.Errorf(rodedraad.EUNAUTHENTICATED,
+		"Authorization wants \"Bearer %s…\", a token made with `rodedraad token create`", TokenPrefix)
+}
+
+// apiToken looks up the principal of an API token's secret.
+func (a *Authenticator) apiToken(ctx context.Context, secret string) (rodedraad.Principal, error) {
+	t, err := a.tokens.TokenByHash(ctx, Hash(secret))
 	if rodedraad.ErrorCode(err) == rodedraad.ENOTFOUND {
 		return rodedraad.Principal{}, rodedraad.Errorf(rodedraad.EUNAUTHENTICATED, "the token is unknown or revoked")
 	}
@@ -92,6 +133,20 @@ func (a *Authenticator) Authenticate(ctx context.Context, header string) (rodedr
 	}
 	a.tokensSeen.Store(true)
 	return rodedraad.Principal{Name: t.Name, Role: t.Role, Via: "token"}, nil
+}
+
+// looksLikeJWT reports whether s has a compact JWT's form: three base64url
+// parts joined by dots, the first two not empty (an unsigned token has an
+// empty third part and must still reach the verifier, to be refused as a
+// JWT rather than as a malformed header).
+func looksLikeJWT(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) != 3 || parts[0] == "" || parts[1] == "" {
+		return false
+	}
+	return !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.')
+	})
 }
 
 // Authorize checks that p may do what needs role. An anonymous caller gets
@@ -115,6 +170,10 @@ func (a *Authenticator) Authorize(ctx context.Context, p rodedraad.Principal, ne
 	if p.Via == "anonymous" {
 		return p, rodedraad.Errorf(rodedraad.EUNAUTHENTICATED,
 			"dit vraagt de rol %s: stuur een token (Authorization: Bearer …) / this needs the %s role: send a token (Authorization: Bearer …)", need, need)
+	}
+	if p.Via == "oidc" {
+		return p, rodedraad.Errorf(rodedraad.EFORBIDDEN,
+			"gebruiker %q heeft de rol %s; dit vraagt %s / user %q has the %s role; this needs %s", p.Name, p.Role, need, p.Name, p.Role, need)
 	}
 	return p, rodedraad.Errorf(rodedraad.EFORBIDDEN,
 		"token %q heeft de rol %s; dit vraagt %s / token %q has the %s role; this needs %s", p.Name, p.Role, need, p.Name, p.Role, need)

@@ -63,6 +63,9 @@ type Config struct {
 	// document, a batch of suggested links), which may take longer than a
 	// GraphQL request.
 	BulkTimeout time.Duration
+
+	// OIDC, when its issuer is set, accepts bearer JWTs besides API tokens.
+	OIDC OIDC
 }
 
 // Log formats.
@@ -89,7 +92,8 @@ func (c Config) MarshalZerologObject(e *zerolog.Event) {
 		Dur("query_timeout", c.QueryTimeout).Dur("ready_timeout", c.ReadyTimeout).
 		Dur("shutdown_timeout", c.ShutdownTimeout).Int64("max_body_bytes", c.MaxBodyBytes).
 		Int("complexity_limit", c.ComplexityLimit).Int("depth_limit", c.DepthLimit).
-		Strs("cors_origins", c.CORSOrigins).Bool("seed", c.Seed)
+		Strs("cors_origins", c.CORSOrigins).Bool("seed", c.Seed).
+		Str("oidc_issuer", c.OIDC.Issuer).Str("oidc_audience", c.OIDC.Audience)
 }
 
 // Load builds a Config from the defaults, then getenv, then the flags in args,

@@ -54,6 +54,7 @@ func TestLoad_Defaults(t *testing.T) {
 		MaxResponseBytes: 8 << 20,
 		DataDir:          ".data",
 		BulkTimeout:      10 * time.Minute,
+		OIDC:             config.OIDC{RolesClaim: "roles", ActorClaim: "preferred_username", DefaultRole: "none"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("defaults:\n got %+v\nwant %+v", got, want)
@@ -90,6 +91,13 @@ func TestLoad_Precedence(t *testing.T) {
 			func(c config.Config) bool { return c.Seed }},
 		{"--seed=false", []string{"--seed=false"}, nil,
 			func(c config.Config) bool { return !c.Seed }},
+		{"oidc", []string{"--oidc-roles-claim", "realm_access.roles"}, map[string]string{
+			"RODEDRAAD_OIDC_ISSUER": "https://login.example.nl/realms/ijmond", "RODEDRAAD_OIDC_AUDIENCE": "rodedraad",
+			"RODEDRAAD_OIDC_DEFAULT_ROLE": "Reader", "RODEDRAAD_OIDC_ACTOR_CLAIM": "email"},
+			func(c config.Config) bool {
+				return c.OIDC == config.OIDC{Issuer: "https://login.example.nl/realms/ijmond", Audience: "rodedraad",
+					RolesClaim: "realm_access.roles", ActorClaim: "email", DefaultRole: "reader"} && c.OIDC.Enabled()
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,6 +132,13 @@ func TestLoad_Errors(t *testing.T) {
 		{"empty database", []string{"--neo4j-database="}, nil, "NEO4J_DATABASE"},
 		{"bad local neo4j addr", nil, map[string]string{"RODEDRAAD_NEO4J_ADDR": "7687"}, "RODEDRAAD_NEO4J_ADDR"},
 		{"empty local neo4j dir", []string{"--neo4j-dir="}, nil, "RODEDRAAD_NEO4J_DIR"},
+		{"oidc issuer without audience", []string{"--oidc-issuer", "https://login.example.nl"}, nil, "RODEDRAAD_OIDC_AUDIENCE"},
+		{"oidc audience without issuer", []string{"--oidc-audience", "rodedraad"}, nil, "RODEDRAAD_OIDC_ISSUER"},
+		{"oidc issuer not http", []string{"--oidc-issuer", "ldap://login.example.nl", "--oidc-audience", "x"}, nil, "RODEDRAAD_OIDC_ISSUER"},
+		{"oidc issuer without host", []string{"--oidc-issuer", "https://", "--oidc-audience", "x"}, nil, "RODEDRAAD_OIDC_ISSUER"},
+		{"oidc issuer with query", []string{"--oidc-issuer", "https://login.example.nl/?a=b", "--oidc-audience", "x"}, nil, "RODEDRAAD_OIDC_ISSUER"},
+		{"oidc empty roles claim", []string{"--oidc-issuer", "https://l.example.nl", "--oidc-audience", "x", "--oidc-roles-claim="}, nil, "RODEDRAAD_OIDC_ROLES_CLAIM"},
+		{"oidc bad default role", nil, map[string]string{"RODEDRAAD_OIDC_DEFAULT_ROLE": "editor"}, "RODEDRAAD_OIDC_DEFAULT_ROLE"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,7 +39,7 @@ var (
 // It returns a fresh slice on each call, so callers may not change the shared
 // definition.
 func Settings() []Setting {
-	return []Setting{
+	return append([]Setting{
 		str("addr", "addr", "RODEDRAAD_ADDR", "127.0.0.1:8080",
 			"host:port the HTTP server listens on", func(c *Config) *string { return &c.Addr }).on(serveOnly),
 		str("neo4j-uri", "neo4j-uri", "NEO4J_URI", "",
@@ -139,7 +139,7 @@ func Settings() []Setting {
 				}
 				return errText("want open, reader, editor or admin")
 			}}.on(serveOnly),
-	}
+	}, oidcSettings()...)
 }
 
 // on sets the commands that take s.

@@ -29,6 +29,7 @@ func (c Config) Validate() error {
 		checkPositive("max-body-bytes", "RODEDRAAD_MAX_BODY_BYTES", c.MaxBodyBytes),
 		checkPositive("complexity-limit", "RODEDRAAD_COMPLEXITY_LIMIT", int64(c.ComplexityLimit)),
 		checkPositive("depth-limit", "RODEDRAAD_DEPTH_LIMIT", int64(c.DepthLimit)),
+		c.OIDC.check(),
 	}
 	return errors.Join(errs...)
 }

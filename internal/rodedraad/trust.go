@@ -52,13 +52,14 @@ func ParseRole(s string) (Role, error) {
 	return RoleNone, Errorf(EINVALID, "role %q is not one of READER, EDITOR, ADMIN", s)
 }
 
-// Principal is who does something: the name of a token (or "anonymous", or
-// the command line's user) and its role.
+// Principal is who does something: the name of a token (or the user an
+// OpenID Connect token names, or "anonymous", or the command line's user)
+// and its role.
 type Principal struct {
 	Name string
 	Role Role
-	// Via says how the actor came in: "token", "anonymous", "local" (the
-	// loopback rule), "cli".
+	// Via says how the actor came in: "token", "oidc" (a verified JWT),
+	// "anonymous", "local" (the loopback rule), "cli".
 	Via string
 	// Request is the id of the HTTP request, when there is one.
 	Request string
