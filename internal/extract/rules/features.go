@@ -2,6 +2,8 @@ package rules
 
 import (
 	"math"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -31,6 +33,7 @@ type unitContext struct {
 	unit      extract.Unit
 	raw       string // the unit as written, for capitals
 	text      string
+	fields    []string // text's words
 	words     int
 	scores    map[string]float64
 	best      float64
@@ -63,26 +66,95 @@ var signals = []signal{
 	{"acting subject", func(c unitContext) bool { return c.lang == "nl" && statesAction(c.text) }},
 	cueSignal("modal of duty or intent", `\b(moet|moeten|zal|zullen|dient|dienen|wil|willen|gaat|gaan)\b`),
 	cueSignal("modal of possibility", `\b(kan|kunnen|mag|mogen|zou|zouden)\b`),
-	cueSignal("we as subject", `^(\w+ ){0,4}(we|wij)\b|\b\w+en (we|wij)\b`),
+	{"we as subject", weAsSubject},
+	{"we with a verb", weWithVerb},
 	{"proper name as subject", properNameActs},
-	cueSignal("first person plural", `\b(we|wij|ons|onze)\b`),
-	cueSignal("named organisation as subject", `^(\w+ ){0,2}(de|het) (provincie|gemeente|kabinet|rijk|regering|college|waterschap\w*|minister|partijen|betrokken \w+)\b`),
-	cueSignal("act verb of policy", `\b(inzet(ten)? op|zet(ten)? (\w+ )?in op|werk(t|en)? (\w+ )?aan|zorg(t|en)? (\w+ )?voor|bijdragen aan|draagt (\w+ )?bij|pakt (\w+ )?op|opgepakt|samengewerkt|samenwerking|aansluiting)\b`),
+	cueSignal("future passive", `\b(zal|zullen) (\w+ ){0,4}(worden|ge\w+[dt])\b`),
+	{"first person plural", func(c unitContext) bool { return c.lang == "nl" && slices.ContainsFunc(c.fields, isWe) }},
+	cueSignal("named organisation as subject", `^(\w+ ){0,2}(de|het) (provincie|gemeente|kabinet|rijk|regering|college|minister)\b`),
+	cueSignal("act verb of policy", `\b(inzet(ten)? op|zet(ten)? (\w+ )?in op|werk(t|en)? (\w+ )?aan|zorg(t|en)? (\w+ )?voor|bijdragen aan|draagt (\w+ )?bij|samenwerking)\b`),
 	cueSignal("aim word", `\b(ambitie\w*|doel\w*|streef\w*|streven|gestreefd|beoog\w*|gericht op|perspectief|visie)\b`),
-	cueSignal("judgement word", `\b(belangrijk\w*|noodzakelijk|nodig|essentieel|vereist|onontbeerlijk|behoefte|cruciaal|wenselijk|gewenst|van belang|denkbaar|aangewezen|voor de hand|vraagt om|vragen om)\b`),
+	cueSignal("judgement word", `\b(belangrijk\w*|noodzakelijk|nodig|essentieel|vereist|behoefte|cruciaal|wenselijk|gewenst|van belang|vraagt om|vragen om)\b`),
 	cueSignal("change", `\b(\w+er (ge)?worden|toegenomen|afgenomen|gestegen|gedaald|gegroeid|verslechterd|verbeterd|onder druk)\b`),
-	cueSignal("pointer", `\b(neem contact|zie (hiervoor|ook|bijlage|paragraaf|hoofdstuk)|denk (bijvoorbeeld )?aan|lees meer|meer informatie|bekijken)\b|@|www\.|https?:`),
+	cueSignal("pointer", `\b(neem contact|zie (hiervoor|ook|bijlage|paragraaf|hoofdstuk)|denk (bijvoorbeeld )?aan|lees meer|meer informatie|bekijken)\b`),
+	{"address", func(c unitContext) bool {
+		return strings.Contains(c.text, "@") || strings.Contains(c.text, "www.") || strings.Contains(c.text, "http")
+	}},
 	{"english need", func(c unitContext) bool { return c.lang == "en" && englishNeed.match(c.text) }},
-	cueSignal("finding word", `\b(blijkt|bleek|conclu\w+|geconcludeerd|duidelijk|leert|laat zien|constat\w+|onderstre\w+|niet van toepassing|in overeenstemming|verzet zich)\b`),
-	cueSignal("future year", `\b(in|voor|na|vanaf|uiterlijk|tot|over) (20[2-9]\d|\d+ jaar)\b`),
+	cueSignal("finding word", `\b(blijkt|bleek|conclu\w+|geconcludeerd|duidelijk|leert|laat zien|constat\w+|onderstre\w+)\b`),
+	cueSignal("future year", `\b(in|voor|na|vanaf|uiterlijk|tot) 20[2-9]\d\b`),
 	cueSignal("date of an event", `\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (19|20)\d\d\b`),
-	cueSignal("history", `\b(werd|werden|was|waren)\b|\b(in|sinds) (19|20)\d\d (is|zijn|heeft|hebben)\b|\b(is|zijn) (\w+ ){0,4}(vastgesteld|opgesteld|ingevoerd|geintroduceerd|in werking getreden)\b`),
-	cueSignal("description", `\b(is een|zijn een|bevat|betreft|omvat|wordt verstaan|bestaat uit|kent (een|drie|twee)|is gebaseerd|is gelegen|ligt|liggen)\b`),
+	{"history or hedge", func(c unitContext) bool { return c.lang == "nl" && tellsHistory(c.text) && !ahead.match(c.text) }},
+	cueSignal("description", `\b(is een|zijn een|bevat|betreft|omvat|wordt verstaan|bestaat uit)\b`),
 	cueSignal("nominal act at start", `^(het |de )?(\w+ ){0,3}\w+(en|ing) van\b`),
 	cueSignal("label with colon", `^[a-z][\w'’,/ -]{1,40}: [a-z]`),
-	cueSignal("existential", `^(er|daarnaast|verder) (is|zijn|bestaat|ligt|blijft)\b`),
 	cueSignal("present passive of an act", `\b(wordt|worden) (\w+ ){0,6}(ge\w+d|ge\w+t|ge\w+en)\b`),
-	cueSignal("so that", `\b(om|zodat|opdat|waardoor|teneinde)\b`),
+	{"so that", func(c unitContext) bool {
+		return c.lang == "nl" && slices.ContainsFunc(c.fields, func(w string) bool { return purpose[strings.Trim(w, ",.;:")] })
+	}},
+}
+
+// history and ahead are the Dutch damping patterns (cues.go) cut into
+// parts that the literal pre-filter can skip, since the item model tries
+// them on every unit.
+var (
+	history = []cue{
+		c("", 0, `\b(werd|werden|was|waren)\b`),
+		c("", 0, `\b(heeft|hebben) (\w+ ){0,6}(ge\w+en|\w*ge\w+[dt])\b`),
+		c("", 0, `\bzou(den)? (\w+ )?kunnen\b|\bwellicht\b`),
+	}
+	sinceYear = regexp.MustCompile(`\b(in|sinds) (19|20)\d\d (is|zijn|heeft|hebben)\b`)
+	ahead     = c("", 0, dampers["nl"].ahead.String())
+)
+
+// tellsHistory reports whether a Dutch unit tells history or hedges, as
+// damp does.
+func tellsHistory(text string) bool {
+	for _, cu := range history {
+		if cu.match(text) {
+			return true
+		}
+	}
+	return (strings.Contains(text, " 19") || strings.Contains(text, " 20")) && sinceYear.MatchString(text)
+}
+
+// purpose are the words that introduce an aim or effect.
+var purpose = setOf(`om zodat opdat waardoor teneinde`)
+
+// weLead are the words after which "we" follows its verb: "Zo verbeteren we
+// …", "Daarom werken wij …".
+var weLead = setOf(`zo daarom daarbij hiermee daarmee ook`)
+
+func isWe(w string) bool { return w == "we" || w == "wij" || w == "ons" || w == "onze" }
+
+// weAsSubject reports whether "we" or "wij" stands among the first five
+// words, or right after a verb in "-en" ("werken wij").
+func weAsSubject(c unitContext) bool {
+	if c.lang != "nl" {
+		return false
+	}
+	for i, w := range c.fields {
+		if (w == "we" || w == "wij") && (i < 5 || strings.HasSuffix(c.fields[i-1], "en")) {
+			return true
+		}
+	}
+	return false
+}
+
+// weWithVerb reports whether a unit starts with "we" and a verb in "-en"
+// ("We ontwikkelen …", "Samen bouwen we …" is weAsSubject), or with a lead
+// word, a verb and "we" ("Zo verbeteren we …").
+func weWithVerb(c unitContext) bool {
+	f := c.fields
+	if c.lang != "nl" || len(f) < 3 {
+		return false
+	}
+	for i := 0; i < 3 && i+1 < len(f); i++ {
+		if (f[i] == "we" || f[i] == "wij") && strings.HasSuffix(f[i+1], "en") {
+			return true
+		}
+	}
+	return weLead[f[0]] && strings.HasSuffix(f[1], "en") && (f[2] == "we" || f[2] == "wij")
 }
 
 // englishNeed is a need or requirement stated in English.

@@ -85,7 +85,8 @@ func newUnitContext(lang string, u extract.Unit, raw string, sec section, prev f
 	text := normalize(raw)
 	scores := cueScores(lang, u, text, sec)
 	_, top := best(scores)
-	return unitContext{lang: lang, unit: u, raw: raw, text: text, words: len(strings.Fields(text)),
+	fields := strings.Fields(text)
+	return unitContext{lang: lang, unit: u, raw: raw, text: text, fields: fields, words: len(fields),
 		scores: scores, best: top, sec: sec, prevScore: prev}
 }
 

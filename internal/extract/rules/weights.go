@@ -4,50 +4,52 @@
 package rules
 
 // itemThreshold is the least probability of the item model for a candidate.
-const itemThreshold = 0.23
+const itemThreshold = 0.19
 
 // itemWeights are the item model's weights, in the order of features.
 var itemWeights = []float64{
-	-3.0035, // constant
-	0.0296,  // cue score recommendation
-	-0.6757, // cue score commitment
-	0.6107,  // cue score goal
-	0.5335,  // cue score conclusion
-	0.7246,  // cue score position
-	2.2088,  // best cue score
-	0.8683,  // length
-	1.6296,  // rule hit
-	-0.0261, // list item
-	-1.4524, // item under a lead-in
+	-3.0367, // constant
+	0.0877,  // cue score recommendation
+	-0.8387, // cue score commitment
+	0.6414,  // cue score goal
+	0.5451,  // cue score conclusion
+	0.7690,  // cue score position
+	2.1450,  // best cue score
+	0.9034,  // length
+	1.6213,  // rule hit
+	-0.0472, // list item
+	-1.3867, // item under a lead-in
 	0.0000,  // under a section heading
-	1.3393,  // english
-	-0.6177, // ends in colon
-	-0.9481, // question
-	-0.9067, // short
-	-0.0827, // long
-	0.4530,  // previous unit has a cue
-	0.8686,  // imperative
-	-0.5989, // acting subject
-	0.3081,  // modal of duty or intent
-	0.2670,  // modal of possibility
-	1.0861,  // we as subject
-	0.9620,  // proper name as subject
-	0.3766,  // first person plural
-	0.5715,  // named organisation as subject
-	0.3953,  // act verb of policy
-	-0.0508, // aim word
-	0.0113,  // judgement word
-	-0.3376, // change
-	-1.6463, // pointer
-	0.9979,  // english need
-	0.5955,  // finding word
-	1.2358,  // future year
-	-0.4621, // date of an event
-	-0.7465, // history
-	0.0196,  // description
-	0.3646,  // nominal act at start
-	1.3813,  // label with colon
-	-0.0995, // existential
-	-0.2834, // present passive of an act
-	0.1546,  // so that
+	1.3625,  // english
+	-0.6850, // ends in colon
+	-0.9364, // question
+	-0.8965, // short
+	-0.0344, // long
+	0.4398,  // previous unit has a cue
+	0.9006,  // imperative
+	-0.5101, // acting subject
+	0.3128,  // modal of duty or intent
+	0.3084,  // modal of possibility
+	0.8371,  // we as subject
+	1.0562,  // we with a verb
+	0.9333,  // proper name as subject
+	1.0238,  // future passive
+	0.3154,  // first person plural
+	0.6655,  // named organisation as subject
+	0.3875,  // act verb of policy
+	0.0173,  // aim word
+	0.0568,  // judgement word
+	-0.3144, // change
+	-1.6495, // pointer
+	-0.4010, // address
+	0.9990,  // english need
+	0.7207,  // finding word
+	1.2904,  // future year
+	-0.4838, // date of an event
+	-0.8492, // history or hedge
+	0.0919,  // description
+	0.4073,  // nominal act at start
+	1.4384,  // label with colon
+	-0.2368, // present passive of an act
+	0.1630,  // so that
 }
