@@ -13,9 +13,9 @@ import (
 // A unit's features are what the item model (model.go) weighs to decide
 // whether a unit is worth proposing at all: the cue scores of rules/4 and
 // signals of the constructions policy texts state their aims, acts, advice,
-// findings and stances with, also where no cue fires ("De gemeente Wierden
-// zet in op …", "allen: werken aan vertrouwen …", "Over 20 jaar is de
-// gemeente …", "Er is behoefte aan …"). Each signal is a construction, never
+// findings and stances with, also where no cue fires ("We ontwikkelen …",
+// "Daarom betrekt Zuid-Holland …", "Minder tijd kwijt aan …: …", "zijn de
+// afgelopen jaren complexer geworden"). Each signal is a construction, never
 // a topic, so that the weights hold on texts they were not learned from.
 
 // signal is one binary feature: a pattern over the normalised text, or a
@@ -162,8 +162,8 @@ var englishNeed = c("", 0, `\b(needs? to|need for|a need|is required|are require
 
 // properNameActs reports whether a Dutch unit has a capitalised name among
 // its first words with an action verb or "is" beside it: "Daarom betrekt
-// Zuid-Holland …", "Zuid-Holland staat voor …", "De gemeente Wierden zet in
-// op …". The first word counts only when it is a hyphenated name, since
+// Zuid-Holland …", "Zuid-Holland staat voor …", "Ook verdubbelt Nederland
+// …". The first word counts only when it is a hyphenated name, since
 // every sentence starts with a capital.
 func properNameActs(c unitContext) bool {
 	if c.lang != "nl" {

@@ -2,8 +2,10 @@
 // sentences, list items and headings, scores each unit against tables of
 // Dutch and English cues per kind (recommendation, conclusion, commitment,
 // goal, position), lets the heading or lead-in above a unit raise or set its
-// kind, and tags the units it keeps with themes (stemmed term lists) and
-// actors (names and aliases). Every candidate quotes its unit verbatim.
+// kind, lets a logistic item model (weights learned from the development
+// set's tuning texts) decide which units to propose, and tags them with
+// themes (stemmed term lists) and actors (names and aliases). Every
+// candidate quotes its unit verbatim.
 package rules
 
 import (
