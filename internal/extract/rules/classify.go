@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"math"
 	"strings"
 
 	"github.com/rodedraad/rodedraad/internal/extract"
@@ -48,14 +47,14 @@ func leadKind(lang, text string) string {
 	return k
 }
 
-// classify returns the kind and confidence of unit u, or "" when it is
-// below the threshold. A unit's own cues score it; an imperative at its start
-// scores a recommendation; the section and lead-in above it add their kind.
-func (e *Extractor) classify(lang string, u extract.Unit, text string, sec section) (string, float64) {
-	if u.Kind == extract.UnitHeading {
-		return "", 0
-	}
+// cueScores returns unit u's score per kind: its own cues, an imperative at
+// its start, an acting subject, and the section and lead-in above it, damped
+// for history and hedges. Headings have no scores.
+func cueScores(lang string, u extract.Unit, text string, sec section) map[string]float64 {
 	scores := map[string]float64{}
+	if u.Kind == extract.UnitHeading {
+		return scores
+	}
 	for _, cu := range cues[lang] {
 		if cu.match(text) {
 			scores[cu.kind] = combine(scores[cu.kind], cu.weight)
@@ -69,7 +68,7 @@ func (e *Extractor) classify(lang string, u extract.Unit, text string, sec secti
 	}
 	addContext(scores, u, sec)
 	damp(scores, lang, text)
-	return e.pick(scores)
+	return scores
 }
 
 // actionWeight is the weight of an acting subject with a present-tense
@@ -106,21 +105,23 @@ func addContext(scores map[string]float64, u extract.Unit, sec section) {
 	}
 }
 
-// pick returns the best-scoring kind if it reaches the threshold. Ties go to
-// the kind listed first in kindOrder, so the outcome never depends on map
-// order.
-func (e *Extractor) pick(scores map[string]float64) (string, float64) {
-	best, bestScore := "", 0.0
+// best returns the best-scoring kind and its score, or "" and 0 when no cue
+// fired. Ties go to the kind listed first in kindOrder, so the outcome never
+// depends on map order.
+func best(scores map[string]float64) (string, float64) {
+	kind, top := "", 0.0
 	for _, k := range kindOrder {
-		if scores[k] > bestScore {
-			best, bestScore = k, scores[k]
+		if scores[k] > top {
+			kind, top = k, scores[k]
 		}
 	}
-	if bestScore < e.threshold {
-		return "", 0
-	}
-	return best, math.Round(bestScore*100) / 100
+	return kind, top
 }
+
+// ruleThreshold is the score at which rules/4 proposed a unit; since rules/5
+// it decides only which kind a heading or lead-in hands down, and it is a
+// feature of the item model.
+const ruleThreshold = 0.45
 
 var kindOrder = []string{Recommendation, Commitment, Goal, Conclusion, Position}
 

@@ -86,7 +86,7 @@ var cues = map[string][]cue{
 		c(Position, 0.75, `\bvolgens (\w+ ){1,4}(moet|moeten|is|zijn)\b|\bvolgens (hen|hem|haar)\b`),
 		c(Position, 0.75, `\b(vindt|vinden|vond) dat\b|\bis van mening\b|\bmeent dat\b`),
 		c(Position, 0.65, `\b(geeft|geven) aan dat\b|\b(benadrukt|benadrukken)\b`),
-		c(Position, 0.6, `\bis (het |zelfs )?(belangrijk|essentieel|cruciaal|noodzakelijk|van (groot )?belang)\b|\bvraagt (om )?een\b`),
+		c(Position, 0.6, `\bis (het |zelfs )?(belangrijk|essentieel|cruciaal|noodzakelijk|van (groot )?belang)\b|\bvraagt (om )?een\b|\b(zijn|is) (\w+ ){1,6}(belangrijk|essentieel|cruciaal)\b`),
 		c(Position, 0.6, `\b(mag|mogen) (\w+ ){0,3}niet\b`),
 		c(Position, 0.75, `\b(moeten|moet) we\b|\bwe (moeten|moet)\b`),
 		c(Position, 0.55, `^niet [a-z]+en\b`),

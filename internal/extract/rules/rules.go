@@ -2,12 +2,15 @@
 // sentences, list items and headings, scores each unit against tables of
 // Dutch and English cues per kind (recommendation, conclusion, commitment,
 // goal, position), lets the heading or lead-in above a unit raise or set its
-// kind, and tags the units it keeps with themes (stemmed term lists) and
-// actors (names and aliases). Every candidate quotes its unit verbatim.
+// kind, lets a logistic item model (weights learned from the development
+// set's tuning texts) decide which units to propose, and tags them with
+// themes (stemmed term lists) and actors (names and aliases). Every
+// candidate quotes its unit verbatim.
 package rules
 
 import (
 	"context"
+	"math"
 	"strings"
 
 	"github.com/rodedraad/rodedraad/internal/extract"
@@ -17,19 +20,21 @@ import (
 
 // Name is the extractor's name and version; bump the version when a change
 // of the rules changes what they yield.
-const Name = "rules/4"
+const Name = "rules/5"
 
 // Extractor is the rules extractor. Its zero value is not usable; use New.
 type Extractor struct {
 	threshold float64
 	minWords  int
+	cuesOnly  bool // decide as rules/4 did, by the best cue score alone
 }
 
 // Option tunes New.
 type Option func(*Extractor)
 
-// WithThreshold sets the least confidence a unit needs to become a
-// candidate (default 0.45).
+// WithThreshold sets the least confidence (the item model's probability) a
+// unit needs to become a candidate; the default, itemThreshold, was chosen
+// with the weights for recall on the tuning texts.
 func WithThreshold(t float64) Option { return func(e *Extractor) { e.threshold = t } }
 
 // WithMinWords sets the fewest words a unit needs to become a candidate
@@ -38,7 +43,7 @@ func WithMinWords(n int) Option { return func(e *Extractor) { e.minWords = n } }
 
 // New returns a rules extractor.
 func New(opts ...Option) *Extractor {
-	e := &Extractor{threshold: 0.45, minWords: 3}
+	e := &Extractor{threshold: itemThreshold, minWords: 3}
 	for _, o := range opts {
 		o(e)
 	}
@@ -47,7 +52,7 @@ func New(opts ...Option) *Extractor {
 
 var _ extract.Extractor = (*Extractor)(nil)
 
-// Name returns "rules/4".
+// Name returns "rules/5".
 func (e *Extractor) Name() string { return Name }
 
 // Extract returns the candidates of t. It fails with EINVALID only when t's
@@ -60,20 +65,62 @@ func (e *Extractor) Extract(ctx context.Context, t extract.Text, v extract.Vocab
 	rs := []rune(t.Content)
 	tagger := newTagger(t.Language, v)
 	var res extract.Result
-	sec := section{}
+	sec, prev := section{}, 0.0
 	for _, u := range extract.Segment(t.Content, t.Language) {
 		if err := ctx.Err(); err != nil {
 			return extract.Result{}, err
 		}
-		text := normalize(string(rs[u.Start:u.End]))
-		kind, conf := e.classify(t.Language, u, text, sec)
-		sec = sec.next(t.Language, u, text, kind)
-		if kind == "" || len(strings.Fields(text)) < e.minWords {
+		uc := newUnitContext(t.Language, u, string(rs[u.Start:u.End]), sec, prev)
+		kind, conf := e.decide(uc)
+		sec, prev = sec.next(t.Language, u, uc.text, ruleKind(uc)), uc.best
+		if kind == "" || uc.words < e.minWords {
 			continue
 		}
-		res.Items = append(res.Items, e.candidate(t, rs, u, kind, conf, text, tagger))
+		res.Items = append(res.Items, e.candidate(t, rs, u, kind, conf, uc.text, tagger))
 	}
 	return res, nil
+}
+
+// newUnitContext scores unit u (raw, as written) by its cues and the
+// section above it; prev is the best cue score of the unit before it.
+func newUnitContext(lang string, u extract.Unit, raw string, sec section, prev float64) unitContext {
+	text := normalize(raw)
+	scores := cueScores(lang, u, text, sec)
+	_, top := best(scores)
+	fields := strings.Fields(text)
+	return unitContext{lang: lang, unit: u, raw: raw, text: text, fields: fields, words: len(fields),
+		scores: scores, best: top, sec: sec, prevScore: prev}
+}
+
+// ruleKind is the kind a unit hands down to a lead-in's list: its best cue's
+// kind when that reaches ruleThreshold, as in rules/4.
+func ruleKind(c unitContext) string {
+	if c.best < ruleThreshold {
+		return ""
+	}
+	k, _ := best(c.scores)
+	return k
+}
+
+// decide returns the kind and confidence of a unit, or "" when it is not
+// proposed: headings never are; otherwise the item model's probability must
+// reach the threshold.
+func (e *Extractor) decide(c unitContext) (string, float64) {
+	if c.unit.Kind == extract.UnitHeading {
+		return "", 0
+	}
+	k, _ := best(c.scores)
+	if e.cuesOnly {
+		if c.best < ruleThreshold {
+			return "", 0
+		}
+		return k, math.Round(c.best*100) / 100
+	}
+	p := itemProbability(features(c))
+	if p < e.threshold {
+		return "", 0
+	}
+	return kindOf(c, k), math.Round(p*100) / 100
 }
 
 // normalize lowers case, drops diacritics and makes every run of white space

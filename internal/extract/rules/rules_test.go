@@ -73,6 +73,12 @@ func TestExtractor_Extract(t *testing.T) {
 		{"position", "nl", "Volgens de GGD moet de uitstoot omlaag.", "Volgens de GGD moet de uitstoot omlaag.", rules.Position, nil, nil, nil},
 		{"english advice", "en", "We recommend that the Commission should fund hydrogen and housing.",
 			"We recommend that the Commission should fund hydrogen and housing.", rules.Recommendation, []string{"T2", "T7"}, []string{"A-EC"}, []string{"A-EC"}},
+		{"we with a verb, no cue", "nl", "We ontwikkelen samen generieke services voor ondernemers.",
+			"We ontwikkelen samen generieke services voor ondernemers.", rules.Commitment, nil, nil, nil},
+		{"aim after zo with we", "nl", "Zo verbeteren we de dienstverlening voor ondernemers.",
+			"Zo verbeteren we de dienstverlening voor ondernemers.", rules.Goal, nil, nil, nil},
+		{"english need", "en", "The Union also needs to address skills shortages in these sectors.",
+			"The Union also needs to address skills shortages in these sectors.", rules.Recommendation, nil, nil, nil},
 		{"english conclusion", "en", "The study shows that air quality is poor.", "The study shows that air quality is poor.", rules.Conclusion, []string{"H"}, nil, nil},
 	}
 	for _, tt := range tests {
@@ -85,7 +91,7 @@ func TestExtractor_Extract(t *testing.T) {
 			if c.Kind != tt.kind || !slices.Equal(c.Themes, tt.themes) || !slices.Equal(c.Actors, tt.actors) || !slices.Equal(c.Addressees, tt.addressees) {
 				t.Errorf("got kind %s themes %v actors %v addressees %v, want %s %v %v %v", c.Kind, c.Themes, c.Actors, c.Addressees, tt.kind, tt.themes, tt.actors, tt.addressees)
 			}
-			if c.Method != "RULE" || c.Extractor != rules.Name || c.Confidence < 0.45 || c.Confidence > 1 {
+			if c.Method != "RULE" || c.Extractor != rules.Name || c.Confidence < rules.Threshold() || c.Confidence > 1 {
 				t.Errorf("provenance %s %s %v", c.Method, c.Extractor, c.Confidence)
 			}
 		})
@@ -98,14 +104,45 @@ func TestExtractor_Extract_NotCandidates(t *testing.T) {
 		"Aanbevelingen",
 		"Het rapport telt veertig bladzijden en drie bijlagen.",
 		"In 2019 is de haven uitgebreid, zoals het college eerder had gewenst.",
-		"Het is een regeling die elk jaar opnieuw moet worden vastgesteld.",
-		"Voor de bouw is een vergunning nodig.",
 		"Het kabinet heeft de regeling in 2015 ingevoerd.",
 	} {
 		if got := mustExtract(t, "nl", text); len(got) != 0 {
 			t.Errorf("%q gave candidates %v", text, keys(got))
 		}
 	}
+}
+
+// Since rules/5 proposes units for recall, a description with a weak cue may
+// be proposed, but never with the confidence of a real item.
+func TestExtractor_Extract_WeakCandidates(t *testing.T) {
+	for _, text := range []string{
+		"Het is een regeling die elk jaar opnieuw moet worden vastgesteld.",
+		"Voor de bouw is een vergunning nodig.",
+	} {
+		for q, c := range mustExtract(t, "nl", text) {
+			if c.Confidence >= 0.5 {
+				t.Errorf("%q proposed with confidence %.2f", q, c.Confidence)
+			}
+		}
+	}
+}
+
+func TestExtractor_Extract_Threshold(t *testing.T) {
+	text := "Wij adviseren de gemeente om meer te bouwen. We ontwikkelen samen services voor ondernemers. De IJmond ligt aan de kust."
+	t.Run("default", func(t *testing.T) {
+		if got := mustExtract(t, "nl", text); len(got) != 2 {
+			t.Errorf("got %v, want the advice and the commitment", keys(got))
+		}
+	})
+	t.Run("higher threshold keeps only the strong cue", func(t *testing.T) {
+		res, err := rules.New(rules.WithThreshold(0.9)).Extract(context.Background(), extract.Text{Language: "nl", Content: text}, vocab)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Items) != 1 || res.Items[0].Kind != rules.Recommendation {
+			t.Errorf("got %v, want only the advice", res.Items)
+		}
+	})
 }
 
 func TestExtractor_Extract_Pages(t *testing.T) {
@@ -134,7 +171,7 @@ func TestExtractor_Extract_Canceled(t *testing.T) {
 }
 
 func TestExtractor_Name(t *testing.T) {
-	if got := rules.New().Name(); got != "rules/4" {
+	if got := rules.New().Name(); got != "rules/5" {
 		t.Errorf("Name = %q", got)
 	}
 }

@@ -1,0 +1,37 @@
+package rules
+
+import "github.com/rodedraad/rodedraad/internal/extract"
+
+// CuesOnly makes the extractor decide as rules/4 did, by the best cue score
+// alone, so that BenchmarkRules can compare both in one run.
+func CuesOnly() Option { return func(e *Extractor) { e.cuesOnly = true } }
+
+// UnitVector is a unit of a text with its feature vector, for training the
+// item model.
+type UnitVector struct {
+	Span  extract.Span
+	Words int
+	X     []float64
+}
+
+// Vectors returns the units of t (headings left out) with their features.
+func Vectors(t extract.Text) []UnitVector {
+	rs := []rune(t.Content)
+	var out []UnitVector
+	sec, prev := section{}, 0.0
+	for _, u := range extract.Segment(t.Content, t.Language) {
+		uc := newUnitContext(t.Language, u, string(rs[u.Start:u.End]), sec, prev)
+		if u.Kind != extract.UnitHeading {
+			out = append(out, UnitVector{Span: u.Span, Words: uc.words, X: features(uc)})
+		}
+		sec, prev = sec.next(t.Language, u, uc.text, ruleKind(uc)), uc.best
+	}
+	return out
+}
+
+// FeatureNames returns the names of the features in vector order.
+func FeatureNames() []string { return featureNames() }
+
+// Threshold and Weights are the committed model.
+func Threshold() float64 { return itemThreshold }
+func Weights() []float64 { return itemWeights }
