@@ -71,3 +71,7 @@ type ReviewItem struct {
 	// mode.
 	Votes Votes
 }
+
+// Disagreement reports whether two reviewers decided the item differently
+// in dual review mode and a third must settle it.
+func (it ReviewItem) Disagreement() bool { return it.Votes.Disagreement() }
