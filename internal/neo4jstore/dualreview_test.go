@@ -2,6 +2,7 @@ package neo4jstore_test
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
@@ -159,6 +160,29 @@ func TestStore_ReviewVotes(t *testing.T) {
 		}
 		if voters, _ := reviews[0].After["reviewVoters"].([]any); len(voters) != 1 || voters[0] != "anna" {
 			t.Errorf("anna's change keeps voters %v, want [anna]", reviews[0].After["reviewVoters"])
+		}
+	})
+	t.Run("ConcurrentReviewersLoseNoVote", func(t *testing.T) {
+		store := openDual(t)
+		var wg sync.WaitGroup
+		errs := make([]error, 4)
+		for i, who := range []string{"anna", "bram", "cees", "dirk"} {
+			wg.Go(func() {
+				_, errs[i] = store.ReviewVotes(as(t.Context(), who), []rodedraad.ReviewRef{nodeRP}, rodedraad.StatusAccepted, who, "")
+			})
+		}
+		wg.Wait()
+		ok := 0
+		for _, err := range errs {
+			if err == nil {
+				ok++
+			} else if rodedraad.ErrorCode(err) != rodedraad.ECONFLICT {
+				t.Errorf("a concurrent vote failed with %v, want success or CONFLICT (settled)", err)
+			}
+		}
+		// The first two agree and settle; the others find it settled.
+		if ok != 2 || statusOf(t, store, "RP") != rodedraad.StatusAccepted {
+			t.Errorf("%d votes counted, status %s; want 2, ACCEPTED", ok, statusOf(t, store, "RP"))
 		}
 	})
 	t.Run("ErrSettledAlready", func(t *testing.T) {
