@@ -2,9 +2,12 @@ package graph
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -18,16 +21,21 @@ import (
 // IdempotencyHeader carries a mutation's idempotency key.
 const IdempotencyHeader = "Idempotency-Key"
 
-// ResponseStore keeps the first answer of each idempotency key.
+// ResponseStore keeps the first answer of each idempotency key. The
+// writes of a request claim its key themselves, in their own transactions
+// (rodedraad.WithIdempotencyClaim); RememberResponse adds the answer after.
 type ResponseStore interface {
 	RememberResponse(ctx context.Context, key, actor, hash string, response []byte) error
-	RecallResponse(ctx context.Context, key string) (actor, hash string, response []byte, found bool, err error)
+	RecallResponse(ctx context.Context, key string) (rodedraad.KeptResponse, bool, error)
 }
 
 // WithIdempotency makes a mutation sent with an Idempotency-Key header
 // answer a repeat of itself with its first answer instead of running again,
 // so that a client may retry after a lost answer. The key is bound to its
 // sender and request: another request under the same key is a CONFLICT.
+// Each write claims the key in its own transaction, so a write never
+// commits without it: when the answer could not be kept, a repeat is a
+// CONFLICT that names what was written, never a second write.
 func WithIdempotency(store ResponseStore) Option {
 	return func(srv *handler.Server) { srv.Use(&idempotency{store: store}) }
 }
@@ -72,6 +80,7 @@ func (i *idempotency) InterceptOperation(ctx context.Context, next graphql.Opera
 		}
 		return graphql.OneShot(resp)
 	}
+	ctx = rodedraad.WithIdempotencyClaim(ctx, rodedraad.IdempotencyClaim{Key: key, Actor: actor, Hash: hash, Request: rand.Text()})
 	resp := next(ctx)(ctx)
 	if resp != nil && len(resp.Errors) == 0 {
 		if b, err := json.Marshal(resp); err == nil {
@@ -84,20 +93,36 @@ func (i *idempotency) InterceptOperation(ctx context.Context, next graphql.Opera
 }
 
 // recall returns the kept answer for key, nil when there is none, and
-// CONFLICT when the key was used by someone else or for another request.
+// CONFLICT when the key was used by someone else or for another request,
+// or when its request wrote but its answer was not kept.
 func (i *idempotency) recall(ctx context.Context, key, actor, hash string) (*graphql.Response, error) {
-	keptActor, keptHash, body, found, err := i.store.RecallResponse(ctx, key)
+	kept, found, err := i.store.RecallResponse(ctx, key)
 	if err != nil || !found {
 		return nil, err
 	}
-	if keptActor != actor || keptHash != hash {
+	if kept.Actor != actor || kept.Hash != hash {
 		return nil, rodedraad.Errorf(rodedraad.ECONFLICT, "%s %q was used for another request: use a new key for each mutation", IdempotencyHeader, key)
 	}
+	if len(kept.Response) == 0 {
+		return nil, rodedraad.Errorf(rodedraad.ECONFLICT, "%s %q: this mutation was written (graph version %d, changed: %s) but its answer was not kept, "+
+			"or it is still being answered: do not send it again; read those items instead", IdempotencyHeader, key, kept.Version, changedList(kept.Targets))
+	}
 	var resp graphql.Response
-	if err := json.Unmarshal(body, &resp); err != nil {
+	if err := json.Unmarshal(kept.Response, &resp); err != nil {
 		return nil, err
 	}
 	return &resp, nil
+}
+
+// changedList names the items a write changed, the first ten.
+func changedList(targets []string) string {
+	switch {
+	case len(targets) == 0:
+		return "nothing"
+	case len(targets) > 10:
+		return strings.Join(targets[:10], ", ") + fmt.Sprintf(" and %d more", len(targets)-10)
+	}
+	return strings.Join(targets, ", ")
 }
 
 // requestHash identifies a request: its query, operation and variables.

@@ -2,7 +2,9 @@ package graph_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -10,9 +12,13 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/rs/zerolog"
+
 	"github.com/rodedraad/rodedraad/graph"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore/neo4jtest"
+	"github.com/rodedraad/rodedraad/internal/server"
+	"github.com/rodedraad/rodedraad/internal/service"
 )
 
 // postWithKey sends a mutation with an idempotency key (none when empty)
@@ -96,4 +102,59 @@ func MustHistoryLen(tb testing.TB, store *neo4jstore.Store, id string) int {
 		tb.Fatal(err)
 	}
 	return len(h)
+}
+
+// forgetfulStore keeps no answers, as when the database goes away between
+// a write and keeping its answer; it recalls what the store holds.
+type forgetfulStore struct{ *neo4jstore.Store }
+
+func (forgetfulStore) RememberResponse(context.Context, string, string, string, []byte) error {
+	return errors.New("neo4j went away")
+}
+
+// TestMutation_KeyIsClaimedWithTheWrite: a write commits with its key, so
+// a retry after a lost answer cannot write a second time.
+func TestMutation_KeyIsClaimedWithTheWrite(t *testing.T) {
+	store := neo4jtest.Open(t)
+	srv := httptest.NewServer(server.New(server.Deps{Readiness: store, Logger: zerolog.Nop(),
+		GraphQL: graph.NewHandler(service.New(store), testLimits, graph.WithIdempotency(forgetfulStore{store}))}))
+	t.Cleanup(srv.Close)
+	// No id: each run creates a new recommendation, so a repeat that ran
+	// again would show as a second one.
+	create := `mutation { createRecommendation(input: {title: "Herhaal niet", text: "Eén keer schrijven.", kind: RECOMMENDATION}) { id } }`
+	count := func() int {
+		return mustData[struct{ Recommendations struct{ TotalCount int } }](t, srv, `{ recommendations { totalCount } }`, nil).Recommendations.TotalCount
+	}
+	first := postWithKey(t, srv, "k-lost", create)
+	if strings.Contains(first, "errors") {
+		t.Fatalf("first create: %s", first)
+	}
+	var created struct {
+		Data struct{ CreateRecommendation struct{ ID string } }
+	}
+	_ = json.Unmarshal([]byte(first), &created)
+	id := created.Data.CreateRecommendation.ID
+	t.Run("ErrRepeatIsRefusedNamingTheWrite", func(t *testing.T) {
+		again := postWithKey(t, srv, "k-lost", create)
+		if !strings.Contains(again, `"CONFLICT"`) || !strings.Contains(again, "was written") || !strings.Contains(again, id) {
+			t.Errorf("repeat after a lost answer: %s, want CONFLICT saying %s was written", again, id)
+		}
+		if n := count(); n != 1 {
+			t.Errorf("%d recommendations after the repeat, want 1: it wrote a second time", n)
+		}
+	})
+	t.Run("AnotherKeyWritesAgain", func(t *testing.T) { // the mutation itself is not idempotent
+		if out := postWithKey(t, srv, "k-other", create); strings.Contains(out, "errors") || count() != 2 {
+			t.Errorf("create under a new key: %s, %d recommendations; want a second one", out, count())
+		}
+	})
+	t.Run("FailedWriteLeavesTheKeyFree", func(t *testing.T) {
+		bad := `mutation { createRecommendation(input: {title: "", text: "x", kind: RECOMMENDATION}) { id } }`
+		if out := postWithKey(t, srv, "k-failed", bad); !strings.Contains(out, `"BAD_USER_INPUT"`) {
+			t.Fatalf("invalid create: %s, want BAD_USER_INPUT", out)
+		}
+		if _, found, err := store.RecallResponse(t.Context(), "k-failed"); found || err != nil {
+			t.Errorf("a write that failed claimed its key (found %v, %v)", found, err)
+		}
+	})
 }

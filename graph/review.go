@@ -32,7 +32,8 @@ func reviewQueue(ctx context.Context, svc Service, f *model.ReviewQueueFilter, f
 	}
 	var rf rodedraad.ReviewFilter
 	if f != nil {
-		rf = rodedraad.ReviewFilter{Kinds: f.Kinds, Documents: f.Documents}
+		rf = rodedraad.ReviewFilter{Kinds: f.Kinds, Documents: f.Documents, PendingFor: deref(f.PendingFor)}
+		set(&rf.Disagreements, f.Disagreements)
 		for _, m := range f.Methods {
 			rf.Methods = append(rf.Methods, string(m))
 		}

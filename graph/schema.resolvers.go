@@ -822,6 +822,11 @@ func (r *recommendationConnectionResolver) TotalCount(ctx context.Context, obj *
 	return r.svc.Count(ctx, obj.Query.Label, obj.Query.Filter)
 }
 
+// Votes is the resolver for the decisions field.
+func (r *reviewItemResolver) Votes(ctx context.Context, obj *rodedraad.ReviewItem) ([]*rodedraad.ReviewVote, error) {
+	return ptrs(obj.Votes), nil
+}
+
 // Documents is the resolver for the documents field.
 func (r *scenarioResolver) Documents(ctx context.Context, obj *rodedraad.Scenario) ([]*rodedraad.Document, error) {
 	return linked[*rodedraad.Document](ctx, obj.ID, scenarioDocs)
@@ -1025,6 +1030,9 @@ func (r *Resolver) RecommendationConnection() generated.RecommendationConnection
 	return &recommendationConnectionResolver{r}
 }
 
+// ReviewItem returns generated.ReviewItemResolver implementation.
+func (r *Resolver) ReviewItem() generated.ReviewItemResolver { return &reviewItemResolver{r} }
+
 // Scenario returns generated.ScenarioResolver implementation.
 func (r *Resolver) Scenario() generated.ScenarioResolver { return &scenarioResolver{r} }
 
@@ -1085,6 +1093,7 @@ type (
 	queryResolver                    struct{ *Resolver }
 	recommendationResolver           struct{ *Resolver }
 	recommendationConnectionResolver struct{ *Resolver }
+	reviewItemResolver               struct{ *Resolver }
 	scenarioResolver                 struct{ *Resolver }
 	scenarioConnectionResolver       struct{ *Resolver }
 	sourceResolver                   struct{ *Resolver }

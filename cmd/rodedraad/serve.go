@@ -53,6 +53,7 @@ func runServe(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	}()
 
 	svc := service.New(store)
+	svc.ReviewMode = rodedraad.ReviewMode(cfg.ReviewMode) // validated by config
 	authn := newAuthenticator(ctx, cfg, store, log)
 	ready.auth = authn
 	gql := graph.NewHandler(svc, graph.Limits{Complexity: cfg.ComplexityLimit, Depth: cfg.DepthLimit, Timeout: cfg.QueryTimeout,

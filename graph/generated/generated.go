@@ -65,6 +65,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Recommendation() RecommendationResolver
 	RecommendationConnection() RecommendationConnectionResolver
+	ReviewItem() ReviewItemResolver
 	Scenario() ScenarioResolver
 	ScenarioConnection() ScenarioConnectionResolver
 	Source() SourceResolver
@@ -834,10 +835,12 @@ type ComplexityRoot struct {
 	}
 
 	ReviewItem struct {
-		Context func(childComplexity int) int
-		Edge    func(childComplexity int) int
-		Key     func(childComplexity int) int
-		Node    func(childComplexity int) int
+		Context      func(childComplexity int) int
+		Disagreement func(childComplexity int) int
+		Edge         func(childComplexity int) int
+		Key          func(childComplexity int) int
+		Node         func(childComplexity int) int
+		Votes        func(childComplexity int) int
 	}
 
 	ReviewItemEdge struct {
@@ -857,6 +860,12 @@ type ComplexityRoot struct {
 	ReviewQueueConnection struct {
 		Edges    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	ReviewVote struct {
+		Note     func(childComplexity int) int
+		Reviewer func(childComplexity int) int
+		Status   func(childComplexity int) int
 	}
 
 	Scenario struct {
@@ -1215,6 +1224,9 @@ type RecommendationResolver interface {
 }
 type RecommendationConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*rodedraad.Recommendation]) (int, error)
+}
+type ReviewItemResolver interface {
+	Votes(ctx context.Context, obj *rodedraad.ReviewItem) ([]*rodedraad.ReviewVote, error)
 }
 type ScenarioResolver interface {
 	Documents(ctx context.Context, obj *rodedraad.Scenario) ([]*rodedraad.Document, error)
@@ -4891,6 +4903,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReviewItem.Context(childComplexity), true
+	case "ReviewItem.disagreement":
+		if e.ComplexityRoot.ReviewItem.Disagreement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItem.Disagreement(childComplexity), true
 	case "ReviewItem.edge":
 		if e.ComplexityRoot.ReviewItem.Edge == nil {
 			break
@@ -4909,6 +4927,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReviewItem.Node(childComplexity), true
+	case "ReviewItem.decisions":
+		if e.ComplexityRoot.ReviewItem.Votes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItem.Votes(childComplexity), true
 
 	case "ReviewItemEdge.cursor":
 		if e.ComplexityRoot.ReviewItemEdge.Cursor == nil {
@@ -4955,6 +4979,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReviewQueueConnection.PageInfo(childComplexity), true
+
+	case "ReviewVote.note":
+		if e.ComplexityRoot.ReviewVote.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewVote.Note(childComplexity), true
+	case "ReviewVote.reviewer":
+		if e.ComplexityRoot.ReviewVote.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewVote.Reviewer(childComplexity), true
+	case "ReviewVote.status":
+		if e.ComplexityRoot.ReviewVote.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewVote.Status(childComplexity), true
 
 	case "Scenario.conflictedBy":
 		if e.ComplexityRoot.Scenario.ConflictedBy == nil {
@@ -6377,7 +6420,9 @@ enum ReviewDecision {
 
 """
 Review a node (give id) or an edge (give type, from and to). Accepting sets status ACCEPTED,
-rejecting REJECTED, with reviewer and time.
+rejecting REJECTED, with reviewer and time. In dual review mode (RODEDRAAD_REVIEW_MODE=dual) the
+decision is recorded and the status changes only when a second, different reviewer agrees, or when
+a third settles a disagreement: FORBIDDEN for one of the two who disagree, CONFLICT once settled.
 """
 input ReviewInput {
   id: ID
@@ -6467,7 +6512,10 @@ type Mutation {
   each PROPOSED with a rationale that quotes both texts, for the review queue.
   """
   suggestLinks(input: SuggestLinksInput): SuggestLinksPayload!
-  "Accept or reject several items at once: all of them, or none when one does not exist."
+  """
+  Accept or reject several items at once: all of them, or none when one does not exist. In dual review
+  mode the decision is recorded on each item as review does, all or none.
+  """
   reviewMany(input: ReviewManyInput!): ReviewManyPayload!
 
   # --- conflicts
@@ -6519,6 +6567,18 @@ input ReviewQueueFilter {
   methods: [Method!]
   "Items from these documents."
   documents: [ID!]
+  "Only items two reviewers decided differently, which wait for a third (dual review mode)."
+  disagreements: Boolean = false
+  "Leave out what this reviewer decided already: what still needs their decision."
+  pendingFor: String
+}
+
+"One reviewer's decision on an item in dual review mode."
+type ReviewVote {
+  reviewer: String!
+  "ACCEPTED or REJECTED."
+  status: Status!
+  note: String
 }
 
 type ReviewItem {
@@ -6528,6 +6588,10 @@ type ReviewItem {
   edge: Edge
   "The passage of the source document that holds the item's quote."
   context: Passage
+  "The decisions so far in dual review mode (RODEDRAAD_REVIEW_MODE=dual), oldest first; empty in single mode."
+  decisions: [ReviewVote!]!
+  "Two reviewers decided differently: a third reviewer, not one of them, settles it."
+  disagreement: Boolean!
 }
 
 type ReviewItemEdge {
@@ -8808,6 +8872,10 @@ func (ec *executionContext) childFields_ReviewItem(ctx context.Context, field gr
 		return ec.fieldContext_ReviewItem_edge(ctx, field)
 	case "context":
 		return ec.fieldContext_ReviewItem_context(ctx, field)
+	case "decisions":
+		return ec.fieldContext_ReviewItem_decisions(ctx, field)
+	case "disagreement":
+		return ec.fieldContext_ReviewItem_disagreement(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReviewItem", field.Name)
 }
@@ -8848,6 +8916,18 @@ func (ec *executionContext) childFields_ReviewQueueConnection(ctx context.Contex
 		return ec.fieldContext_ReviewQueueConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReviewQueueConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewVote(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reviewer":
+		return ec.fieldContext_ReviewVote_reviewer(ctx, field)
+	case "status":
+		return ec.fieldContext_ReviewVote_status(ctx, field)
+	case "note":
+		return ec.fieldContext_ReviewVote_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewVote", field.Name)
 }
 
 func (ec *executionContext) childFields_Scenario(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -25963,6 +26043,61 @@ func (ec *executionContext) fieldContext_ReviewItem_context(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _ReviewItem_decisions(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ReviewItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewItem_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReviewItem().Votes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rodedraad.ReviewVote) graphql.Marshaler {
+			return ec.marshalNReviewVote2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐReviewVoteᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewItem_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewVote(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewItem_disagreement(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ReviewItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewItem_disagreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Disagreement(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewItem_disagreement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewItem", field, true, false, "Boolean")
+}
+
 func (ec *executionContext) _ReviewItemEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ReviewItemEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26167,6 +26302,75 @@ func (ec *executionContext) fieldContext_ReviewQueueConnection_pageInfo(_ contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ReviewVote_reviewer(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ReviewVote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewVote_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewVote_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewVote", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewVote_status(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ReviewVote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewVote_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rodedraad.Status) graphql.Marshaler {
+			return ec.marshalNStatus2githubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewVote_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewVote", field, false, false, "Status")
+}
+
+func (ec *executionContext) _ReviewVote_note(ctx context.Context, field graphql.CollectedField, obj *rodedraad.ReviewVote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewVote_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewVote_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewVote", field, false, false, "String")
 }
 
 func (ec *executionContext) _Scenario_id(ctx context.Context, field graphql.CollectedField, obj *rodedraad.Scenario) (ret graphql.Marshaler) {
@@ -31145,7 +31349,11 @@ func (ec *executionContext) unmarshalInputReviewQueueFilter(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "methods", "documents"}
+	if _, present := asMap["disagreements"]; !present {
+		asMap["disagreements"] = false
+	}
+
+	fieldsInOrder := [...]string{"kinds", "methods", "documents", "disagreements", "pendingFor"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -31173,6 +31381,20 @@ func (ec *executionContext) unmarshalInputReviewQueueFilter(ctx context.Context,
 				return it, err
 			}
 			it.Documents = data
+		case "disagreements":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disagreements"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Disagreements = data
+		case "pendingFor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pendingFor"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PendingFor = data
 		}
 	}
 	return it, nil
@@ -37008,22 +37230,33 @@ func (ec *executionContext) _ReviewItem(ctx context.Context, sel ast.SelectionSe
 		case "key":
 			out.Values[i] = ec._ReviewItem_key(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
 			out.Values[i] = ec._ReviewItem_node(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "edge":
 			out.Values[i] = ec._ReviewItem_edge(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "context":
 			out.Values[i] = ec._ReviewItem_context(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReviewItem_decisions(ctx, field, obj)
+				})
+		case "disagreement":
+			out.Values[i] = ec._ReviewItem_disagreement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -37170,6 +37403,49 @@ func (ec *executionContext) _ReviewQueueConnection(ctx context.Context, sel ast.
 		case "pageInfo":
 			out.Values[i] = ec._ReviewQueueConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewVoteImplementors = []string{"ReviewVote"}
+
+func (ec *executionContext) _ReviewVote(ctx context.Context, sel ast.SelectionSet, obj *rodedraad.ReviewVote) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewVoteImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewVote")
+		case "reviewer":
+			out.Values[i] = ec._ReviewVote_reviewer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._ReviewVote_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._ReviewVote_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -40219,6 +40495,30 @@ func (ec *executionContext) marshalNReviewQueueConnection2ᚖgithubᚗcomᚋrode
 		return graphql.Null
 	}
 	return ec._ReviewQueueConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReviewVote2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐReviewVoteᚄ(ctx context.Context, sel ast.SelectionSet, v []*rodedraad.ReviewVote) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReviewVote2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐReviewVote(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReviewVote2ᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐReviewVote(ctx context.Context, sel ast.SelectionSet, v *rodedraad.ReviewVote) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewVote!")
+		return graphql.Null
+	}
+	return ec._ReviewVote(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNScenario2ᚕᚖgithubᚗcomᚋrodedraadᚋrodedraadᚋinternalᚋrodedraadᚐScenarioᚄ(ctx context.Context, sel ast.SelectionSet, v []*rodedraad.Scenario) graphql.Marshaler {

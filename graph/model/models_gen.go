@@ -319,7 +319,9 @@ type ReviewAgreement struct {
 }
 
 // Review a node (give id) or an edge (give type, from and to). Accepting sets status ACCEPTED,
-// rejecting REJECTED, with reviewer and time.
+// rejecting REJECTED, with reviewer and time. In dual review mode (RODEDRAAD_REVIEW_MODE=dual) the
+// decision is recorded and the status changes only when a second, different reviewer agrees, or when
+// a third settles a disagreement: FORBIDDEN for one of the two who disagree, CONFLICT once settled.
 type ReviewInput struct {
 	ID       *string            `json:"id,omitempty"`
 	Type     *rodedraad.RelType `json:"type,omitempty"`
@@ -372,6 +374,10 @@ type ReviewQueueFilter struct {
 	Methods []rodedraad.Method `json:"methods,omitempty"`
 	// Items from these documents.
 	Documents []string `json:"documents,omitempty"`
+	// Only items two reviewers decided differently, which wait for a third (dual review mode).
+	Disagreements *bool `json:"disagreements,omitempty"`
+	// Leave out what this reviewer decided already: what still needs their decision.
+	PendingFor *string `json:"pendingFor,omitempty"`
 }
 
 type ScenarioFilter struct {

@@ -55,6 +55,9 @@ type Config struct {
 	MetricsAuth string
 	// MaxResponseBytes caps one GraphQL answer.
 	MaxResponseBytes int64
+	// ReviewMode is "single" (one decision sets an item's status) or
+	// "dual" (two reviewers must agree; a third settles a disagreement).
+	ReviewMode string
 
 	// DataDir holds what the binary keeps between runs besides Neo4j: the
 	// compiled PDF engine and the language model's answer cache.
@@ -92,7 +95,7 @@ func (c Config) MarshalZerologObject(e *zerolog.Event) {
 		Dur("query_timeout", c.QueryTimeout).Dur("ready_timeout", c.ReadyTimeout).
 		Dur("shutdown_timeout", c.ShutdownTimeout).Int64("max_body_bytes", c.MaxBodyBytes).
 		Int("complexity_limit", c.ComplexityLimit).Int("depth_limit", c.DepthLimit).
-		Strs("cors_origins", c.CORSOrigins).Bool("seed", c.Seed).
+		Strs("cors_origins", c.CORSOrigins).Bool("seed", c.Seed).Str("review_mode", c.ReviewMode).
 		Str("oidc_issuer", c.OIDC.Issuer).Str("oidc_audience", c.OIDC.Audience)
 }
 

@@ -51,6 +51,7 @@ func TestLoad_Defaults(t *testing.T) {
 		Seed:             true,
 		Anonymous:        "reader",
 		MetricsAuth:      "open",
+		ReviewMode:       "single",
 		MaxResponseBytes: 8 << 20,
 		DataDir:          ".data",
 		BulkTimeout:      10 * time.Minute,
@@ -98,6 +99,10 @@ func TestLoad_Precedence(t *testing.T) {
 				return c.OIDC == config.OIDC{Issuer: "https://login.example.nl/realms/ijmond", Audience: "rodedraad",
 					RolesClaim: "realm_access.roles", ActorClaim: "email", DefaultRole: "reader"} && c.OIDC.Enabled()
 			}},
+		{"dual review by env", nil, map[string]string{"RODEDRAAD_REVIEW_MODE": "Dual"},
+			func(c config.Config) bool { return c.ReviewMode == "dual" }},
+		{"review flag over env", []string{"--review-mode", "single"}, map[string]string{"RODEDRAAD_REVIEW_MODE": "dual"},
+			func(c config.Config) bool { return c.ReviewMode == "single" }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,6 +126,7 @@ func TestLoad_Errors(t *testing.T) {
 		{"bad level", nil, map[string]string{"RODEDRAAD_LOG_LEVEL": "loud"}, "RODEDRAAD_LOG_LEVEL"},
 		{"unknown flag", []string{"--nope"}, nil, "nope"},
 		{"positional", []string{"extra"}, nil, `"extra"`},
+		{"bad review mode", nil, map[string]string{"RODEDRAAD_REVIEW_MODE": "triple"}, "RODEDRAAD_REVIEW_MODE"},
 		{"bad log format", nil, map[string]string{"RODEDRAAD_LOG_FORMAT": "xml"}, "log-format"},
 		{"bad addr", []string{"--addr", "8080"}, nil, "RODEDRAAD_ADDR"},
 		{"bad port", []string{"--addr", "localhost:http"}, nil, "RODEDRAAD_ADDR"},

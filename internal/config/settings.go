@@ -139,6 +139,15 @@ func Settings() []Setting {
 				}
 				return errText("want open, reader, editor or admin")
 			}}.on(serveOnly),
+		Setting{Name: "review-mode", Flag: "review-mode", Env: "RODEDRAAD_REVIEW_MODE", Default: "single",
+			Description: "single: one reviewer's decision sets an item's status; dual: two independent reviewers must agree, and a third settles a disagreement",
+			set: func(c *Config, v string) error {
+				c.ReviewMode = strings.ToLower(strings.TrimSpace(v))
+				if c.ReviewMode != "single" && c.ReviewMode != "dual" {
+					return errText("want single or dual")
+				}
+				return nil
+			}}.on(serveOnly),
 	}, oidcSettings()...)
 }
 

@@ -52,6 +52,8 @@ type audit struct {
 // properties of a's targets before and after it, and records one :Change
 // per target whose properties differ, with the actor of ctx, in the same
 // transaction. It bumps the graph version; the changes carry the new one.
+// It claims the idempotency key of ctx, if any, in that transaction too
+// (see claimKey).
 func audited[T any](ctx context.Context, s *Store, timeout time.Duration, a audit, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	var committed []rodedraad.Change
 	v, err := runFor(ctx, s, neo4j.AccessModeWrite, timeout, func(tx neo4j.ManagedTransaction) (T, error) {
@@ -76,6 +78,9 @@ func audited[T any](ctx context.Context, s *Store, timeout time.Duration, a audi
 			}
 		}
 		version, err := nextVersion(ctx, tx)
+		if err == nil {
+			err = claimKey(ctx, tx, version, changes)
+		}
 		if err != nil {
 			return v, err
 		}

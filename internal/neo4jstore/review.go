@@ -23,6 +23,8 @@ CALL () {
 		AND (size($methods) = 0 OR n.method IN $methods)
 		AND (size($documents) = 0 OR n.sourceDocument IN $documents
 			OR EXISTS { (d:Document)-[:CONTAINS]->(n) WHERE d.id IN $documents })
+		AND ($pendingFor = '' OR NOT $pendingFor IN coalesce(n.reviewVoters, []))
+		AND (NOT $disagreements OR (size(coalesce(n.reviewVotes, [])) = 2 AND n.reviewVotes[0] <> n.reviewVotes[1]))
 	RETURN n.id AS key, n AS node, null AS r, null AS from, null AS to,
 		n.sourceDocument AS doc, n.sourceStart AS start
 	UNION ALL
@@ -31,6 +33,8 @@ CALL () {
 		AND (size($methods) = 0 OR r.method IN $methods)
 		AND (size($documents) = 0 OR r.sourceDocument IN $documents
 			OR EXISTS { (d:Document)-[:CONTAINS]->(x) WHERE (x = a OR x = b) AND d.id IN $documents })
+		AND ($pendingFor = '' OR NOT $pendingFor IN coalesce(r.reviewVoters, []))
+		AND (NOT $disagreements OR (size(coalesce(r.reviewVotes, [])) = 2 AND r.reviewVotes[0] <> r.reviewVotes[1]))
 	RETURN type(r) + ':' + a.id + '->' + b.id AS key, null AS node, r, a.id AS from, b.id AS to,
 		r.sourceDocument AS doc, r.sourceStart AS start
 }
@@ -43,9 +47,11 @@ OPTIONAL CALL (doc, start) {
 RETURN key, node, r, from, to, p`
 
 // ReviewQueue lists PROPOSED nodes and edges, oldest key first, with the
-// passage around their quote. Kinds are node labels or relationship types;
-// none means every label and the interaction edges (SUPPORTS,
-// CONFLICTS_WITH, OVERLAPS). BAD_USER_INPUT for an unknown kind.
+// passage around their quote and their votes in dual review mode. Kinds
+// are node labels or relationship types; none means every label and the
+// interaction edges (SUPPORTS, CONFLICTS_WITH, OVERLAPS). f.PendingFor
+// leaves out what that reviewer decided; f.Disagreements keeps only items
+// two reviewers decided differently. BAD_USER_INPUT for an unknown kind.
 func (s *Store) ReviewQueue(ctx context.Context, f rodedraad.ReviewFilter, p rodedraad.Page) (rodedraad.PageOf[rodedraad.ReviewItem], error) {
 	kinds := f.Kinds
 	if len(kinds) == 0 {
@@ -57,7 +63,7 @@ func (s *Store) ReviewQueue(ctx context.Context, f rodedraad.ReviewFilter, p rod
 		}
 	}
 	params := map[string]any{"kinds": kinds, "methods": orEmpty(f.Methods), "documents": orEmpty(f.Documents),
-		"after": nil, "limit": p.First + 1}
+		"after": nil, "limit": p.First + 1, "pendingFor": f.PendingFor, "disagreements": f.Disagreements}
 	if p.After != nil {
 		params["after"] = p.After.ID
 	}
@@ -79,12 +85,14 @@ func queueItem(rec *neo4j.Record) rodedraad.ReviewItem {
 	it := rodedraad.ReviewItem{Key: key}
 	if n, isNil, _ := neo4j.GetRecordValue[dbtype.Node](rec, "node"); !isNil {
 		it.Node = nodeFrom(n)
+		it.Votes = votesFrom(n.Props)
 	}
 	if r, isNil, _ := neo4j.GetRecordValue[dbtype.Relationship](rec, "r"); !isNil {
 		from, _, _ := neo4j.GetRecordValue[string](rec, "from")
 		to, _, _ := neo4j.GetRecordValue[string](rec, "to")
 		e := edgeFrom(r, from, to)
 		it.Edge = &e
+		it.Votes = votesFrom(r.Props)
 	}
 	if p, isNil, _ := neo4j.GetRecordValue[dbtype.Node](rec, "p"); !isNil {
 		ps := passageFrom(p)
@@ -136,8 +144,12 @@ type reviewGroup struct {
 }
 
 // reviewSet decides the item bound to v.
-func reviewSet(v string) string {
-	return strings.ReplaceAll(`SET v.status = $status, v.reviewedBy = $reviewer, v.reviewedAt = datetime(),
+func reviewSet(v string) string { return reviewSetTo(v, "$status") }
+
+// reviewSetTo decides the item bound to v with the status that the
+// Cypher expression status gives.
+func reviewSetTo(v, status string) string {
+	return strings.ReplaceAll(`SET v.status = `+status+`, v.reviewedBy = $reviewer, v.reviewedAt = datetime(),
 	v.reviewNote = CASE WHEN $note = '' THEN v.reviewNote ELSE $note END`, "v.", v+".")
 }
 

@@ -52,6 +52,12 @@ type ReviewFilter struct {
 	Kinds     []string
 	Methods   []string
 	Documents []string
+	// Disagreements keeps only items two reviewers decided differently,
+	// which wait for a third (dual review mode).
+	Disagreements bool
+	// PendingFor, when set, leaves out the items this reviewer decided
+	// already: what still needs their decision.
+	PendingFor string
 }
 
 // ReviewItem is one PROPOSED node or edge in the review queue, with the
@@ -61,4 +67,11 @@ type ReviewItem struct {
 	Node    Node
 	Edge    *Edge
 	Context *Passage
+	// Votes are the decisions so far in dual review mode; none in single
+	// mode.
+	Votes Votes
 }
+
+// Disagreement reports whether two reviewers decided the item differently
+// in dual review mode and a third must settle it.
+func (it ReviewItem) Disagreement() bool { return it.Votes.Disagreement() }

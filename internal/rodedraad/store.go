@@ -22,6 +22,9 @@ type Store interface {
 	DocumentVersions(ctx context.Context, sha256, path, id string) ([]*Document, error)
 	Quotes(ctx context.Context, document string) (map[string]string, error)
 	Review(ctx context.Context, refs []ReviewRef, status Status, reviewer, note string) error
+	// ReviewVotes records a reviewer's decision on items in dual review
+	// mode and returns how many it settled (see Votes.Cast).
+	ReviewVotes(ctx context.Context, refs []ReviewRef, status Status, reviewer, note string) (int, error)
 	SetConflictSides(ctx context.Context, id string, sideA, sideB []string, by string) (*Conflict, error)
 	DecideConflict(ctx context.Context, id string, d ConflictDecision) (*Conflict, error)
 	MetaValue(ctx context.Context, key string) (string, error)

@@ -10,8 +10,10 @@ import (
 // ReviewMany accepts or rejects several nodes and edges at once, in one
 // transaction: all are decided, or (NOT_FOUND naming the missing ones)
 // none. Deciding a node decides the PROPOSED membership edges that came
-// with it. BAD_USER_INPUT without a reviewer, without items, or for an item
-// that names neither one node nor one edge.
+// with it. In dual review mode it records the reviewer's decision on each,
+// all or none, as ReviewVotes (FORBIDDEN, CONFLICT). BAD_USER_INPUT without
+// a reviewer, without items, or for an item that names neither one node
+// nor one edge.
 func (s *Service) ReviewMany(ctx context.Context, refs []rodedraad.ReviewRef, accept bool, reviewer, note string) error {
 	if strings.TrimSpace(reviewer) == "" {
 		return rodedraad.Errorf(rodedraad.EINVALID, "reviewer is required: say who decides")
@@ -24,11 +26,11 @@ func (s *Service) ReviewMany(ctx context.Context, refs []rodedraad.ReviewRef, ac
 			return rodedraad.Errorf(rodedraad.EINVALID, "items[%d]: %s", i, rodedraad.ErrorMessage(err))
 		}
 	}
-	status := rodedraad.StatusRejected
-	if accept {
-		status = rodedraad.StatusAccepted
+	if s.ReviewMode == rodedraad.ReviewDual {
+		_, err := s.store.ReviewVotes(ctx, refs, decided(accept), reviewer, note)
+		return err
 	}
-	return s.store.Review(ctx, refs, status, reviewer, note)
+	return s.store.Review(ctx, refs, decided(accept), reviewer, note)
 }
 
 // Vocabulary returns the themes and actors extractors may tag with: all of

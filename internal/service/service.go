@@ -33,9 +33,13 @@ type Service struct {
 	// Judges are the link judges SuggestLinks can use, by method name
 	// (RULE, and LLM when a model is configured).
 	Judges map[string]suggest.Judge
-	store  rodedraad.Store
-	snap   Snapshotter
-	cache  snapshotCache
+	// ReviewMode is single (one decision sets an item's status) unless set
+	// to dual: two reviewers must agree, and a third settles a
+	// disagreement.
+	ReviewMode rodedraad.ReviewMode
+	store      rodedraad.Store
+	snap       Snapshotter
+	cache      snapshotCache
 }
 
 // New returns a service over store.
@@ -141,32 +145,64 @@ type Review struct {
 	Reviewer, Note string
 }
 
-// Review accepts or rejects a node or an edge. BAD_USER_INPUT unless exactly
-// one of a node id or an edge (type, from, to) is given, or without a
-// reviewer; NOT_FOUND when the item does not exist.
+// Review accepts or rejects a node or an edge. In dual review mode it
+// records the reviewer's decision and the status changes only when two
+// reviewers agree or a third settles (see ReviewVotes). BAD_USER_INPUT
+// unless exactly one of a node id or an edge (type, from, to) is given, or
+// without a reviewer; NOT_FOUND when the item does not exist; in dual mode
+// FORBIDDEN and CONFLICT as ReviewVotes.
 func (s *Service) Review(ctx context.Context, r Review) (rodedraad.Node, *rodedraad.Edge, error) {
 	if strings.TrimSpace(r.Reviewer) == "" {
 		return nil, nil, rodedraad.Errorf(rodedraad.EINVALID, "reviewer is required: say who decides")
 	}
-	status := rodedraad.StatusRejected
-	if r.Accept {
-		status = rodedraad.StatusAccepted
+	ref := rodedraad.ReviewRef{ID: r.ID, Type: r.Type, From: r.From, To: r.To}
+	if err := ref.Validate(); err != nil {
+		return nil, nil, err
 	}
-	isEdge := r.Type != "" || r.From != "" || r.To != ""
-	switch {
-	case r.ID != "" && isEdge:
-		return nil, nil, rodedraad.Errorf(rodedraad.EINVALID, "give either id (a node) or type, from and to (an edge), not both")
-	case r.ID != "":
+	status := decided(r.Accept)
+	if s.ReviewMode == rodedraad.ReviewDual {
+		return s.vote(ctx, ref, status, r.Reviewer, r.Note)
+	}
+	if !ref.IsEdge() {
 		n, err := s.store.ReviewNode(ctx, r.ID, status, r.Reviewer, r.Note)
 		return n, nil, err
-	case r.Type == "" || r.From == "" || r.To == "":
-		return nil, nil, rodedraad.Errorf(rodedraad.EINVALID, "give id to review a node, or type, from and to to review an edge")
 	}
 	e, err := s.store.ReviewEdge(ctx, r.Type, r.From, r.To, status, r.Reviewer, r.Note)
 	if err != nil {
 		return nil, nil, err
 	}
 	return nil, &e, nil
+}
+
+// decided is the status a decision gives.
+func decided(accept bool) rodedraad.Status {
+	if accept {
+		return rodedraad.StatusAccepted
+	}
+	return rodedraad.StatusRejected
+}
+
+// vote records one dual-mode decision and returns the item as it is now.
+func (s *Service) vote(ctx context.Context, ref rodedraad.ReviewRef, status rodedraad.Status, reviewer, note string) (rodedraad.Node, *rodedraad.Edge, error) {
+	if _, err := s.store.ReviewVotes(ctx, []rodedraad.ReviewRef{ref}, status, reviewer, note); err != nil {
+		return nil, nil, err
+	}
+	if !ref.IsEdge() {
+		n, err := s.store.Node(ctx, ref.ID)
+		return n, nil, err
+	}
+	e := rodedraad.Edge{Type: ref.Type, From: ref.From, To: ref.To}
+	e.Normalize()
+	links, err := s.store.Links(ctx, []string{e.From}, rodedraad.LinkQuery{Type: e.Type, Dir: rodedraad.Out})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, l := range links[e.From] {
+		if l.To == e.To {
+			return nil, &l.Edge, nil
+		}
+	}
+	return nil, nil, rodedraad.Errorf(rodedraad.ENOTFOUND, "no %s edge from %q to %q", e.Type, e.From, e.To)
 }
 
 // newID returns prefix plus 8 random base32 characters: readable, and
