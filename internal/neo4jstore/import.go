@@ -53,9 +53,20 @@ func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, opts rodedraad.
 		return importResult(b, nodes, a.targets, dry.changes), nil
 	}
 	if err != nil {
-		return res, err
+		return res, tooBig(err)
 	}
 	return importResult(b, nodes, a.targets, *a.changes), nil
+}
+
+// tooBig explains a load that did not fit Neo4j's transaction memory: the
+// driver reports it as a transient error it gave up retrying.
+func tooBig(err error) error {
+	if err == nil || !strings.Contains(err.Error(), "MemoryPoolOutOfMemoryError") {
+		return err
+	}
+	return rodedraad.Errorf(rodedraad.EUNAVAILABLE,
+		"de lading past niet in het transactiegeheugen van Neo4j / the load does not fit Neo4j's transaction memory (dbms.memory.transaction.total.max): "+
+			"give Neo4j more heap or load the bundle in parts; nothing was written")
 }
 
 // bulkTimeout is the transaction timeout of a write of rows rows: the
@@ -321,7 +332,12 @@ func (b batch) run(ctx context.Context, tx neo4j.ManagedTransaction) error {
 // records no changes: the bundle must be valid and its ids new or of the
 // same kind.
 func (s *Store) BulkLoad(ctx context.Context, b *rodedraad.Bundle, progress func(done, total int)) error {
-	steps := batches(b.Nodes(), b.Edges, upsert, importBatch)
+	return s.bulkLoad(ctx, b, progress, importBatch)
+}
+
+// bulkLoad is BulkLoad with size rows per statement.
+func (s *Store) bulkLoad(ctx context.Context, b *rodedraad.Bundle, progress func(done, total int), size int) error {
+	steps := batches(b.Nodes(), b.Edges, upsert, size)
 	timeout := DefaultBulkTimeout
 	if deadline, ok := ctx.Deadline(); ok {
 		timeout = time.Until(deadline)
@@ -329,5 +345,5 @@ func (s *Store) BulkLoad(ctx context.Context, b *rodedraad.Bundle, progress func
 	_, err := audited(ctx, s, timeout, audit{op: "bulk"}, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, writeBatches(ctx, tx, "bulk", steps, progress)
 	})
-	return err
+	return tooBig(err)
 }
