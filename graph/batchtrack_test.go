@@ -83,3 +83,57 @@ func TestBatchTracking_CountsExactly(t *testing.T) {
 		})
 	}
 }
+
+// untracked hides the query's tracker from the batchers: they wait out
+// their idle window, as before tracking.
+type untracked struct{}
+
+func (untracked) ExtensionName() string                   { return "Untracked" }
+func (untracked) Validate(graphql.ExecutableSchema) error { return nil }
+func (untracked) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	return next(context.WithValue(ctx, trackerKey{}, (*tracker)(nil)))
+}
+
+// BenchmarkHandler_SingleItem times one recommendation with its four
+// relationship fields through the whole handler on the seeded graph, with
+// the tracker and with the idle window only, alternating; window/tracked is
+// the latency ratio (above 1: tracking is faster).
+func BenchmarkHandler_SingleItem(b *testing.B) {
+	store := neo4jtest.Seeded(b)
+	limits := Limits{Complexity: 10000, Depth: 10, Timeout: 10 * time.Second}
+	tracked := httptest.NewServer(NewHandler(service.New(store), limits))
+	window := httptest.NewServer(NewHandler(service.New(store), limits, func(s *handler.Server) { s.Use(untracked{}) }))
+	b.Cleanup(tracked.Close)
+	b.Cleanup(window.Close)
+	body, _ := json.Marshal(map[string]any{"query": `{ recommendation(id: "R06.1") { id title themes { id } document { id title }
+		endorsedBy { actor { id name } via } conflictsWith { score other { ... on Recommendation { id } } } } }`})
+	post := func(srv *httptest.Server) time.Duration {
+		start := time.Now()
+		resp, err := srv.Client().Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+		if err != nil {
+			b.Fatal(err)
+		}
+		var out struct{ Errors []json.RawMessage }
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || len(out.Errors) > 0 {
+			b.Fatalf("decode %v, errors %s", err, out.Errors)
+		}
+		resp.Body.Close()
+		return time.Since(start)
+	}
+	post(tracked) // warm both up
+	post(window)
+	var withTracker, withWindow time.Duration
+	odd := false
+	for b.Loop() {
+		if odd = !odd; odd {
+			withTracker += post(tracked)
+			withWindow += post(window)
+		} else {
+			withWindow += post(window)
+			withTracker += post(tracked)
+		}
+	}
+	b.ReportMetric(float64(withTracker.Microseconds())/float64(b.N)/1000, "tracked-ms/op")
+	b.ReportMetric(float64(withWindow.Microseconds())/float64(b.N)/1000, "window-ms/op")
+	b.ReportMetric(withWindow.Seconds()/withTracker.Seconds(), "window/tracked")
+}
