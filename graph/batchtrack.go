@@ -23,6 +23,7 @@ import (
 // on a batch and the open ones are complete.
 type tracker struct {
 	schema *ast.Schema
+	sat    map[string][]string // per object type, the type conditions it meets
 
 	mu      sync.Mutex
 	pending int      // fields running or about to run, not waiting on a batch
@@ -91,7 +92,20 @@ func (t *tracker) giveUp() {
 
 // batchTracking is the gqlgen extension that gives each query a tracker and
 // counts its fields.
-type batchTracking struct{ schema *ast.Schema }
+type batchTracking struct {
+	schema *ast.Schema
+	sat    map[string][]string
+}
+
+func newBatchTracking(schema *ast.Schema) batchTracking {
+	sat := map[string][]string{}
+	for name, def := range schema.Types {
+		if def.Kind == ast.Object {
+			sat[name] = satisfies(schema, name)
+		}
+	}
+	return batchTracking{schema: schema, sat: sat}
+}
 
 var (
 	_ graphql.HandlerExtension     = batchTracking{}
@@ -110,7 +124,7 @@ func (e batchTracking) InterceptOperation(ctx context.Context, next graphql.Oper
 	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Query {
 		return next(ctx)
 	}
-	t := &tracker{schema: e.schema}
+	t := &tracker{schema: e.schema, sat: e.sat}
 	t.pending, t.exact = countFields(oc, oc.Operation.SelectionSet, []string{"Query"})
 	return next(context.WithValue(ctx, trackerKey{}, t))
 }
@@ -194,8 +208,7 @@ func (c *childCounter) objectName(v reflect.Value) string {
 		return c.def.Name
 	}
 	name := v.Type().Name()
-	if obj := c.t.schema.Types[name]; obj != nil && obj.Kind == ast.Object && c.t.schema.GetPossibleTypes(c.def) != nil &&
-		slices.ContainsFunc(c.t.schema.GetPossibleTypes(c.def), func(d *ast.Definition) bool { return d.Name == name }) {
+	if slices.ContainsFunc(c.t.schema.GetPossibleTypes(c.def), func(d *ast.Definition) bool { return d.Name == name }) {
 		return name
 	}
 	c.ok = false
@@ -209,7 +222,7 @@ func (c *childCounter) fieldsOf(obj string) int {
 	if n, ok := c.memo[obj]; ok {
 		return n
 	}
-	n, ok := countFields(c.oc, c.sel, satisfies(c.t.schema, obj))
+	n, ok := countFields(c.oc, c.sel, c.t.sat[obj])
 	c.ok = c.ok && ok
 	c.memo[obj] = n
 	return n

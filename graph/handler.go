@@ -56,7 +56,7 @@ func NewHandler(svc Service, limits Limits, opts ...Option) http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(newQueryBudget(limits.MaxResultItems))
-	srv.Use(batchTracking{schema: es.Schema()})
+	srv.Use(newBatchTracking(es.Schema()))
 	// Depth first: a deep query is refused for its depth, which says more
 	// than the complexity its nesting multiplies up to.
 	srv.Use(DepthLimit(limits.Depth))
