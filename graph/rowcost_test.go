@@ -20,7 +20,7 @@ func MustScore(tb testing.TB, query string, vars map[string]any) int {
 	cfg := generated.Config{Resolvers: NewResolver(nil)}
 	setComplexity(&cfg.Complexity)
 	es := rowCost{generated.NewExecutableSchema(cfg)}
-	doc, errs := gqlparser.LoadQuery(es.Schema(), query)
+	doc, errs := gqlparser.LoadQueryWithRules(es.Schema(), query, nil)
 	if len(errs) > 0 {
 		tb.Fatalf("query does not validate: %v", errs)
 	}
