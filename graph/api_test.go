@@ -22,7 +22,7 @@ import (
 // share one database, so none of them runs in parallel.
 
 // testLimits are the limits every test server runs with.
-var testLimits = graph.Limits{Complexity: 2000, Depth: 10, Timeout: 10 * time.Second}
+var testLimits = graph.Limits{Complexity: 10000, Depth: 10, Timeout: 10 * time.Second}
 
 // gqlError is one entry of a response's errors.
 type gqlError struct {

@@ -198,3 +198,92 @@ func TestBatcher_Siblings(t *testing.T) {
 		}
 	})
 }
+
+// tracked returns a context whose query has pending fields running.
+func tracked(pending int) (context.Context, *tracker) {
+	t := &tracker{pending: pending, exact: true}
+	return context.WithValue(context.Background(), trackerKey{}, t), t
+}
+
+func TestBatcher_Tracked(t *testing.T) {
+	inBubble(t, "OK a lone key is fetched at once", func(t *testing.T) {
+		var log fetchLog
+		b := newCounting(&log, nil)
+		b.idle, b.maxWait = time.Hour, time.Hour // a window would be seen
+		ctx, _ := tracked(1)
+		start := time.Now()
+		if v, err := b.Load(ctx, 2); v != "v" || err != nil {
+			t.Fatalf("Load(2) = %q, %v", v, err)
+		}
+		if d := time.Since(start); d != 0 {
+			t.Errorf("a single-item fetch waited %v, want no wait at all", d)
+		}
+		if calls := log.fetches(); !slices.EqualFunc(calls, [][]int{{2}}, slices.Equal) {
+			t.Errorf("fetches = %v, want one of [2]", calls)
+		}
+	})
+
+	inBubble(t, "OK fields waiting together are one fetch at once", func(t *testing.T) {
+		var log fetchLog
+		b := newCounting(&log, nil)
+		b.idle, b.maxWait = time.Hour, time.Hour
+		const fields = 40
+		ctx, tr := tracked(fields)
+		start := time.Now()
+		var wg sync.WaitGroup
+		for k := range fields {
+			wg.Go(func() {
+				_, _ = b.Load(ctx, k)
+				tr.add(-1) // the field returns, with no fields below it
+			})
+		}
+		wg.Wait()
+		if d := time.Since(start); d != 0 {
+			t.Errorf("the fetch waited %v, want no wait at all", d)
+		}
+		if calls := log.fetches(); len(calls) != 1 || len(calls[0]) != fields {
+			t.Errorf("fetches = %v, want one with all %d keys", calls, fields)
+		}
+	})
+
+	inBubble(t, "OK a running field holds the batch open", func(t *testing.T) {
+		var log fetchLog
+		b := newCounting(&log, nil)
+		b.idle, b.maxWait = time.Millisecond, time.Hour // a window alone would fetch [2] by itself
+		ctx, tr := tracked(2)
+		start := time.Now()
+		var wg sync.WaitGroup
+		wg.Go(func() { _, _ = b.Load(ctx, 2); tr.add(-1) })
+		wg.Go(func() {
+			time.Sleep(50 * time.Millisecond) // a slow resolver, then its key
+			_, _ = b.Load(ctx, 4)
+			tr.add(-1)
+		})
+		wg.Wait()
+		if calls := log.fetches(); len(calls) != 1 || !sameInts(calls[0], []int{2, 4}) {
+			t.Errorf("fetches = %v, want one of [2 4]", calls)
+		}
+		if d := time.Since(start); d != 50*time.Millisecond {
+			t.Errorf("fetched after %v, want when the slow field asked, 50ms", d)
+		}
+	})
+
+	inBubble(t, "OK a miscount falls back to the window", func(t *testing.T) {
+		var log fetchLog
+		b := newCounting(&log, nil)
+		ctx, tr := tracked(1)
+		tr.add(-2) // more fields returned than were counted
+		if tr.counting() {
+			t.Fatal("a tracker whose count went below zero still counts")
+		}
+		start := time.Now()
+		_, _ = b.Load(ctx, 2)
+		if d := time.Since(start); d != b.idle {
+			t.Errorf("fetched after %v, want the idle window %v", d, b.idle)
+		}
+	})
+}
+
+func sameInts(a, b []int) bool {
+	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
+}

@@ -12,7 +12,6 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
 
-	"github.com/rodedraad/rodedraad/graph/generated"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
@@ -242,28 +241,6 @@ func countItems(ctx context.Context, res any) {
 	if over {
 		items.cancel(errTooManyItems)
 	}
-}
-
-// Unpaged lists cost their child times an assumed size: the many side of a
-// relation (a theme's recommendations) more than the few side (a
-// recommendation's themes). The real sizes are counted as they resolve.
-const (
-	manyItems = 20
-	fewItems  = 2
-)
-
-func setListComplexity(c *generated.ComplexityRoot) {
-	many := func(child int) int { return child * manyItems }
-	few := func(child int) int { return child * fewItems }
-	c.Theme.Recommendations, c.Document.Recommendations, c.Actor.Assignments = many, many, many
-	c.Actor.Documents, c.Actor.Supports, c.Actor.Opposes = many, many, many
-	c.Scenario.Includes, c.Scenario.Documents = many, many
-	c.Document.Authors, c.Document.Scenarios = few, few
-	r := &c.Recommendation
-	r.Themes, r.AssignedTo, r.EndorsedBy, r.OpposedBy, r.Supports, r.ConflictsWith = few, few, few, few, few, few
-	r.SupportedBy, r.ConflictedBy, r.Overlaps, r.Scenarios = few, few, few, few
-	s := &c.Scenario
-	s.Supports, s.ConflictsWith, s.SupportedBy, s.ConflictedBy, s.EndorsedBy, s.OpposedBy = few, few, few, few, few, few
 }
 
 // checkValue records the first integer literal in v that does not fit 64

@@ -25,8 +25,8 @@ import (
 
 // Limits protect the server from expensive requests.
 type Limits struct {
-	// Complexity caps the cost of one operation: one per field, lists
-	// multiplied by their page size.
+	// Complexity caps the rows one operation can return: paged lists
+	// count their page size, unpaged lists their size cap (see rowCost).
 	Complexity int
 	// Depth caps how deeply selections nest.
 	Depth int
@@ -47,7 +47,8 @@ type Limits struct {
 func NewHandler(svc Service, limits Limits, opts ...Option) http.Handler {
 	cfg := generated.Config{Resolvers: NewResolver(svc)}
 	setComplexity(&cfg.Complexity)
-	srv := handler.New(generated.NewExecutableSchema(cfg))
+	es := rowCost{generated.NewExecutableSchema(cfg)}
+	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -55,10 +56,11 @@ func NewHandler(svc Service, limits Limits, opts ...Option) http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(newQueryBudget(limits.MaxResultItems))
+	srv.Use(newBatchTracking(es.Schema()))
 	// Depth first: a deep query is refused for its depth, which says more
 	// than the complexity its nesting multiplies up to.
 	srv.Use(DepthLimit(limits.Depth))
-	srv.Use(extension.FixedComplexityLimit(limits.Complexity))
+	srv.Use(extension.FixedComplexityLimit(limits.Complexity, costOptions(es.Schema())...))
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
 	for _, o := range opts {
@@ -77,10 +79,6 @@ func withTimeout(d time.Duration, next http.Handler) http.Handler {
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
-
-// pageCost multiplies the cost of a list's children by its page size, so
-// that complexity reflects how much a query can fetch.
-func pageCost(child, first int) int { return child * max(first, 1) }
 
 func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.Recommendations = func(child, first int, _ *string, _ *model.RecommendationFilter, _ *model.Order) int {
@@ -106,15 +104,11 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Document.Passages = func(child int, _ *int, first int) int { return pageCost(child, first) }
 	c.SuggestLinksPayload.Proposals = func(child, first int) int { return pageCost(child, first) }
 	setTrustComplexity(c)
-	setListComplexity(c)
 	conflictComplexity(c)
 }
 
-// conflictComplexity prices the conflict lists and the theme and actor
-// lists beside them by page size, like the other lists: a page of 100
-// endorsements or contradictions with a few fields each stays well under
-// the default limit of 2000. A conflict's pairs are not priced by page:
-// they come from the cached report, not from the database.
+// conflictComplexity prices the conflict lists and the endorsements beside
+// them by page size, like the other paged lists.
 func conflictComplexity(c *generated.ComplexityRoot) {
 	c.Query.Conflicts = func(child int, _ *model.ConflictFilter, _ *service.ConflictOrder, first int, _ *string) int {
 		return pageCost(child, first)

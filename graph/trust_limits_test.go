@@ -145,18 +145,18 @@ func TestHandler_ResultCaps(t *testing.T) {
 	store := neo4jtest.Seeded(t)
 	q := `{ themes(first: 20) { edges { node { id recommendations { id title text } } } } }`
 	t.Run("ResponseTooLarge", func(t *testing.T) {
-		srv := newServerWith(t, store, graph.Limits{Complexity: 2000, Depth: 10, MaxResponseBytes: 2000})
+		srv := newServerWith(t, store, graph.Limits{Complexity: 10000, Depth: 10, MaxResponseBytes: 2000})
 		status, body := rawPost(t, srv, "application/json", gqlBody(q))
 		if codes := codesOf(t, body); codes[0] != graph.CodeResponseTooLarge || status < 400 {
 			t.Errorf("status %d, body %s; want RESPONSE_TOO_LARGE", status, body)
 		}
 	})
 	t.Run("TooManyItems", func(t *testing.T) {
-		srv := newServerWith(t, store, graph.Limits{Complexity: 2000, Depth: 10, MaxResultItems: 50})
+		srv := newServerWith(t, store, graph.Limits{Complexity: 10000, Depth: 10, MaxResultItems: 50})
 		mustFail(t, srv, q, nil, graph.CodeTooExpensive)
 	})
 	t.Run("UnderTheCapsAnswers", func(t *testing.T) {
-		srv := newServerWith(t, store, graph.Limits{Complexity: 2000, Depth: 10, MaxResponseBytes: 1 << 22, MaxResultItems: 5000})
+		srv := newServerWith(t, store, graph.Limits{Complexity: 10000, Depth: 10, MaxResponseBytes: 1 << 22, MaxResultItems: 5000})
 		if _, errs := mustQuery(t, srv, q, nil); len(errs) > 0 {
 			t.Errorf("errors under the caps: %+v", errs)
 		}

@@ -91,6 +91,8 @@ func setupImport(fs *flag.FlagSet) runFunc {
 			return fmt.Errorf("import %s: nothing was written:\n%w", file, userError(err))
 		}
 		opts := rodedraad.ImportOptions{DryRun: *dryRun, Overwrite: *overwrite, Timeout: in.cfg.BulkTimeout}
+		// The store logs each batch of a bulk load.
+		ctx = newLogger(in.cfg, in.stderr).WithContext(ctx)
 		return withStore(ctx, in, func(store *neo4jstore.Store) error {
 			res, err := service.New(store).ImportBundleWith(ctx, filepath.ToSlash(file), data, opts)
 			if err != nil {

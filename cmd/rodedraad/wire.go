@@ -59,6 +59,7 @@ func openStore(ctx context.Context, cfg config.Config, progress io.Writer) (*neo
 // them already (force loads them anyway), and logs where it is.
 func seed(ctx context.Context, store *neo4jstore.Store, log zerolog.Logger, sr seedRun) error {
 	last := time.Time{}
+	ctx = log.WithContext(ctx) // the store logs each batch of a bulk load
 	res, err := service.New(store).Seed(ctx, seeds.FS, service.SeedOptions{Force: sr.force, Overwrite: sr.overwrite,
 		Timeout: sr.timeout, Progress: func(done, total int) {
 			if time.Since(last) > time.Second || done == total {

@@ -46,7 +46,7 @@ func TestLoad_Defaults(t *testing.T) {
 		ReadyTimeout:     2 * time.Second,
 		ShutdownTimeout:  15 * time.Second,
 		MaxBodyBytes:     1 << 20,
-		ComplexityLimit:  2000,
+		ComplexityLimit:  10000,
 		DepthLimit:       10,
 		Seed:             true,
 		Anonymous:        "reader",

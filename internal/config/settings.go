@@ -84,8 +84,8 @@ func Settings() []Setting {
 				c.MaxBodyBytes = n
 				return numErr(err)
 			}}.on(serveOnly),
-		integer("complexity-limit", "complexity-limit", "RODEDRAAD_COMPLEXITY_LIMIT", "2000",
-			"largest GraphQL query complexity accepted", func(c *Config) *int { return &c.ComplexityLimit }).on(serveOnly),
+		integer("complexity-limit", "complexity-limit", "RODEDRAAD_COMPLEXITY_LIMIT", "10000",
+			"largest GraphQL query complexity accepted: the rows a query can return (page sizes times list caps)", func(c *Config) *int { return &c.ComplexityLimit }).on(serveOnly),
 		integer("depth-limit", "depth-limit", "RODEDRAAD_DEPTH_LIMIT", "10",
 			"deepest GraphQL selection accepted", func(c *Config) *int { return &c.DepthLimit }).on(serveOnly),
 		Setting{Name: "cors-origins", Flag: "cors-origins", Env: "RODEDRAAD_CORS_ORIGINS", Default: "",

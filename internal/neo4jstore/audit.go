@@ -126,17 +126,21 @@ func propsOf(ctx context.Context, tx neo4j.ManagedTransaction, targets []target)
 	return out, nil
 }
 
+// collectProps reads the properties of rows with q, in batches: a bulk
+// load audits thousands of items.
 func collectProps(ctx context.Context, tx neo4j.ManagedTransaction, q string, rows []any, out map[string]map[string]any) error {
-	res, err := tx.Run(ctx, q, map[string]any{"rows": rows})
-	if err != nil {
-		return err
-	}
-	for res.Next(ctx) {
-		k, _, _ := neo4j.GetRecordValue[string](res.Record(), "k")
-		p, _, _ := neo4j.GetRecordValue[map[string]any](res.Record(), "p")
-		out[k] = plainProps(p)
-	}
-	return res.Err()
+	return chunks(rows, func(part []any) error {
+		res, err := tx.Run(ctx, q, map[string]any{"rows": part})
+		if err != nil {
+			return err
+		}
+		for res.Next(ctx) {
+			k, _, _ := neo4j.GetRecordValue[string](res.Record(), "k")
+			p, _, _ := neo4j.GetRecordValue[map[string]any](res.Record(), "p")
+			out[k] = plainProps(p)
+		}
+		return res.Err()
+	})
 }
 
 // plainProps turns Neo4j values into ones that JSON keeps as they read:
@@ -212,12 +216,14 @@ func record(ctx context.Context, tx neo4j.ManagedTransaction, version int64, cha
 		rows[i] = map[string]any{"seq": int64(i), "op": c.Op, "target": c.Target, "action": c.Action,
 			"before": jsonOrEmpty(c.Before), "after": jsonOrEmpty(c.After)}
 	}
-	_, err := tx.Run(ctx, `UNWIND $rows AS row
-		CREATE (c:Change {version: $version, seq: row.seq, at: datetime(), actor: $actor, role: $role, via: $via,
-			request: $request, op: row.op, target: row.target, action: row.action, before: row.before, after: row.after})`,
-		map[string]any{"rows": rows, "version": version, "actor": actor.Name, "role": actor.Role.String(),
-			"via": actor.Via, "request": actor.Request})
-	return err
+	return chunks(rows, func(part []any) error {
+		_, err := tx.Run(ctx, `UNWIND $rows AS row
+			CREATE (c:Change {version: $version, seq: row.seq, at: datetime(), actor: $actor, role: $role, via: $via,
+				request: $request, op: row.op, target: row.target, action: row.action, before: row.before, after: row.after})`,
+			map[string]any{"rows": part, "version": version, "actor": actor.Name, "role": actor.Role.String(),
+				"via": actor.Via, "request": actor.Request})
+		return err
+	})
 }
 
 func jsonOrEmpty(m map[string]any) string {
@@ -239,24 +245,27 @@ func editedByHand(ctx context.Context, tx neo4j.ManagedTransaction, keys []strin
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	res, err := tx.Run(ctx, `UNWIND $keys AS k
-		MATCH (c:Change {target: k})
-		WITH k, c ORDER BY c.version DESC, c.seq DESC
-		WITH k, collect(c.op)[0] AS op
-		RETURN k, op`, map[string]any{"keys": keys})
-	if err != nil {
-		return nil, err
-	}
 	var out []string
-	for res.Next(ctx) {
-		k, _, _ := neo4j.GetRecordValue[string](res.Record(), "k")
-		op, _, _ := neo4j.GetRecordValue[string](res.Record(), "op")
-		if personOps[op] {
-			out = append(out, k)
+	err := chunks(keys, func(part []string) error {
+		res, err := tx.Run(ctx, `UNWIND $keys AS k
+			MATCH (c:Change {target: k})
+			WITH k, c ORDER BY c.version DESC, c.seq DESC
+			WITH k, collect(c.op)[0] AS op
+			RETURN k, op`, map[string]any{"keys": part})
+		if err != nil {
+			return err
 		}
-	}
+		for res.Next(ctx) {
+			k, _, _ := neo4j.GetRecordValue[string](res.Record(), "k")
+			op, _, _ := neo4j.GetRecordValue[string](res.Record(), "op")
+			if personOps[op] {
+				out = append(out, k)
+			}
+		}
+		return res.Err()
+	})
 	sort.Strings(out)
-	return out, res.Err()
+	return out, err
 }
 
 // History returns the changes of one item, a node id or an edge key

@@ -139,7 +139,7 @@ func (s *Store) SetConflictSides(ctx context.Context, id string, sideA, sideB []
 			return nil, err
 		}
 		c.Provenance = rodedraad.Provenance{Status: rodedraad.StatusAccepted, Method: rodedraad.MethodManual, CreatedBy: by}
-		for _, bt := range batches(nil, append(c.SideEdges(), c.Pairs()...), upsert) {
+		for _, bt := range batches(nil, append(c.SideEdges(), c.Pairs()...), upsert, importBatch) {
 			if err := bt.run(ctx, tx); err != nil {
 				return nil, err
 			}

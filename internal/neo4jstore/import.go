@@ -4,43 +4,47 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/rs/zerolog"
 
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
-// importBatch is how many rows one UNWIND statement carries.
+// importBatch is how many rows one UNWIND statement carries by default: a
+// few thousand keeps each statement's parameter list and plan small, and a
+// bundle of 10,000 recommendations still takes only a few dozen statements.
 const importBatch = 2000
+
+// DefaultBulkTimeout bounds the transaction of a bulk load whose caller set
+// no timeout: the store's query timeout is sized for one GraphQL request,
+// not for a bundle of many thousand rows.
+const DefaultBulkTimeout = 10 * time.Minute
 
 // Import upserts a bundle in one transaction: nodes by id (MERGE, so loading
 // twice gives the same graph; createdAt is kept from the first load), then
-// edges by (from, type, to). Before writing it checks that no id exists with
+// edges by (from, type, to), each kind in UNWIND batches of
+// opts.BatchRows rows. Before writing it checks that no id exists with
 // another kind (CONFLICT) and that every edge fits the schema, resolving ends
 // that are not in the bundle against the database (BAD_USER_INPUT or
-// NOT_FOUND). On any error nothing is written.
+// NOT_FOUND). On any error, in any batch, nothing is written. A bundle of
+// more than one batch runs under opts.Timeout or DefaultBulkTimeout rather
+// than the query timeout; each batch is logged and reported to
+// opts.Progress.
 func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, opts rodedraad.ImportOptions) (rodedraad.ImportResult, error) {
 	nodes := b.Nodes()
-	total := len(nodes) + len(b.Edges) + len(b.Passages)
-	timeout := s.timeout
-	if opts.Timeout > 0 {
-		timeout = opts.Timeout
-	}
+	steps := importBatches(b, nodes, opts)
 	a := importAudit(b, nodes, opts)
+	timeout := s.bulkTimeout(opts.Timeout, rowsIn(steps))
 	res, err := audited(ctx, s, timeout, a, func(tx neo4j.ManagedTransaction) (rodedraad.ImportResult, error) {
 		if err := checkBundle(ctx, tx, nodes, b.Edges); err != nil {
 			return rodedraad.ImportResult{}, err
 		}
-		done := 0
-		for _, bt := range importBatches(b, nodes, opts) {
-			if err := bt.run(ctx, tx); err != nil {
-				return rodedraad.ImportResult{}, err
-			}
-			done += len(bt.rows)
-			if opts.Progress != nil {
-				opts.Progress(done, total)
-			}
+		if err := writeBatches(ctx, tx, "import", steps, opts.Progress); err != nil {
+			return rodedraad.ImportResult{}, err
 		}
 		return rodedraad.ImportResult{Nodes: len(nodes), Edges: len(b.Edges)}, nil
 	})
@@ -49,9 +53,89 @@ func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, opts rodedraad.
 		return importResult(b, nodes, a.targets, dry.changes), nil
 	}
 	if err != nil {
-		return res, err
+		return res, tooBig(err)
 	}
 	return importResult(b, nodes, a.targets, *a.changes), nil
+}
+
+// tooBig explains a load that did not fit Neo4j's transaction memory: the
+// driver reports it as a transient error it gave up retrying.
+func tooBig(err error) error {
+	if err == nil || !strings.Contains(err.Error(), "MemoryPoolOutOfMemoryError") {
+		return err
+	}
+	return rodedraad.Errorf(rodedraad.EUNAVAILABLE,
+		"de lading past niet in het transactiegeheugen van Neo4j / the load does not fit Neo4j's transaction memory (dbms.memory.transaction.total.max): "+
+			"give Neo4j more heap or load the bundle in parts; nothing was written")
+}
+
+// bulkTimeout is the transaction timeout of a write of rows rows: the
+// caller's, else the query timeout for a write of one batch and
+// DefaultBulkTimeout for a larger one.
+func (s *Store) bulkTimeout(set time.Duration, rows int) time.Duration {
+	switch {
+	case set > 0:
+		return set
+	case rows > importBatch:
+		return max(DefaultBulkTimeout, s.timeout)
+	}
+	return s.timeout
+}
+
+func rowsIn(steps []batch) int {
+	n := 0
+	for _, bt := range steps {
+		n += len(bt.rows)
+	}
+	return n
+}
+
+// writeBatches runs steps in tx in order, reporting each to progress and to
+// the context's logger: at info level for a bulk load, debug for a small
+// write. op names the load in the log ("import", "bulk").
+func writeBatches(ctx context.Context, tx neo4j.ManagedTransaction, op string, steps []batch, progress func(done, total int)) error {
+	total, done := rowsIn(steps), 0
+	level := zerolog.DebugLevel
+	if total > importBatch {
+		level = zerolog.InfoLevel
+	}
+	log := zerolog.Ctx(ctx)
+	for i, bt := range steps {
+		start := time.Now()
+		if err := bt.run(ctx, tx); err != nil {
+			return fmt.Errorf("batch %d of %d: %w", i+1, len(steps), err)
+		}
+		done += len(bt.rows)
+		if progress != nil {
+			progress(done, total)
+		}
+		log.WithLevel(level).Str("op", op).Str("what", bt.what).Int("batch", i+1).Int("batches", len(steps)).
+			Int("rows", len(bt.rows)).Int("done", done).Int("total", total).Dur("took", time.Since(start)).
+			Msg("bulk write: batch written")
+	}
+	return nil
+}
+
+// batchRows is the rows per statement that opts.BatchRows asks for.
+func batchRows(n int) int {
+	switch {
+	case n == 0:
+		return importBatch
+	case n < 0:
+		return int(^uint(0) >> 1) // one statement per kind
+	}
+	return n
+}
+
+// chunks calls fn with consecutive pieces of rows of at most importBatch:
+// the reads and audit writes around a bulk load batch like its writes.
+func chunks[T any](rows []T, fn func([]T) error) error {
+	for start := 0; start < len(rows); start += importBatch {
+		if err := fn(rows[start:min(start+importBatch, len(rows))]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // importBatches lists the statements of an import: nodes, then passages
@@ -64,7 +148,8 @@ func importBatches(b *rodedraad.Bundle, nodes []rodedraad.Node, opts rodedraad.I
 	case opts.KeepExisting:
 		mode = keep
 	}
-	all := batches(nodes, b.Edges, mode)
+	size := batchRows(opts.BatchRows)
+	all := batches(nodes, b.Edges, mode, size)
 	rows := make([]any, len(b.Passages))
 	for i := range b.Passages {
 		rows[i] = map[string]any(passageProps(&b.Passages[i]))
@@ -77,7 +162,7 @@ func importBatches(b *rodedraad.Bundle, nodes []rodedraad.Node, opts rodedraad.I
 			break
 		}
 	}
-	passages := appendBatches(nil, "passages", passageStatement, rows)
+	passages := appendBatches(nil, "passages", passageStatement, rows, size)
 	return append(all[:edgesAt:edgesAt], append(passages, all[edgesAt:]...)...)
 }
 
@@ -116,7 +201,12 @@ func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []roded
 			}
 		}
 	}
-	stored, err := labelsOf(ctx, tx, ids)
+	stored := map[string]rodedraad.Label{}
+	err := chunks(ids, func(part []string) error {
+		found, err := labelsOf(ctx, tx, part)
+		maps.Copy(stored, found)
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -141,7 +231,7 @@ func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []roded
 	return nil
 }
 
-// batch is one UNWIND statement with at most importBatch rows.
+// batch is one UNWIND statement with at most a batch of rows.
 type batch struct {
 	what string // for error messages: "Recommendation nodes", "SUPPORTS edges"
 	stmt string
@@ -162,7 +252,7 @@ const (
 // create mode the uniqueness constraint on Entity.id, not an earlier read,
 // decides whether an id is taken: two concurrent creates of one id cannot
 // both succeed.
-func batches(nodes []rodedraad.Node, edges []rodedraad.Edge, mode writeMode) []batch {
+func batches(nodes []rodedraad.Node, edges []rodedraad.Edge, mode writeMode, size int) []batch {
 	byLabel := map[rodedraad.Label][]any{}
 	for _, n := range nodes {
 		row := map[string]any{"id": n.NodeID(), "props": map[string]any(nodeProps(n)), "createdAt": createdAt(n.Prov())}
@@ -177,10 +267,10 @@ func batches(nodes []rodedraad.Node, edges []rodedraad.Edge, mode writeMode) []b
 	}
 	var out []batch
 	for _, label := range rodedraad.Labels {
-		out = appendBatches(out, string(label)+" nodes", nodeStatement(label, mode), byLabel[label])
+		out = appendBatches(out, string(label)+" nodes", nodeStatement(label, mode), byLabel[label], size)
 	}
 	for _, t := range rodedraad.RelTypes {
-		out = appendBatches(out, string(t)+" edges", edgeStatement(t, mode), byType[t])
+		out = appendBatches(out, string(t)+" edges", edgeStatement(t, mode), byType[t], size)
 	}
 	return out
 }
@@ -217,9 +307,9 @@ func edgeStatement(t rodedraad.RelType, mode writeMode) string {
 		%s`, t, set)
 }
 
-func appendBatches(out []batch, what, stmt string, rows []any) []batch {
-	for start := 0; start < len(rows); start += importBatch {
-		out = append(out, batch{what: what, stmt: stmt, rows: rows[start:min(start+importBatch, len(rows))]})
+func appendBatches(out []batch, what, stmt string, rows []any, size int) []batch {
+	for start := 0; start < len(rows); start += size {
+		out = append(out, batch{what: what, stmt: stmt, rows: rows[start : start+min(size, len(rows)-start)]})
 	}
 	return out
 }
@@ -235,21 +325,25 @@ func (b batch) run(ctx context.Context, tx neo4j.ManagedTransaction) error {
 	return nil
 }
 
-// BulkLoad writes a large bundle such as a benchmark's synthetic graph, one
-// transaction per batch of rows, so that Neo4j never holds it all in one
-// transaction. Unlike Import it is not atomic and checks nothing: the
-// bundle must be valid and its ids new or of the same kind.
+// BulkLoad writes a large bundle such as a benchmark's synthetic graph in
+// one transaction of UNWIND batches (all or nothing), logging each batch
+// and reporting it to progress. The transaction runs until ctx's deadline,
+// or DefaultBulkTimeout without one. Unlike Import it checks nothing and
+// records no changes: the bundle must be valid and its ids new or of the
+// same kind.
 func (s *Store) BulkLoad(ctx context.Context, b *rodedraad.Bundle, progress func(done, total int)) error {
-	nodes := b.Nodes()
-	total, done := len(nodes)+len(b.Edges), 0
-	for _, bt := range batches(nodes, b.Edges, upsert) {
-		if _, err := write(ctx, s, audit{op: "bulk"}, func(tx neo4j.ManagedTransaction) (any, error) { return nil, bt.run(ctx, tx) }); err != nil {
-			return err
-		}
-		done += len(bt.rows)
-		if progress != nil {
-			progress(done, total)
-		}
+	return s.bulkLoad(ctx, b, progress, importBatch)
+}
+
+// bulkLoad is BulkLoad with size rows per statement.
+func (s *Store) bulkLoad(ctx context.Context, b *rodedraad.Bundle, progress func(done, total int), size int) error {
+	steps := batches(b.Nodes(), b.Edges, upsert, size)
+	timeout := DefaultBulkTimeout
+	if deadline, ok := ctx.Deadline(); ok {
+		timeout = time.Until(deadline)
 	}
-	return nil
+	_, err := audited(ctx, s, timeout, audit{op: "bulk"}, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, writeBatches(ctx, tx, "bulk", steps, progress)
+	})
+	return tooBig(err)
 }

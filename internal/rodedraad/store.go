@@ -71,6 +71,10 @@ type ImportOptions struct {
 	// Overwrite lets an import replace items a person changed since they
 	// were loaded; without it such an import is a CONFLICT naming them.
 	Overwrite bool
+	// BatchRows is how many rows one write statement carries (0: the
+	// store's default of a few thousand; below 0: all rows of a kind in
+	// one statement, for benchmarks). All batches share one transaction.
+	BatchRows int
 }
 
 // ImportResult says what an import wrote.

@@ -63,7 +63,7 @@ func startDashboard(tb testing.TB) (string, *service.Service) {
 	// token created yet they may write (local mode).
 	a := auth.New(store, rodedraad.RoleReader, true)
 	h := server.New(server.Deps{
-		GraphQL: graph.NewHandler(svc, graph.Limits{Complexity: 2000, Depth: 10, Timeout: 30 * time.Second},
+		GraphQL: graph.NewHandler(svc, graph.Limits{Complexity: 10000, Depth: 10, Timeout: 30 * time.Second},
 			graph.WithAuthorizer(a), graph.WithIdempotency(store)),
 		Readiness: server.ReadinessFunc(store.Ready),
 		Logger:    zerolog.Nop(),

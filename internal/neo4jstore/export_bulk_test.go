@@ -1,0 +1,13 @@
+package neo4jstore
+
+import (
+	"context"
+
+	"github.com/rodedraad/rodedraad/internal/rodedraad"
+)
+
+// BulkLoadRows is BulkLoad with rows per statement (below 0: a whole kind
+// in one statement), for the benchmark that compares batch sizes.
+func BulkLoadRows(ctx context.Context, s *Store, b *rodedraad.Bundle, rows int) error {
+	return s.bulkLoad(ctx, b, nil, batchRows(rows))
+}
