@@ -32,8 +32,8 @@ var (
 
 // interactions loads a SUPPORTS or CONFLICTS_WITH field and keeps the edges
 // between recommendations and scenarios, leaving out actor stances.
-func interactions(ctx context.Context, id string, q rodedraad.LinkQuery) ([]*rodedraad.Link, error) {
-	ls, err := links(ctx, id, q)
+func interactions(ctx context.Context, n rodedraad.Node, q rodedraad.LinkQuery) ([]*rodedraad.Link, error) {
+	ls, err := links(ctx, n, q)
 	if err != nil {
 		return nil, err
 	}
@@ -48,8 +48,8 @@ func interactions(ctx context.Context, id string, q rodedraad.LinkQuery) ([]*rod
 
 // stances loads an actor's SUPPORTS or CONFLICTS_WITH edges: all of them
 // are stances.
-func stances(ctx context.Context, id string, q rodedraad.LinkQuery) ([]*rodedraad.Link, error) {
-	return linkPtrs(links(ctx, id, q))
+func stances(ctx context.Context, n rodedraad.Node, q rodedraad.LinkQuery) ([]*rodedraad.Link, error) {
+	return linkPtrs(links(ctx, n, q))
 }
 
 // endpoint returns the node at one end of a link: the loaded other end when

@@ -19,6 +19,17 @@ type loaders struct {
 	mu     sync.Mutex
 	links  map[rodedraad.LinkQuery]*batcher[string, []rodedraad.Link]
 	groups map[string][]string // id → the ids it was listed with
+
+	// read holds the relationships a compiled read brought along, per node
+	// object: a node read by one root field is served from it, never the
+	// same id met elsewhere, which may ask other fields.
+	read sync.Map // fetchedKey → []rodedraad.Link
+}
+
+// fetchedKey names one relationship of one node object.
+type fetchedKey struct {
+	node rodedraad.Node
+	rel  rodedraad.Rel
 }
 
 func newLoaders(svc Service) *loaders {
@@ -88,14 +99,56 @@ func loadersFrom(ctx context.Context) *loaders {
 	return ctx.Value(loadersKey{}).(*loaders)
 }
 
-// links loads the links of one field for node id; none for a node without
-// links.
-func links(ctx context.Context, id string, q rodedraad.LinkQuery) ([]rodedraad.Link, error) {
-	return loadersFrom(ctx).linksFor(q).Load(ctx, id)
+// links returns the links of one field of node n: from the compiled read
+// that brought n when it brought them, else loaded (batched); none for a
+// node without links.
+func links(ctx context.Context, n rodedraad.Node, q rodedraad.LinkQuery) ([]rodedraad.Link, error) {
+	l := loadersFrom(ctx)
+	if ls, ok := l.fetched(n, rodedraad.Rel{Query: q}); ok {
+		return ls, nil
+	}
+	return l.linksFor(q).Load(ctx, n.NodeID())
 }
 
-func endorsers(ctx context.Context, id string) ([]rodedraad.Link, error) {
-	return loadersFrom(ctx).endo.Load(ctx, id)
+// endorsers returns the endorsements of n, as links does.
+func endorsers(ctx context.Context, n rodedraad.Node) ([]rodedraad.Link, error) {
+	l := loadersFrom(ctx)
+	if ls, ok := l.fetched(n, rodedraad.Rel{Endorsers: true}); ok {
+		return ls, nil
+	}
+	return l.endo.Load(ctx, n.NodeID())
+}
+
+func (l *loaders) fetched(n rodedraad.Node, rel rodedraad.Rel) ([]rodedraad.Link, bool) {
+	v, ok := l.read.Load(fetchedKey{n, rel})
+	if !ok {
+		return nil, false
+	}
+	return v.([]rodedraad.Link), true
+}
+
+// keep records what a compiled read brought along for f and, level by
+// level, for the nodes at the other ends of its links. The ids of each
+// list count as listed together, so a field the read did not compile is
+// still loaded in one call for all of them.
+func (l *loaders) keep(fs []*rodedraad.Fetched) {
+	var next []*rodedraad.Fetched
+	ids := make([]string, 0, len(fs))
+	for _, f := range fs {
+		ids = append(ids, f.Node.NodeID())
+		for rel, fls := range f.Links {
+			ls := make([]rodedraad.Link, len(fls))
+			for i, fl := range fls {
+				ls[i] = fl.Link
+				next = append(next, fl.Next)
+			}
+			l.read.Store(fetchedKey{f.Node, rel}, ls)
+		}
+	}
+	l.expect(ids)
+	if len(next) > 0 {
+		l.keep(next)
+	}
 }
 
 // nodeByID loads one node, nil when it does not exist.
@@ -143,8 +196,8 @@ func others[T rodedraad.Node](ls []rodedraad.Link) []T {
 }
 
 // linked loads one field and returns the other ends as nodes of type T.
-func linked[T rodedraad.Node](ctx context.Context, id string, q rodedraad.LinkQuery) ([]T, error) {
-	ls, err := links(ctx, id, q)
+func linked[T rodedraad.Node](ctx context.Context, n rodedraad.Node, q rodedraad.LinkQuery) ([]T, error) {
+	ls, err := links(ctx, n, q)
 	if err != nil {
 		return nil, err
 	}

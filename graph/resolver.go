@@ -19,6 +19,8 @@ type Service interface {
 	Nodes(ctx context.Context, ids []string) (map[string]rodedraad.Node, error)
 	List(ctx context.Context, label rodedraad.Label, f rodedraad.Filter, o rodedraad.Order, p rodedraad.Page) (rodedraad.PageOf[rodedraad.Node], error)
 	Count(ctx context.Context, label rodedraad.Label, f rodedraad.Filter) (int, error)
+	SelectPage(ctx context.Context, q rodedraad.SelectQuery) (rodedraad.PageOf[*rodedraad.Fetched], int, error)
+	SelectByID(ctx context.Context, id string, label rodedraad.Label, sels map[rodedraad.Label]rodedraad.Selection, maxRows int) (*rodedraad.Fetched, error)
 	Links(ctx context.Context, ids []string, q rodedraad.LinkQuery) (map[string][]rodedraad.Link, error)
 	Endorsers(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error)
 	Search(ctx context.Context, text string, kinds []rodedraad.Label, limit int) ([]rodedraad.Hit, error)

@@ -20,22 +20,22 @@ import (
 
 // Documents is the resolver for the documents field.
 func (r *actorResolver) Documents(ctx context.Context, obj *rodedraad.Actor) ([]*rodedraad.Link, error) {
-	return linkPtrs(links(ctx, obj.ID, actorDocuments))
+	return linkPtrs(links(ctx, obj, actorDocuments))
 }
 
 // Supports is the resolver for the supports field.
 func (r *actorResolver) Supports(ctx context.Context, obj *rodedraad.Actor) ([]*rodedraad.Link, error) {
-	return stances(ctx, obj.ID, supportsOut)
+	return stances(ctx, obj, supportsOut)
 }
 
 // Opposes is the resolver for the opposes field.
 func (r *actorResolver) Opposes(ctx context.Context, obj *rodedraad.Actor) ([]*rodedraad.Link, error) {
-	return stances(ctx, obj.ID, conflictsOut)
+	return stances(ctx, obj, conflictsOut)
 }
 
 // Assignments is the resolver for the assignments field.
 func (r *actorResolver) Assignments(ctx context.Context, obj *rodedraad.Actor) ([]*rodedraad.Recommendation, error) {
-	return linked[*rodedraad.Recommendation](ctx, obj.ID, actorAssigned)
+	return linked[*rodedraad.Recommendation](ctx, obj, actorAssigned)
 }
 
 // Endorses is the resolver for the endorses field.
@@ -45,7 +45,7 @@ func (r *actorResolver) Endorses(ctx context.Context, obj *rodedraad.Actor, firs
 
 // TotalCount is the resolver for the totalCount field.
 func (r *actorConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*rodedraad.Actor]) (int, error) {
-	return r.svc.Count(ctx, obj.Query.Label, obj.Query.Filter)
+	return totalCount(ctx, r.svc, obj)
 }
 
 // Node is the resolver for the node field.
@@ -303,17 +303,17 @@ func (r *contradictionSideResolver) Node(ctx context.Context, obj *analysis.Side
 
 // Recommendations is the resolver for the recommendations field.
 func (r *documentResolver) Recommendations(ctx context.Context, obj *rodedraad.Document) ([]*rodedraad.Recommendation, error) {
-	return linked[*rodedraad.Recommendation](ctx, obj.ID, docRecs)
+	return linked[*rodedraad.Recommendation](ctx, obj, docRecs)
 }
 
 // Authors is the resolver for the authors field.
 func (r *documentResolver) Authors(ctx context.Context, obj *rodedraad.Document) ([]*rodedraad.Link, error) {
-	return linkPtrs(links(ctx, obj.ID, docAuthors))
+	return linkPtrs(links(ctx, obj, docAuthors))
 }
 
 // Scenarios is the resolver for the scenarios field.
 func (r *documentResolver) Scenarios(ctx context.Context, obj *rodedraad.Document) ([]*rodedraad.Scenario, error) {
-	return linked[*rodedraad.Scenario](ctx, obj.ID, docScenarios)
+	return linked[*rodedraad.Scenario](ctx, obj, docScenarios)
 }
 
 // Ingest is the resolver for the ingest field.
@@ -331,7 +331,7 @@ func (r *documentResolver) Passages(ctx context.Context, obj *rodedraad.Document
 
 // TotalCount is the resolver for the totalCount field.
 func (r *documentConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*rodedraad.Document]) (int, error) {
-	return r.svc.Count(ctx, obj.Query.Label, obj.Query.Filter)
+	return totalCount(ctx, r.svc, obj)
 }
 
 // From is the resolver for the from field.
@@ -596,7 +596,7 @@ func (r *propositionChangesResolver) Since(ctx context.Context, obj *proposition
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (rodedraad.Node, error) {
-	return one[rodedraad.Node](ctx, r.svc, id)
+	return selectOne[rodedraad.Node](ctx, r.svc, id, "")
 }
 
 // Nodes is the resolver for the nodes field.
@@ -606,52 +606,52 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]rodedraad.No
 
 // Recommendation is the resolver for the recommendation field.
 func (r *queryResolver) Recommendation(ctx context.Context, id string) (*rodedraad.Recommendation, error) {
-	return one[*rodedraad.Recommendation](ctx, r.svc, id)
+	return selectOne[*rodedraad.Recommendation](ctx, r.svc, id, rodedraad.LabelRecommendation)
 }
 
 // Document is the resolver for the document field.
 func (r *queryResolver) Document(ctx context.Context, id string) (*rodedraad.Document, error) {
-	return one[*rodedraad.Document](ctx, r.svc, id)
+	return selectOne[*rodedraad.Document](ctx, r.svc, id, rodedraad.LabelDocument)
 }
 
 // Actor is the resolver for the actor field.
 func (r *queryResolver) Actor(ctx context.Context, id string) (*rodedraad.Actor, error) {
-	return one[*rodedraad.Actor](ctx, r.svc, id)
+	return selectOne[*rodedraad.Actor](ctx, r.svc, id, rodedraad.LabelActor)
 }
 
 // Theme is the resolver for the theme field.
 func (r *queryResolver) Theme(ctx context.Context, id string) (*rodedraad.Theme, error) {
-	return one[*rodedraad.Theme](ctx, r.svc, id)
+	return selectOne[*rodedraad.Theme](ctx, r.svc, id, rodedraad.LabelTheme)
 }
 
 // Scenario is the resolver for the scenario field.
 func (r *queryResolver) Scenario(ctx context.Context, id string) (*rodedraad.Scenario, error) {
-	return one[*rodedraad.Scenario](ctx, r.svc, id)
+	return selectOne[*rodedraad.Scenario](ctx, r.svc, id, rodedraad.LabelScenario)
 }
 
 // Recommendations is the resolver for the recommendations field.
 func (r *queryResolver) Recommendations(ctx context.Context, first int, after *string, filter *model.RecommendationFilter, orderBy *model.Order) (*model.Connection[*rodedraad.Recommendation], error) {
-	return list[*rodedraad.Recommendation](ctx, r.svc, rodedraad.LabelRecommendation, recommendationFilter(filter), orderBy, first, after)
+	return selectPage[*rodedraad.Recommendation](ctx, r.svc, rodedraad.LabelRecommendation, recommendationFilter(filter), orderBy, first, after)
 }
 
 // Documents is the resolver for the documents field.
 func (r *queryResolver) Documents(ctx context.Context, first int, after *string, filter *model.DocumentFilter, orderBy *model.Order) (*model.Connection[*rodedraad.Document], error) {
-	return list[*rodedraad.Document](ctx, r.svc, rodedraad.LabelDocument, documentFilter(filter), orderBy, first, after)
+	return selectPage[*rodedraad.Document](ctx, r.svc, rodedraad.LabelDocument, documentFilter(filter), orderBy, first, after)
 }
 
 // Actors is the resolver for the actors field.
 func (r *queryResolver) Actors(ctx context.Context, first int, after *string, filter *model.ActorFilter, orderBy *model.Order) (*model.Connection[*rodedraad.Actor], error) {
-	return list[*rodedraad.Actor](ctx, r.svc, rodedraad.LabelActor, actorFilter(filter), orderBy, first, after)
+	return selectPage[*rodedraad.Actor](ctx, r.svc, rodedraad.LabelActor, actorFilter(filter), orderBy, first, after)
 }
 
 // Themes is the resolver for the themes field.
 func (r *queryResolver) Themes(ctx context.Context, first int, after *string, filter *model.ThemeFilter, orderBy *model.Order) (*model.Connection[*rodedraad.Theme], error) {
-	return list[*rodedraad.Theme](ctx, r.svc, rodedraad.LabelTheme, themeFilter(filter), orderBy, first, after)
+	return selectPage[*rodedraad.Theme](ctx, r.svc, rodedraad.LabelTheme, themeFilter(filter), orderBy, first, after)
 }
 
 // Scenarios is the resolver for the scenarios field.
 func (r *queryResolver) Scenarios(ctx context.Context, first int, after *string, filter *model.ScenarioFilter, orderBy *model.Order) (*model.Connection[*rodedraad.Scenario], error) {
-	return list[*rodedraad.Scenario](ctx, r.svc, rodedraad.LabelScenario, scenarioFilter(filter), orderBy, first, after)
+	return selectPage[*rodedraad.Scenario](ctx, r.svc, rodedraad.LabelScenario, scenarioFilter(filter), orderBy, first, after)
 }
 
 // Search is the resolver for the search field.
@@ -760,7 +760,7 @@ func (r *recommendationResolver) Text(ctx context.Context, obj *rodedraad.Recomm
 
 // Document is the resolver for the document field.
 func (r *recommendationResolver) Document(ctx context.Context, obj *rodedraad.Recommendation) (*rodedraad.Document, error) {
-	docs, err := linked[*rodedraad.Document](ctx, obj.ID, recDocument)
+	docs, err := linked[*rodedraad.Document](ctx, obj, recDocument)
 	if err != nil || len(docs) == 0 {
 		return nil, err
 	}
@@ -769,57 +769,57 @@ func (r *recommendationResolver) Document(ctx context.Context, obj *rodedraad.Re
 
 // Themes is the resolver for the themes field.
 func (r *recommendationResolver) Themes(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Theme, error) {
-	return linked[*rodedraad.Theme](ctx, obj.ID, recThemes)
+	return linked[*rodedraad.Theme](ctx, obj, recThemes)
 }
 
 // AssignedTo is the resolver for the assignedTo field.
 func (r *recommendationResolver) AssignedTo(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Actor, error) {
-	return linked[*rodedraad.Actor](ctx, obj.ID, recAssignedTo)
+	return linked[*rodedraad.Actor](ctx, obj, recAssignedTo)
 }
 
 // EndorsedBy is the resolver for the endorsedBy field.
 func (r *recommendationResolver) EndorsedBy(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Link, error) {
-	return linkPtrs(endorsers(ctx, obj.ID))
+	return linkPtrs(endorsers(ctx, obj))
 }
 
 // OpposedBy is the resolver for the opposedBy field.
 func (r *recommendationResolver) OpposedBy(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Link, error) {
-	return linkPtrs(links(ctx, obj.ID, opposedBy))
+	return linkPtrs(links(ctx, obj, opposedBy))
 }
 
 // Supports is the resolver for the supports field.
 func (r *recommendationResolver) Supports(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Link, error) {
-	return interactions(ctx, obj.ID, supportsOut)
+	return interactions(ctx, obj, supportsOut)
 }
 
 // ConflictsWith is the resolver for the conflictsWith field.
 func (r *recommendationResolver) ConflictsWith(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Link, error) {
-	return interactions(ctx, obj.ID, conflictsOut)
+	return interactions(ctx, obj, conflictsOut)
 }
 
 // SupportedBy is the resolver for the supportedBy field.
 func (r *recommendationResolver) SupportedBy(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Link, error) {
-	return interactions(ctx, obj.ID, supportsIn)
+	return interactions(ctx, obj, supportsIn)
 }
 
 // ConflictedBy is the resolver for the conflictedBy field.
 func (r *recommendationResolver) ConflictedBy(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Link, error) {
-	return interactions(ctx, obj.ID, conflictsIn)
+	return interactions(ctx, obj, conflictsIn)
 }
 
 // Overlaps is the resolver for the overlaps field.
 func (r *recommendationResolver) Overlaps(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Link, error) {
-	return linkPtrs(links(ctx, obj.ID, recOverlaps))
+	return linkPtrs(links(ctx, obj, recOverlaps))
 }
 
 // Scenarios is the resolver for the scenarios field.
 func (r *recommendationResolver) Scenarios(ctx context.Context, obj *rodedraad.Recommendation) ([]*rodedraad.Scenario, error) {
-	return linked[*rodedraad.Scenario](ctx, obj.ID, recScenarios)
+	return linked[*rodedraad.Scenario](ctx, obj, recScenarios)
 }
 
 // TotalCount is the resolver for the totalCount field.
 func (r *recommendationConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*rodedraad.Recommendation]) (int, error) {
-	return r.svc.Count(ctx, obj.Query.Label, obj.Query.Filter)
+	return totalCount(ctx, r.svc, obj)
 }
 
 // Votes is the resolver for the decisions field.
@@ -829,47 +829,47 @@ func (r *reviewItemResolver) Votes(ctx context.Context, obj *rodedraad.ReviewIte
 
 // Documents is the resolver for the documents field.
 func (r *scenarioResolver) Documents(ctx context.Context, obj *rodedraad.Scenario) ([]*rodedraad.Document, error) {
-	return linked[*rodedraad.Document](ctx, obj.ID, scenarioDocs)
+	return linked[*rodedraad.Document](ctx, obj, scenarioDocs)
 }
 
 // Includes is the resolver for the includes field.
 func (r *scenarioResolver) Includes(ctx context.Context, obj *rodedraad.Scenario) ([]*rodedraad.Recommendation, error) {
-	return linked[*rodedraad.Recommendation](ctx, obj.ID, scenarioIncl)
+	return linked[*rodedraad.Recommendation](ctx, obj, scenarioIncl)
 }
 
 // Supports is the resolver for the supports field.
 func (r *scenarioResolver) Supports(ctx context.Context, obj *rodedraad.Scenario) ([]*rodedraad.Link, error) {
-	return interactions(ctx, obj.ID, supportsOut)
+	return interactions(ctx, obj, supportsOut)
 }
 
 // ConflictsWith is the resolver for the conflictsWith field.
 func (r *scenarioResolver) ConflictsWith(ctx context.Context, obj *rodedraad.Scenario) ([]*rodedraad.Link, error) {
-	return interactions(ctx, obj.ID, conflictsOut)
+	return interactions(ctx, obj, conflictsOut)
 }
 
 // SupportedBy is the resolver for the supportedBy field.
 func (r *scenarioResolver) SupportedBy(ctx context.Context, obj *rodedraad.Scenario) ([]*rodedraad.Link, error) {
-	return interactions(ctx, obj.ID, supportsIn)
+	return interactions(ctx, obj, supportsIn)
 }
 
 // ConflictedBy is the resolver for the conflictedBy field.
 func (r *scenarioResolver) ConflictedBy(ctx context.Context, obj *rodedraad.Scenario) ([]*rodedraad.Link, error) {
-	return interactions(ctx, obj.ID, conflictsIn)
+	return interactions(ctx, obj, conflictsIn)
 }
 
 // EndorsedBy is the resolver for the endorsedBy field.
 func (r *scenarioResolver) EndorsedBy(ctx context.Context, obj *rodedraad.Scenario) ([]*rodedraad.Link, error) {
-	return linkPtrs(endorsers(ctx, obj.ID))
+	return linkPtrs(endorsers(ctx, obj))
 }
 
 // OpposedBy is the resolver for the opposedBy field.
 func (r *scenarioResolver) OpposedBy(ctx context.Context, obj *rodedraad.Scenario) ([]*rodedraad.Link, error) {
-	return linkPtrs(links(ctx, obj.ID, opposedBy))
+	return linkPtrs(links(ctx, obj, opposedBy))
 }
 
 // TotalCount is the resolver for the totalCount field.
 func (r *scenarioConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*rodedraad.Scenario]) (int, error) {
-	return r.svc.Count(ctx, obj.Query.Label, obj.Query.Filter)
+	return totalCount(ctx, r.svc, obj)
 }
 
 // Document is the resolver for the document field.
@@ -910,12 +910,12 @@ func (r *suggestLinksPayloadResolver) Proposals(ctx context.Context, obj *servic
 
 // Recommendations is the resolver for the recommendations field.
 func (r *themeResolver) Recommendations(ctx context.Context, obj *rodedraad.Theme) ([]*rodedraad.Recommendation, error) {
-	return linked[*rodedraad.Recommendation](ctx, obj.ID, themeRecs)
+	return linked[*rodedraad.Recommendation](ctx, obj, themeRecs)
 }
 
 // TotalCount is the resolver for the totalCount field.
 func (r *themeConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*rodedraad.Theme]) (int, error) {
-	return r.svc.Count(ctx, obj.Query.Label, obj.Query.Filter)
+	return totalCount(ctx, r.svc, obj)
 }
 
 // Actor returns generated.ActorResolver implementation.

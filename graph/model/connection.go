@@ -17,6 +17,9 @@ type Connection[T any] struct {
 	Edges    []Edge[T]
 	PageInfo PageInfo
 	Query    ListQuery
+	// Total is the count of the query, when the read that made the page
+	// counted it already.
+	Total *int
 }
 
 // Edge is one item of a connection with its cursor.

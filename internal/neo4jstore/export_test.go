@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -61,4 +62,62 @@ func BareRows(b *rodedraad.Bundle) map[string][]any {
 		rows[key] = append(rows[key], row)
 	}
 	return rows
+}
+
+// ExplainSelect returns the operators of the plans Neo4j makes for the
+// compiled reads of q (under "page" and "count") and, when id is set, of the
+// node with id with sels (under "id"): tests check that none scans a whole
+// label where an index serves.
+func ExplainSelect(ctx context.Context, s *Store, q rodedraad.SelectQuery, id string, sels map[rodedraad.Label]rodedraad.Selection) (map[string][]string, error) {
+	st, err := selectPageStatement(q)
+	if err != nil {
+		return nil, err
+	}
+	stmts := map[string]string{"page": st.page, "count": st.count}
+	params := map[string]map[string]any{"page": st.params, "count": st.params}
+	if id != "" {
+		stmts["id"], params["id"] = selectByIDStatement(id, "", sels, 0)
+	}
+	out := map[string][]string{}
+	for k, stmt := range stmts {
+		ops, err := explain(ctx, s, stmt, params[k])
+		if err != nil {
+			return nil, fmt.Errorf("%w\n%s", err, stmt)
+		}
+		out[k] = ops
+	}
+	return out, nil
+}
+
+func explain(ctx context.Context, s *Store, stmt string, params map[string]any) ([]string, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]string, error) {
+		res, err := tx.Run(ctx, "EXPLAIN "+stmt, params)
+		if err != nil {
+			return nil, err
+		}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return planOperators(reflect.ValueOf(sum.Plan())), nil
+	})
+}
+
+// planOperators lists the operators of a plan tree. It reads the driver's
+// plan by reflection: the driver's Plan.Children (v5.28, built with Go 1.18
+// loop semantics) returns its last child in place of every child, which
+// would hide a scan on the left of an Apply.
+func planOperators(v reflect.Value) []string {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		v = v.Elem()
+	}
+	if v.Kind() == reflect.Struct && v.FieldByName("Operator").Kind() != reflect.String {
+		return planOperators(v.Field(0)) // the driver's wrapper around its plan
+	}
+	ops := []string{v.FieldByName("Operator").String()}
+	children := v.FieldByName("Children")
+	for i := range children.Len() {
+		ops = append(ops, planOperators(children.Index(i))...)
+	}
+	return ops
 }

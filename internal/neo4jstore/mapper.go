@@ -226,10 +226,15 @@ func passageFrom(n dbtype.Node) rodedraad.Passage {
 
 // nodeFrom builds the domain node for a Neo4j node, by its label.
 func nodeFrom(n dbtype.Node) rodedraad.Node {
-	p := props(n.Props)
+	return nodeOf(labelOf(n.Labels), props(n.Props))
+}
+
+// nodeOf builds the domain node of a label from its properties, all of them
+// or the few a compiled read projected; nil for an unknown label.
+func nodeOf(label rodedraad.Label, p props) rodedraad.Node {
 	id := p.str("id")
 	prov := provenanceFrom(p)
-	switch labelOf(n.Labels) {
+	switch label {
 	case rodedraad.LabelTheme:
 		return &rodedraad.Theme{ID: id, Name: p.str("name"), Description: p.str("description"),
 			InStudyScope: p.bool("inStudyScope"), Translation: translationFrom(p), Provenance: prov}
@@ -286,9 +291,14 @@ func edgeProps(e *rodedraad.Edge) props {
 
 // edgeFrom builds the domain edge for a relationship between from and to.
 func edgeFrom(r dbtype.Relationship, from, to string) rodedraad.Edge {
-	p := props(r.Props)
+	e := edgeOf(props(r.Props))
+	e.Type, e.From, e.To = rodedraad.RelType(r.Type), from, to
+	return e
+}
+
+// edgeOf builds an edge's properties, without its type and ends.
+func edgeOf(p props) rodedraad.Edge {
 	return rodedraad.Edge{
-		Type: rodedraad.RelType(r.Type), From: from, To: to,
 		Score: p.intPtr("score"), Weight: p.floatPtr("weight"), Similarity: p.floatPtr("similarity"),
 		Role: p.str("role"), Page: p.str("page"), Quote: p.str("quote"),
 		ConflictID: p.str("conflictId"), Topic: p.str("topic"), Summary: p.str("summary"),

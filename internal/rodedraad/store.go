@@ -37,6 +37,12 @@ type Reader interface {
 	Node(ctx context.Context, id string) (Node, error)
 	Nodes(ctx context.Context, ids []string) (map[string]Node, error)
 	List(ctx context.Context, label Label, f Filter, o Order, p Page) (PageOf[Node], error)
+	// SelectPage reads a page as List does, each node with what the query's
+	// selection asks, in one round trip (with the count, when asked).
+	SelectPage(ctx context.Context, q SelectQuery) (PageOf[*Fetched], int, error)
+	// SelectByID reads one node with what sels asks of its kind ("" for any
+	// other kind), in one round trip; nil when there is none (of label).
+	SelectByID(ctx context.Context, id string, label Label, sels map[Label]Selection, maxRows int) (*Fetched, error)
 	Count(ctx context.Context, label Label, f Filter) (int, error)
 	Links(ctx context.Context, ids []string, q LinkQuery) (map[string][]Link, error)
 	Endorsers(ctx context.Context, ids []string) (map[string][]Link, error)
