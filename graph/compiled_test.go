@@ -129,7 +129,7 @@ func TestCompiledReads_OneRoundTrip(t *testing.T) {
 func newServerWithLimits(tb testing.TB, store *neo4jstore.Store, opts ...graph.Option) *httptest.Server {
 	tb.Helper()
 	limits := testLimits
-	limits.Complexity = 1_000_000
+	limits.Complexity = 100_000_000
 	h := server.New(server.Deps{GraphQL: graph.NewHandler(service.New(store), limits, opts...), Readiness: store, Logger: zerolog.Nop()})
 	srv := httptest.NewServer(h)
 	tb.Cleanup(srv.Close)
