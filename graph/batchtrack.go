@@ -29,6 +29,8 @@ type tracker struct {
 	pending int      // fields running or about to run, not waiting on a batch
 	exact   bool     // false once a shape could not be counted: batchers fall back to their window
 	open    []func() // flushes the batches still collecting keys
+
+	counts sync.Map // fieldCountKey → fieldCount
 }
 
 type trackerKey struct{}
@@ -161,18 +163,30 @@ func (t *tracker) children(ctx context.Context, res any) (int, bool) {
 	if def == nil || def.BuiltIn {
 		return 0, false
 	}
-	c := childCounter{t: t, oc: graphql.GetOperationContext(ctx), sel: fc.Field.Selections, def: def, memo: map[string]int{}}
+	c := childCounter{t: t, oc: graphql.GetOperationContext(ctx), field: fc.Field.Field, sel: fc.Field.Selections, def: def}
 	n := c.walk(reflect.ValueOf(res))
 	return n, c.ok
 }
 
 type childCounter struct {
-	t    *tracker
-	oc   *graphql.OperationContext
-	sel  ast.SelectionSet
-	def  *ast.Definition // the field's named type
-	memo map[string]int  // fields per object type
-	ok   bool
+	t     *tracker
+	oc    *graphql.OperationContext
+	field *ast.Field // the field of the query whose result is counted
+	sel   ast.SelectionSet
+	def   *ast.Definition // the field's named type
+	ok    bool
+}
+
+// fieldCount is what a field of the query selects on one object type:
+// memoised per operation, as every item of every list asks it again.
+type fieldCount struct {
+	n  int
+	ok bool
+}
+
+type fieldCountKey struct {
+	field *ast.Field
+	obj   string
 }
 
 // walk counts the fields of the objects in v, through pointers, interfaces
@@ -219,13 +233,16 @@ func (c *childCounter) fieldsOf(obj string) int {
 	if obj == "" {
 		return 0
 	}
-	if n, ok := c.memo[obj]; ok {
-		return n
+	key := fieldCountKey{c.field, obj}
+	v, seen := c.t.counts.Load(key)
+	if !seen {
+		n, ok := countFields(c.oc, c.sel, c.t.sat[obj])
+		v = fieldCount{n, ok}
+		c.t.counts.Store(key, v)
 	}
-	n, ok := countFields(c.oc, c.sel, c.t.sat[obj])
-	c.ok = c.ok && ok
-	c.memo[obj] = n
-	return n
+	fc := v.(fieldCount)
+	c.ok = c.ok && fc.ok
+	return fc.n
 }
 
 // countFields counts the fields gqlgen resolves through the middleware for

@@ -23,13 +23,7 @@ type loaders struct {
 	// read holds the relationships a compiled read brought along, per node
 	// object: a node read by one root field is served from it, never the
 	// same id met elsewhere, which may ask other fields.
-	read sync.Map // fetchedKey → []rodedraad.Link
-}
-
-// fetchedKey names one relationship of one node object.
-type fetchedKey struct {
-	node rodedraad.Node
-	rel  rodedraad.Rel
+	read sync.Map // rodedraad.Node → map[rodedraad.Rel][]rodedraad.Link
 }
 
 func newLoaders(svc Service) *loaders {
@@ -120,11 +114,12 @@ func endorsers(ctx context.Context, n rodedraad.Node) ([]rodedraad.Link, error) 
 }
 
 func (l *loaders) fetched(n rodedraad.Node, rel rodedraad.Rel) ([]rodedraad.Link, bool) {
-	v, ok := l.read.Load(fetchedKey{n, rel})
+	v, ok := l.read.Load(n)
 	if !ok {
 		return nil, false
 	}
-	return v.([]rodedraad.Link), true
+	ls, ok := v.(map[rodedraad.Rel][]rodedraad.Link)[rel]
+	return ls, ok
 }
 
 // keep records what a compiled read brought along for f and, level by
@@ -136,14 +131,16 @@ func (l *loaders) keep(fs []*rodedraad.Fetched) {
 	ids := make([]string, 0, len(fs))
 	for _, f := range fs {
 		ids = append(ids, f.Node.NodeID())
+		rels := make(map[rodedraad.Rel][]rodedraad.Link, len(f.Links))
 		for rel, fls := range f.Links {
 			ls := make([]rodedraad.Link, len(fls))
 			for i, fl := range fls {
 				ls[i] = fl.Link
 				next = append(next, fl.Next)
 			}
-			l.read.Store(fetchedKey{f.Node, rel}, ls)
+			rels[rel] = ls
 		}
+		l.read.Store(f.Node, rels)
 	}
 	l.expect(ids)
 	if len(next) > 0 {

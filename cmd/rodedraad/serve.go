@@ -5,7 +5,9 @@ import (
 	"context"
 	"flag"
 	"io"
+	"os"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -35,6 +37,7 @@ func setupServe(*flag.FlagSet) runFunc {
 func runServe(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	log := newLogger(cfg, stderr)
 	log.Info().Object("config", cfg).Msg("serve: starting")
+	tuneGC(log)
 	store, err := openStore(ctx, cfg, progressLog(log))
 	if err != nil {
 		return err
@@ -180,4 +183,19 @@ func (w *logWriter) Write(p []byte) (int, error) {
 			w.log.Info().Msg("neo4j: " + line)
 		}
 	}
+}
+
+// serveGCPercent is the garbage collector's target while serving, unless
+// GOGC says otherwise. The server's live heap is small (about 100 MB under
+// make load) while every request allocates its whole answer as objects;
+// collecting at three times the live heap instead of twice takes a sixth
+// to a tenth off a dashboard page's CPU (docs/benchmarks.md).
+const serveGCPercent = 200
+
+func tuneGC(log zerolog.Logger) {
+	if os.Getenv("GOGC") != "" {
+		return
+	}
+	debug.SetGCPercent(serveGCPercent)
+	log.Debug().Int("gogc", serveGCPercent).Msg("serve: garbage collector target")
 }
