@@ -52,6 +52,9 @@ func runServe(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		ready.keep(prepCtx, cfg, log)
 	}()
 
+	if cfg.PprofAddr != "" {
+		go servePprof(prepCtx, cfg.PprofAddr, log)
+	}
 	svc := service.New(store)
 	authn := newAuthenticator(cfg, store)
 	ready.auth = authn

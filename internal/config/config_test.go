@@ -54,6 +54,7 @@ func TestLoad_Defaults(t *testing.T) {
 		MaxResponseBytes: 8 << 20,
 		DataDir:          ".data",
 		BulkTimeout:      10 * time.Minute,
+		Neo4jConcurrency: 8,
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("defaults:\n got %+v\nwant %+v", got, want)
@@ -90,6 +91,12 @@ func TestLoad_Precedence(t *testing.T) {
 			func(c config.Config) bool { return c.Seed }},
 		{"--seed=false", []string{"--seed=false"}, nil,
 			func(c config.Config) bool { return !c.Seed }},
+		{"pprof on loopback", []string{"--pprof-addr", "127.0.0.1:6060"}, nil,
+			func(c config.Config) bool { return c.PprofAddr == "127.0.0.1:6060" }},
+		{"pprof on localhost", nil, map[string]string{"RODEDRAAD_PPROF_ADDR": "localhost:0"},
+			func(c config.Config) bool { return c.PprofAddr == "localhost:0" }},
+		{"neo4j concurrency unbounded", []string{"--neo4j-concurrency", "0"}, nil,
+			func(c config.Config) bool { return c.Neo4jConcurrency == 0 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,6 +131,9 @@ func TestLoad_Errors(t *testing.T) {
 		{"empty database", []string{"--neo4j-database="}, nil, "NEO4J_DATABASE"},
 		{"bad local neo4j addr", nil, map[string]string{"RODEDRAAD_NEO4J_ADDR": "7687"}, "RODEDRAAD_NEO4J_ADDR"},
 		{"empty local neo4j dir", []string{"--neo4j-dir="}, nil, "RODEDRAAD_NEO4J_DIR"},
+		{"pprof on every interface", []string{"--pprof-addr", "0.0.0.0:6060"}, nil, "RODEDRAAD_PPROF_ADDR"},
+		{"pprof without port", nil, map[string]string{"RODEDRAAD_PPROF_ADDR": "127.0.0.1"}, "RODEDRAAD_PPROF_ADDR"},
+		{"negative neo4j concurrency", []string{"--neo4j-concurrency", "-1"}, nil, "RODEDRAAD_NEO4J_CONCURRENCY"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
