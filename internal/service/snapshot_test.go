@@ -92,3 +92,40 @@ func TestService_Snapshot_StaleUnderWrites(t *testing.T) {
 		t.Errorf("after the read: version %d, stale %v; want 2, fresh", v, stale)
 	}
 }
+
+func TestService_Coherence_OnceForConcurrentCallers(t *testing.T) {
+	snaps := &gatedSnapshots{gate: make(chan struct{})}
+	close(snaps.gate)
+	svc := service.NewForSnapshots(snaps)
+	var runs atomic.Int64
+	started, release := make(chan struct{}, 8), make(chan struct{})
+	svc.HoldAnalyses(func(g *analysis.Graph, sc analysis.Scope, opt analysis.Options) (*analysis.Report, error) {
+		runs.Add(1)
+		started <- struct{}{}
+		<-release
+		return analysis.Run(g, sc, opt)
+	})
+	reports := make(chan *analysis.Report, 2)
+	ask := func() {
+		r, err := svc.Coherence(t.Context(), analysis.Scope{}, analysis.Options{})
+		if err != nil {
+			t.Errorf("coherence: %v", err)
+		}
+		reports <- r
+	}
+	go ask()
+	<-started // the first caller computes
+	go ask()
+	cancelled, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := svc.Coherence(cancelled, analysis.Scope{}, analysis.Options{}); rodedraad.ErrorCode(err) != rodedraad.EUNAVAILABLE {
+		t.Errorf("a caller whose deadline passed while the report was computed: %v, want UNAVAILABLE", err)
+	}
+	close(release)
+	if a, b := <-reports, <-reports; a == nil || a != b {
+		t.Errorf("two callers got reports %p and %p, want the same one", a, b)
+	}
+	if n := runs.Load(); n != 1 {
+		t.Errorf("the analyses ran %d times for callers of one graph, want once", n)
+	}
+}
