@@ -126,7 +126,8 @@ func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, fn func(tx
 	return runFor(ctx, s, mode, s.timeout, fn)
 }
 
-// runFor is run with a transaction timeout of its own, for bulk loads.
+// runFor is run with a transaction timeout of its own, for bulk loads. It
+// waits for an admission turn first.
 func runFor[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	release, err := s.admit.admit(ctx)
 	if err != nil {
@@ -134,6 +135,13 @@ func runFor[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout
 		return zero, err
 	}
 	defer release()
+	return runNow(ctx, s, mode, timeout, fn)
+}
+
+// runNow is runFor without waiting for a turn, for lookups so small that
+// queueing them costs more than running them.
+func runNow[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	var err error
 	s.roundTrips.Add(1)
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: mode})
 	defer session.Close(ctx)

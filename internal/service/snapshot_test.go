@@ -2,6 +2,7 @@ package service_test
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -46,10 +47,14 @@ func TestService_Snapshot_StaleUnderWrites(t *testing.T) {
 
 	snaps.gate = make(chan struct{}) // the next read hangs until opened
 	snaps.version.Store(2)           // a write
-	// A lone caller after the write starts the read and waits for it.
+	// A lone caller after the write starts the read and waits for it, a
+	// short while: this read hangs, so it gets the last report.
 	reader := make(chan error, 1)
 	go func() {
-		_, err := svc.Coherence(ctx, analysis.Scope{}, analysis.Options{})
+		r, err := svc.Coherence(ctx, analysis.Scope{}, analysis.Options{})
+		if v, stale := svc.SnapshotInfo(r); err == nil && (v != 1 || !stale) {
+			err = fmt.Errorf("version %d, stale %v; want the last report (1), stale", v, stale)
+		}
 		reader <- err
 	}()
 	for snaps.reads.Load() < 2 {
@@ -80,9 +85,12 @@ func TestService_Snapshot_StaleUnderWrites(t *testing.T) {
 		t.Errorf("a waiter whose deadline passed: %v, want UNAVAILABLE", err)
 	}
 
-	close(snaps.gate)
 	if err := <-reader; err != nil {
-		t.Fatalf("the caller that started the read: %v", err)
+		t.Fatalf("the caller that started a read that hangs: %v", err)
+	}
+	close(snaps.gate)
+	if _, err := svc.Snapshot(ctx); err != nil { // waits for the read
+		t.Fatal(err)
 	}
 	fresh, err := svc.Coherence(ctx, analysis.Scope{}, analysis.Options{})
 	if err != nil {
