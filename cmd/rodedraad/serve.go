@@ -55,6 +55,9 @@ func runServe(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		ready.keep(prepCtx, cfg, log)
 	}()
 
+	if cfg.PprofAddr != "" {
+		go servePprof(prepCtx, cfg.PprofAddr, log)
+	}
 	svc := service.New(store)
 	svc.ReviewMode = rodedraad.ReviewMode(cfg.ReviewMode) // validated by config
 	authn := newAuthenticator(ctx, cfg, store, log)

@@ -51,7 +51,7 @@ func openStore(ctx context.Context, cfg config.Config, progress io.Writer) (*neo
 	}
 	return neo4jstore.Open(neo4jstore.Options{
 		URI: uri, User: user, Password: cfg.Neo4jPassword,
-		Database: cfg.Neo4jDatabase, Timeout: cfg.QueryTimeout,
+		Database: cfg.Neo4jDatabase, Timeout: cfg.QueryTimeout, MaxActive: cfg.Neo4jConcurrency,
 	})
 }
 

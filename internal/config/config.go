@@ -58,6 +58,12 @@ type Config struct {
 	// ReviewMode is "single" (one decision sets an item's status) or
 	// "dual" (two reviewers must agree; a third settles a disagreement).
 	ReviewMode string
+	// Neo4jConcurrency bounds the transactions the server runs in Neo4j at
+	// once; 0 means no bound.
+	Neo4jConcurrency int
+	// PprofAddr, when set, is a loopback host:port serving Go's profiles
+	// (net/http/pprof) on a listener of its own.
+	PprofAddr string
 
 	// DataDir holds what the binary keeps between runs besides Neo4j: the
 	// compiled PDF engine and the language model's answer cache.

@@ -56,6 +56,7 @@ func TestLoad_Defaults(t *testing.T) {
 		DataDir:          ".data",
 		BulkTimeout:      10 * time.Minute,
 		OIDC:             config.OIDC{RolesClaim: "roles", ActorClaim: "preferred_username", DefaultRole: "none"},
+		Neo4jConcurrency: 8,
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("defaults:\n got %+v\nwant %+v", got, want)
@@ -103,6 +104,12 @@ func TestLoad_Precedence(t *testing.T) {
 			func(c config.Config) bool { return c.ReviewMode == "dual" }},
 		{"review flag over env", []string{"--review-mode", "single"}, map[string]string{"RODEDRAAD_REVIEW_MODE": "dual"},
 			func(c config.Config) bool { return c.ReviewMode == "single" }},
+		{"pprof on loopback", []string{"--pprof-addr", "127.0.0.1:6060"}, nil,
+			func(c config.Config) bool { return c.PprofAddr == "127.0.0.1:6060" }},
+		{"pprof on localhost", nil, map[string]string{"RODEDRAAD_PPROF_ADDR": "localhost:0"},
+			func(c config.Config) bool { return c.PprofAddr == "localhost:0" }},
+		{"neo4j concurrency unbounded", []string{"--neo4j-concurrency", "0"}, nil,
+			func(c config.Config) bool { return c.Neo4jConcurrency == 0 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -145,6 +152,9 @@ func TestLoad_Errors(t *testing.T) {
 		{"oidc issuer with query", []string{"--oidc-issuer", "https://login.example.nl/?a=b", "--oidc-audience", "x"}, nil, "RODEDRAAD_OIDC_ISSUER"},
 		{"oidc empty roles claim", []string{"--oidc-issuer", "https://l.example.nl", "--oidc-audience", "x", "--oidc-roles-claim="}, nil, "RODEDRAAD_OIDC_ROLES_CLAIM"},
 		{"oidc bad default role", nil, map[string]string{"RODEDRAAD_OIDC_DEFAULT_ROLE": "editor"}, "RODEDRAAD_OIDC_DEFAULT_ROLE"},
+		{"pprof on every interface", []string{"--pprof-addr", "0.0.0.0:6060"}, nil, "RODEDRAAD_PPROF_ADDR"},
+		{"pprof without port", nil, map[string]string{"RODEDRAAD_PPROF_ADDR": "127.0.0.1"}, "RODEDRAAD_PPROF_ADDR"},
+		{"negative neo4j concurrency", []string{"--neo4j-concurrency", "-1"}, nil, "RODEDRAAD_NEO4J_CONCURRENCY"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -88,6 +88,12 @@ func Settings() []Setting {
 			"largest GraphQL query complexity accepted: the rows a query can return (page sizes times list caps)", func(c *Config) *int { return &c.ComplexityLimit }).on(serveOnly),
 		integer("depth-limit", "depth-limit", "RODEDRAAD_DEPTH_LIMIT", "10",
 			"deepest GraphQL selection accepted", func(c *Config) *int { return &c.DepthLimit }).on(serveOnly),
+		integer("neo4j-concurrency", "neo4j-concurrency", "RODEDRAAD_NEO4J_CONCURRENCY", "8",
+			"most transactions the server runs in Neo4j at once; others wait their turn in arrival order until their deadline (0: no bound)",
+			func(c *Config) *int { return &c.Neo4jConcurrency }).on(serveOnly),
+		str("pprof-addr", "pprof-addr", "RODEDRAAD_PPROF_ADDR", "",
+			"loopback host:port serving Go's profiles (/debug/pprof/) for diagnosis; empty: off",
+			func(c *Config) *string { return &c.PprofAddr }).on(serveOnly),
 		Setting{Name: "cors-origins", Flag: "cors-origins", Env: "RODEDRAAD_CORS_ORIGINS", Default: "",
 			Description: "comma-separated origins whose browser pages may call /graphql (dashboards elsewhere); * for any",
 			set: func(c *Config, v string) error {

@@ -30,6 +30,8 @@ func (c Config) Validate() error {
 		checkPositive("complexity-limit", "RODEDRAAD_COMPLEXITY_LIMIT", int64(c.ComplexityLimit)),
 		checkPositive("depth-limit", "RODEDRAAD_DEPTH_LIMIT", int64(c.DepthLimit)),
 		c.OIDC.check(),
+		checkNotNegative("neo4j-concurrency", "RODEDRAAD_NEO4J_CONCURRENCY", c.Neo4jConcurrency),
+		checkLoopback("pprof-addr", "RODEDRAAD_PPROF_ADDR", c.PprofAddr),
 	}
 	return errors.Join(errs...)
 }
@@ -69,6 +71,29 @@ func checkHostPort(name, env, v string) error {
 	}
 	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
 		return invalid(name, env, fmt.Sprintf("port %q: want 0..65535", port))
+	}
+	return nil
+}
+
+// checkLoopback accepts an empty address or a host:port on loopback: the
+// profiles show the server's internals and must not be reachable from afar.
+func checkLoopback(name, env, v string) error {
+	if v == "" {
+		return nil
+	}
+	if err := checkHostPort(name, env, v); err != nil {
+		return err
+	}
+	host, _, _ := net.SplitHostPort(v)
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return invalid(name, env, fmt.Sprintf("%q is not on loopback: use e.g. 127.0.0.1:6060", v))
+	}
+	return nil
+}
+
+func checkNotNegative(name, env string, v int) error {
+	if v < 0 {
+		return invalid(name, env, fmt.Sprintf("%d: want 0 or more", v))
 	}
 	return nil
 }

@@ -77,26 +77,19 @@ func audited[T any](ctx context.Context, s *Store, timeout time.Duration, a audi
 				return v, err
 			}
 		}
-		version, err := nextVersion(ctx, tx)
+		committed = changes
+		version, err := record(ctx, tx, changes)
 		if err == nil {
+			// Claimed after the version: only a mutation sent with an
+			// Idempotency-Key pays this statement under the version's lock.
 			err = claimKey(ctx, tx, version, changes)
 		}
-		if err != nil {
-			return v, err
-		}
-		committed = changes
-		return v, record(ctx, tx, version, changes)
+		return v, err
 	})
 	if err == nil && a.changes != nil {
 		*a.changes = committed
 	}
 	return v, err
-}
-
-// nextVersion bumps the graph version and returns the new one.
-func nextVersion(ctx context.Context, tx neo4j.ManagedTransaction) (int64, error) {
-	v, err := singleInt(ctx, tx, `MERGE (m:RodedraadMeta {key: 'graph'}) SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS v`, nil)
-	return int64(v), err
 }
 
 // propsOf reads the properties of the targets that exist, keyed by target
@@ -205,23 +198,55 @@ func sameProps(a, b map[string]any) bool {
 	return string(ja) == string(jb)
 }
 
-// record writes the changes as :Change nodes carrying the actor of ctx.
-func record(ctx context.Context, tx neo4j.ManagedTransaction, version int64, changes []rodedraad.Change) error {
-	if len(changes) == 0 {
-		return nil
-	}
+// recordQuery bumps the graph version and writes the changes as :Change
+// nodes carrying the new version, in one statement. Every write takes the
+// version node's lock here and keeps it until commit, so this is the last
+// statement of the transaction: under load, when the lock was taken one
+// round trip earlier, writes queued on it for seconds (docs/reliability.md).
+const recordQuery = `MERGE (m:RodedraadMeta {key: 'graph'})
+	SET m.version = coalesce(m.version, 0) + 1
+	WITH m.version AS version
+	FOREACH (row IN $rows |
+		CREATE (:Change {version: version, seq: row.seq, at: datetime(), actor: $actor, role: $role, via: $via,
+			request: $request, op: row.op, target: row.target, action: row.action, before: row.before, after: row.after}))
+	RETURN version AS v`
+
+// nextVersion bumps the graph version and returns it.
+func nextVersion(ctx context.Context, tx neo4j.ManagedTransaction) (int64, error) {
+	v, err := singleInt(ctx, tx, `MERGE (m:RodedraadMeta {key: 'graph'}) SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS v`, nil)
+	return int64(v), err
+}
+
+// changesQuery writes one batch of a bulk load's changes with the version
+// the load took first.
+const changesQuery = `UNWIND $rows AS row
+	CREATE (:Change {version: $version, seq: row.seq, at: datetime(), actor: $actor, role: $role, via: $via,
+		request: $request, op: row.op, target: row.target, action: row.action, before: row.before, after: row.after})`
+
+// record bumps the graph version and writes the changes with the actor of
+// ctx, and returns the new version. A write whose changes fit one batch does
+// both in one statement (recordQuery); a bulk load takes the version first
+// and writes its changes in batches, each statement's parameters bounded.
+func record(ctx context.Context, tx neo4j.ManagedTransaction, changes []rodedraad.Change) (int64, error) {
 	actor := rodedraad.PrincipalFrom(ctx)
 	rows := make([]any, len(changes))
 	for i, c := range changes {
 		rows[i] = map[string]any{"seq": int64(i), "op": c.Op, "target": c.Target, "action": c.Action,
 			"before": jsonOrEmpty(c.Before), "after": jsonOrEmpty(c.After)}
 	}
-	return chunks(rows, func(part []any) error {
-		_, err := tx.Run(ctx, `UNWIND $rows AS row
-			CREATE (c:Change {version: $version, seq: row.seq, at: datetime(), actor: $actor, role: $role, via: $via,
-				request: $request, op: row.op, target: row.target, action: row.action, before: row.before, after: row.after})`,
-			map[string]any{"rows": part, "version": version, "actor": actor.Name, "role": actor.Role.String(),
-				"via": actor.Via, "request": actor.Request})
+	params := map[string]any{"rows": rows, "actor": actor.Name, "role": actor.Role.String(), "via": actor.Via, "request": actor.Request}
+	if len(rows) <= importBatch {
+		v, err := singleInt(ctx, tx, recordQuery, params)
+		return int64(v), err
+	}
+	version, err := nextVersion(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	params["version"] = version
+	return version, chunks(rows, func(part []any) error {
+		params["rows"] = part
+		_, err := tx.Run(ctx, changesQuery, params)
 		return err
 	})
 }

@@ -2,7 +2,10 @@ package neo4jstore_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
@@ -190,4 +193,54 @@ func TestStore_Tokens(t *testing.T) {
 	if has, _ := store.HasTokens(ctx); !has {
 		t.Errorf("HasTokens = false after a token was created")
 	}
+}
+
+func TestStore_GraphVersionUnderConcurrentWrites(t *testing.T) {
+	t.Run("ConcurrentWritesEachGetTheirOwn", func(t *testing.T) {
+		store := neo4jtest.Open(t)
+		v0 := MustVersion(t, store)
+		const n = 8
+		var wg sync.WaitGroup
+		errs := make(chan error, n)
+		for i := range n {
+			wg.Go(func() { errs <- store.CreateNode(as(t.Context(), "anna"), rec(fmt.Sprintf("R%d", i))) })
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if v := MustVersion(t, store); v != v0+n {
+			t.Fatalf("graph version after %d writes = %d, want %d", n, v, v0+n)
+		}
+		var got []int64
+		for i := range n {
+			h := MustHistory(t, store, fmt.Sprintf("R%d", i))
+			if len(h) != 1 {
+				t.Fatalf("history of R%d = %+v, want its creation", i, h)
+			}
+			got = append(got, h[0].Version)
+		}
+		slices.Sort(got)
+		for i, v := range got {
+			if v != v0+int64(i)+1 {
+				t.Fatalf("versions of the %d creations = %v, want %d..%d once each", n, got, v0+1, v0+n)
+			}
+		}
+	})
+	t.Run("WriteWithoutChangesBumpsIt", func(t *testing.T) {
+		store := neo4jtest.Open(t)
+		v0 := MustVersion(t, store)
+		if err := store.DeleteAll(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if v := MustVersion(t, store); v != v0+1 {
+			t.Errorf("graph version after a write that changed nothing = %d, want %d", v, v0+1)
+		}
+		if got, err := store.Changes(t.Context(), rodedraad.ChangeFilter{Limit: 5}); err != nil || len(got) != 0 {
+			t.Errorf("Changes = %+v, %v; want none recorded", got, err)
+		}
+	})
 }

@@ -101,9 +101,12 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 }
 
 // GraphVersion returns a number that every write increments. Caches of
-// whole-graph analyses are keyed on it.
+// whole-graph analyses are keyed on it. It takes no admission turn: it reads
+// one node by key and takes no lock, and it brackets every snapshot read;
+// queued behind the nested reads, it stretched that window until nearly
+// every snapshot read under writes was torn and read again.
 func (s *Store) GraphVersion(ctx context.Context) (int64, error) {
-	v, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+	v, err := runNow(ctx, s, neo4j.AccessModeRead, s.timeout, func(tx neo4j.ManagedTransaction) (int, error) {
 		return singleInt(ctx, tx, `OPTIONAL MATCH (m:RodedraadMeta {key: 'graph'}) RETURN coalesce(m.version, 0) AS v`, nil)
 	})
 	return int64(v), err

@@ -42,6 +42,10 @@ func (s *Store) Snapshot(ctx context.Context, progress func(rows int)) (*analysi
 		nodes []analysis.Node
 		edges []analysis.Edge
 	}
+	// No admission turn: the service runs at most one snapshot read at a
+	// time, and the caller that started it waits for all of it, so a turn
+	// taken here added its queueing to the coherence tail and kept one of
+	// the few turns for seconds.
 	s.roundTrips.Add(1)
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{
 		DatabaseName: s.database, AccessMode: neo4j.AccessModeRead, FetchSize: snapshotFetchSize,

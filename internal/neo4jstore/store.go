@@ -28,6 +28,7 @@ type Store struct {
 	driver   neo4j.DriverWithContext
 	database string
 	timeout  time.Duration
+	admit    admission
 
 	// roundTrips counts the transactions sent to Neo4j, so that a test can
 	// prove nested queries are batched (no N+1).
@@ -39,6 +40,9 @@ type Options struct {
 	URI, User, Password, Database string
 	// Timeout bounds every transaction, on the server too.
 	Timeout time.Duration
+	// MaxActive bounds the transactions run in Neo4j at once; the others
+	// wait their turn in arrival order until their context ends. 0: no bound.
+	MaxActive int
 }
 
 // maxRetryTime bounds how long a managed transaction is retried.
@@ -64,7 +68,9 @@ func Open(opts Options) (*Store, error) {
 	if err != nil {
 		return nil, rodedraad.Errorf(rodedraad.EINVALID, "NEO4J_URI %q: %v", opts.URI, err)
 	}
-	return New(driver, opts.Database, opts.Timeout), nil
+	s := New(driver, opts.Database, opts.Timeout)
+	s.admit = newAdmission(opts.MaxActive)
+	return s, nil
 }
 
 // New wraps an existing driver. The store owns it from then on.
@@ -120,15 +126,28 @@ func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, fn func(tx
 	return runFor(ctx, s, mode, s.timeout, fn)
 }
 
-// runFor is run with a transaction timeout of its own, for bulk loads.
+// runFor is run with a transaction timeout of its own, for bulk loads. It
+// waits for an admission turn first.
 func runFor[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	release, err := s.admit.admit(ctx)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer release()
+	return runNow(ctx, s, mode, timeout, fn)
+}
+
+// runNow is runFor without waiting for a turn, for lookups so small that
+// queueing them costs more than running them.
+func runNow[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	var err error
 	s.roundTrips.Add(1)
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: mode})
 	defer session.Close(ctx)
 	work := func(tx neo4j.ManagedTransaction) (any, error) { return fn(tx) }
 	cfg := neo4j.WithTxTimeout(timeout)
 	var res any
-	var err error
 	if mode == neo4j.AccessModeRead {
 		res, err = session.ExecuteRead(ctx, work, cfg)
 	} else {

@@ -3,9 +3,11 @@ package service
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"sync"
 
 	"github.com/rs/zerolog"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
@@ -34,6 +36,8 @@ type snapshotCache struct {
 	latest  int64
 	reading chan struct{}
 	readErr error
+	// computing runs each report once while callers wait for it.
+	computing singleflight.Group
 }
 
 func (s *Service) readSnapshot(ctx context.Context, version int64) (*analysis.Graph, error) {
@@ -62,12 +66,40 @@ func (s *Service) Coherence(ctx context.Context, sc analysis.Scope, opt analysis
 	if r := s.cachedReport(g, key); r != nil {
 		return r, nil
 	}
-	r, err := analysis.Run(g, sc, opt)
-	if err != nil {
-		return nil, err
+	return s.computeReport(ctx, g, key, sc, opt)
+}
+
+// computeReport runs the analyses on g once for all callers that ask for the
+// same report meanwhile; each waits until its own deadline (UNAVAILABLE).
+// Under writes every new snapshot drops the cached reports, and the dozen
+// coherence requests that then arrived each ran the same analyses at once
+// on two cores: the tail of coherence under writes (docs/reliability.md).
+func (s *Service) computeReport(ctx context.Context, g *analysis.Graph, key string, sc analysis.Scope, opt analysis.Options) (*analysis.Report, error) {
+	ch := s.cache.computing.DoChan(fmt.Sprintf("%p %s", g, key), func() (_ any, err error) {
+		defer func() { // singleflight re-panics where no handler recovers
+			if p := recover(); p != nil {
+				err = fmt.Errorf("the analyses failed: %v", p)
+			}
+		}()
+		run := analysis.Run
+		if s.analyse != nil {
+			run = s.analyse
+		}
+		r, err := run(g, sc, opt)
+		if err == nil {
+			s.keepReport(g, key, r)
+		}
+		return r, err
+	})
+	select {
+	case res := <-ch:
+		if res.Err != nil {
+			return nil, res.Err
+		}
+		return res.Val.(*analysis.Report), nil
+	case <-ctx.Done():
+		return nil, rodedraad.Errorf(rodedraad.EUNAVAILABLE, "the analyses are still running: try again in a moment or raise RODEDRAAD_QUERY_TIMEOUT")
 	}
-	s.keepReport(g, key, r)
-	return r, nil
 }
 
 func reportKey(sc analysis.Scope, opt analysis.Options) string {

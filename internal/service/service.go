@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 	"github.com/rodedraad/rodedraad/internal/suggest"
 	"github.com/rodedraad/rodedraad/internal/suggest/rules"
@@ -40,6 +41,8 @@ type Service struct {
 	store      rodedraad.Store
 	snap       Snapshotter
 	cache      snapshotCache
+	// analyse computes a report; analysis.Run unless a test holds it.
+	analyse func(*analysis.Graph, analysis.Scope, analysis.Options) (*analysis.Report, error)
 }
 
 // New returns a service over store.

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"time"
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
@@ -23,8 +24,8 @@ func (s *Service) Snapshot(ctx context.Context) (*analysis.Graph, error) {
 // version while another caller's read is in flight gets the last snapshot at
 // once (SnapshotInfo says it is stale) instead of queueing behind the read,
 // and gets it too when the read fails because the graph keeps changing. A
-// caller that starts the read waits for it, so a lone user reads their own
-// writes.
+// caller that starts the read waits for it up to freshWait, so a lone user
+// reads their own writes, and then gets the last snapshot too.
 func (s *Service) snapshot(ctx context.Context, allowStale bool) (*analysis.Graph, error) {
 	v, err := s.snap.GraphVersion(ctx)
 	if err != nil {
@@ -39,10 +40,12 @@ func (s *Service) snapshot(ctx context.Context, allowStale bool) (*analysis.Grap
 			c.mu.Unlock()
 			return g, nil
 		}
-		done := s.startRead(ctx)
+		done, last := s.startRead(ctx), c.graph
 		c.mu.Unlock()
 		select {
 		case <-done:
+		case <-staleAfter(allowStale && last != nil):
+			return last, nil
 		case <-ctx.Done():
 			return nil, rodedraad.Errorf(rodedraad.EUNAVAILABLE, "the analyses' snapshot is still being read: try again in a moment or raise RODEDRAAD_QUERY_TIMEOUT")
 		}
@@ -57,6 +60,22 @@ func (s *Service) snapshot(ctx context.Context, allowStale bool) (*analysis.Grap
 		}
 		// The read finished on an older version than we need: go again.
 	}
+}
+
+// freshWait is how long a caller that may have the last snapshot waits for
+// the read it started. A read on an idle server ends well within it, so a
+// lone user still sees their own writes; under writes a read and the
+// analyses on it took up to a second, which was the whole tail of coherence
+// under writes (docs/reliability.md).
+const freshWait = 250 * time.Millisecond
+
+// staleAfter returns a channel that fires after freshWait when ok, and nil
+// (never fires) otherwise.
+func staleAfter(ok bool) <-chan time.Time {
+	if !ok {
+		return nil
+	}
+	return time.After(freshWait)
 }
 
 // startRead starts the one snapshot read unless it runs already, and

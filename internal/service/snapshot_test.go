@@ -2,6 +2,7 @@ package service_test
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -46,10 +47,14 @@ func TestService_Snapshot_StaleUnderWrites(t *testing.T) {
 
 	snaps.gate = make(chan struct{}) // the next read hangs until opened
 	snaps.version.Store(2)           // a write
-	// A lone caller after the write starts the read and waits for it.
+	// A lone caller after the write starts the read and waits for it, a
+	// short while: this read hangs, so it gets the last report.
 	reader := make(chan error, 1)
 	go func() {
-		_, err := svc.Coherence(ctx, analysis.Scope{}, analysis.Options{})
+		r, err := svc.Coherence(ctx, analysis.Scope{}, analysis.Options{})
+		if v, stale := svc.SnapshotInfo(r); err == nil && (v != 1 || !stale) {
+			err = fmt.Errorf("version %d, stale %v; want the last report (1), stale", v, stale)
+		}
 		reader <- err
 	}()
 	for snaps.reads.Load() < 2 {
@@ -80,9 +85,12 @@ func TestService_Snapshot_StaleUnderWrites(t *testing.T) {
 		t.Errorf("a waiter whose deadline passed: %v, want UNAVAILABLE", err)
 	}
 
-	close(snaps.gate)
 	if err := <-reader; err != nil {
-		t.Fatalf("the caller that started the read: %v", err)
+		t.Fatalf("the caller that started a read that hangs: %v", err)
+	}
+	close(snaps.gate)
+	if _, err := svc.Snapshot(ctx); err != nil { // waits for the read
+		t.Fatal(err)
 	}
 	fresh, err := svc.Coherence(ctx, analysis.Scope{}, analysis.Options{})
 	if err != nil {
@@ -90,5 +98,42 @@ func TestService_Snapshot_StaleUnderWrites(t *testing.T) {
 	}
 	if v, stale := svc.SnapshotInfo(fresh); v != 2 || stale {
 		t.Errorf("after the read: version %d, stale %v; want 2, fresh", v, stale)
+	}
+}
+
+func TestService_Coherence_OnceForConcurrentCallers(t *testing.T) {
+	snaps := &gatedSnapshots{gate: make(chan struct{})}
+	close(snaps.gate)
+	svc := service.NewForSnapshots(snaps)
+	var runs atomic.Int64
+	started, release := make(chan struct{}, 8), make(chan struct{})
+	svc.HoldAnalyses(func(g *analysis.Graph, sc analysis.Scope, opt analysis.Options) (*analysis.Report, error) {
+		runs.Add(1)
+		started <- struct{}{}
+		<-release
+		return analysis.Run(g, sc, opt)
+	})
+	reports := make(chan *analysis.Report, 2)
+	ask := func() {
+		r, err := svc.Coherence(t.Context(), analysis.Scope{}, analysis.Options{})
+		if err != nil {
+			t.Errorf("coherence: %v", err)
+		}
+		reports <- r
+	}
+	go ask()
+	<-started // the first caller computes
+	go ask()
+	cancelled, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := svc.Coherence(cancelled, analysis.Scope{}, analysis.Options{}); rodedraad.ErrorCode(err) != rodedraad.EUNAVAILABLE {
+		t.Errorf("a caller whose deadline passed while the report was computed: %v, want UNAVAILABLE", err)
+	}
+	close(release)
+	if a, b := <-reports, <-reports; a == nil || a != b {
+		t.Errorf("two callers got reports %p and %p, want the same one", a, b)
+	}
+	if n := runs.Load(); n != 1 {
+		t.Errorf("the analyses ran %d times for callers of one graph, want once", n)
 	}
 }
