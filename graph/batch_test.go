@@ -201,7 +201,9 @@ func TestBatcher_Siblings(t *testing.T) {
 
 // tracked returns a context whose query has pending fields running.
 func tracked(pending int) (context.Context, *tracker) {
-	t := &tracker{pending: pending, exact: true}
+	t := &tracker{}
+	t.pending.Store(int64(pending))
+	t.exact.Store(true)
 	return context.WithValue(context.Background(), trackerKey{}, t), t
 }
 

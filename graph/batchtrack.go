@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -25,9 +26,12 @@ type tracker struct {
 	schema *ast.Schema
 	sat    map[string][]string // per object type, the type conditions it meets
 
+	// Every field of a query changes the count twice, from many goroutines
+	// at once, so the count and the flag are atomics; the lock guards only
+	// the open batches.
+	pending atomic.Int64 // fields running or about to run, not waiting on a batch
+	exact   atomic.Bool  // false once a shape could not be counted: batchers fall back to their window
 	mu      sync.Mutex
-	pending int      // fields running or about to run, not waiting on a batch
-	exact   bool     // false once a shape could not be counted: batchers fall back to their window
 	open    []func() // flushes the batches still collecting keys
 
 	counts sync.Map // fieldCountKey → fieldCount
@@ -42,12 +46,7 @@ func trackerFrom(ctx context.Context) *tracker {
 
 // counting says whether batches may rely on t.
 func (t *tracker) counting() bool {
-	if t == nil {
-		return false
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.exact
+	return t != nil && t.exact.Load()
 }
 
 // onIdle registers flush to be called once nothing runs.
@@ -67,15 +66,14 @@ func (t *tracker) resume(n int) { t.add(n) }
 // zero. A count below zero means a shape was miscounted: t stops counting
 // and flushes, and the batchers go back to their window.
 func (t *tracker) add(n int) {
-	t.mu.Lock()
-	t.pending += n
-	if t.pending > 0 && t.exact {
-		t.mu.Unlock()
+	p := t.pending.Add(int64(n))
+	if p > 0 && t.exact.Load() {
 		return
 	}
-	if t.pending < 0 {
-		t.exact = false
+	if p < 0 {
+		t.exact.Store(false)
 	}
+	t.mu.Lock()
 	open := t.open
 	t.open = nil
 	t.mu.Unlock()
@@ -86,9 +84,7 @@ func (t *tracker) add(n int) {
 
 // giveUp stops counting and flushes what is open.
 func (t *tracker) giveUp() {
-	t.mu.Lock()
-	t.exact = false
-	t.mu.Unlock()
+	t.exact.Store(false)
 	t.add(0)
 }
 
@@ -127,7 +123,9 @@ func (e batchTracking) InterceptOperation(ctx context.Context, next graphql.Oper
 		return next(ctx)
 	}
 	t := &tracker{schema: e.schema, sat: e.sat}
-	t.pending, t.exact = countFields(oc, oc.Operation.SelectionSet, []string{"Query"})
+	n, exact := countFields(oc, oc.Operation.SelectionSet, []string{"Query"})
+	t.pending.Store(int64(n))
+	t.exact.Store(exact)
 	return next(context.WithValue(ctx, trackerKey{}, t))
 }
 

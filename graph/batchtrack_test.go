@@ -31,11 +31,9 @@ func (*trackerProbe) Validate(graphql.ExecutableSchema) error { return nil }
 func (p *trackerProbe) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	resp := next(ctx)
 	if t := trackerFrom(ctx); t != nil {
-		t.mu.Lock()
 		p.mu.Lock()
-		p.exact, p.pending, p.answers = t.exact, t.pending, p.answers+1
+		p.exact, p.pending, p.answers = t.exact.Load(), int(t.pending.Load()), p.answers+1
 		p.mu.Unlock()
-		t.mu.Unlock()
 	}
 	return resp
 }
