@@ -145,7 +145,7 @@ func run(ctx context.Context, o options) error {
 	section := markdown(o, shs, res, acc, environment(version, o.node))
 	fmt.Println(section)
 	if o.write != "" {
-		return writeSection(o.write, section)
+		return writeSection(o.write, section, o.recs)
 	}
 	return nil
 }

@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNormalise(t *testing.T) {
 	rodedraad := `{"data":{"recommendations":{"edges":[{"node":{"id":"SR1","title":"R 1","kind":"GOAL",
@@ -40,4 +43,24 @@ func TestNormalise(t *testing.T) {
 			t.Error("an answer with errors must fail the check")
 		}
 	})
+}
+
+// A run on another graph size keeps the 10k section and goes after it; a
+// second run replaces only its own section.
+func TestReplaceSection(t *testing.T) {
+	doc := "intro\n\n" + beginMarker + "\n10k\n" + endMarker + "\n\nread\n"
+	b100, e100 := markersFor(100_000)
+	once := replaceSection(doc, b100+"\n100k\n"+e100+"\n", 100_000)
+	want := "intro\n\n" + beginMarker + "\n10k\n" + endMarker + "\n\n" + b100 + "\n100k\n" + e100 + "\n\nread\n"
+	if once != want {
+		t.Fatalf("first 100k run:\n%s\nwant:\n%s", once, want)
+	}
+	twice := replaceSection(once, b100+"\n100k again\n"+e100, 100_000)
+	if strings.Count(twice, b100) != 1 || !strings.Contains(twice, "100k again") || !strings.Contains(twice, "\n10k\n") {
+		t.Fatalf("second 100k run:\n%s", twice)
+	}
+	ten := replaceSection(twice, beginMarker+"\n10k new\n"+endMarker, 10_000)
+	if !strings.Contains(ten, "10k new") || !strings.Contains(ten, "100k again") {
+		t.Fatalf("10k run after 100k:\n%s", ten)
+	}
 }
