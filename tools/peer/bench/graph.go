@@ -61,18 +61,40 @@ func loadGraph(ctx context.Context, uri string, n int, log io.Writer) error {
 	return bulkLoad(ctx, store, n, log)
 }
 
+// edgesPerLoad is how many edges one part of the load writes.
+const edgesPerLoad = 100_000
+
+// bulkLoad loads the synthetic graph in parts, each one all-or-nothing
+// BulkLoad: the nodes, then the edges edgesPerLoad at a time. At 100k
+// recommendations the whole graph (950k rows) does not fit Neo4j's
+// transaction memory in one transaction.
 func bulkLoad(ctx context.Context, store *neo4jstore.Store, n int, log io.Writer) error {
 	b := synth.Bundle(synth.Generate(synthSeed, n))
 	start, last := time.Now(), time.Now()
-	err := store.BulkLoad(ctx, &b, func(done, total int) {
+	total, done := len(b.Nodes())+len(b.Edges), 0
+	progress := func(d, _ int) {
 		if time.Since(last) > 10*time.Second {
-			fmt.Fprintf(log, "laden / loading: %d of %d rows\n", done, total)
+			fmt.Fprintf(log, "laden / loading: %d of %d rows\n", done+d, total)
 			last = time.Now()
 		}
-	})
-	if err != nil {
-		return fmt.Errorf("load the synthetic graph of %d recommendations: %w", n, err)
+	}
+	for _, part := range parts(b) {
+		if err := store.BulkLoad(ctx, &part, progress); err != nil {
+			return fmt.Errorf("load the synthetic graph of %d recommendations: %w", n, err)
+		}
+		done += len(part.Nodes()) + len(part.Edges)
 	}
 	fmt.Fprintf(log, "geladen / loaded %d nodes and %d edges in %s\n", len(b.Nodes()), len(b.Edges), time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// parts splits b into its nodes and slices of its edges.
+func parts(b rodedraad.Bundle) []rodedraad.Bundle {
+	edges := b.Edges
+	b.Edges = nil
+	out := []rodedraad.Bundle{b}
+	for start := 0; start < len(edges); start += edgesPerLoad {
+		out = append(out, rodedraad.Bundle{Edges: edges[start:min(start+edgesPerLoad, len(edges))]})
+	}
+	return out
 }

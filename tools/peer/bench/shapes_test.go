@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/rodedraad/rodedraad/internal/analysis/synth"
 )
 
 func TestNormalise(t *testing.T) {
@@ -62,5 +64,25 @@ func TestReplaceSection(t *testing.T) {
 	ten := replaceSection(twice, beginMarker+"\n10k new\n"+endMarker, 10_000)
 	if !strings.Contains(ten, "10k new") || !strings.Contains(ten, "100k again") {
 		t.Fatalf("10k run after 100k:\n%s", ten)
+	}
+}
+
+// The load's parts hold every node once and every edge once, in order.
+func TestParts(t *testing.T) {
+	b := synth.Bundle(synth.Generate(synthSeed, 2_000))
+	ps := parts(b)
+	var nodes, edges int
+	for i, p := range ps {
+		if i > 0 && len(p.Nodes()) > 0 {
+			t.Fatalf("part %d holds nodes", i)
+		}
+		if len(p.Edges) > edgesPerLoad {
+			t.Fatalf("part %d holds %d edges", i, len(p.Edges))
+		}
+		nodes += len(p.Nodes())
+		edges += len(p.Edges)
+	}
+	if nodes != len(b.Nodes()) || edges != len(b.Edges) || len(b.Edges) == 0 {
+		t.Fatalf("parts hold %d nodes and %d edges, want %d and %d", nodes, edges, len(b.Nodes()), len(b.Edges))
 	}
 }
