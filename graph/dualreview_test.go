@@ -9,6 +9,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/rodedraad/rodedraad/graph"
+	"github.com/rodedraad/rodedraad/internal/auth"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore/neo4jtest"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
@@ -165,4 +166,36 @@ func TestMutation_DualReview(t *testing.T) {
 			t.Errorf("single mode: the same reviewer may change the status: %s, want ACCEPTED", s)
 		}
 	})
+}
+
+// TestDualReview_VoteAsYourself: a caller who signed in with a token votes
+// under the token's name only, so one person cannot cast both independent
+// votes; the refusal writes nothing.
+func TestDualReview_VoteAsYourself(t *testing.T) {
+	store := openProposed(t, "R-SELF")
+	svc := service.New(store)
+	svc.ReviewMode = rodedraad.ReviewDual
+	a := auth.New(store, rodedraad.RoleReader, false)
+	srv := httptest.NewServer(server.New(server.Deps{
+		GraphQL: graph.NewHandler(svc, testLimits, graph.WithAuthorizer(a)), Readiness: store, Logger: zerolog.Nop(), Auth: a,
+	}))
+	t.Cleanup(srv.Close)
+	anna := MustToken(t, store, "anna", rodedraad.RoleEditor)
+	vote := func(reviewer string) []gqlError {
+		_, _, errs := queryAs(t, srv, anna, fmt.Sprintf(`mutation { review(input: {id: "R-SELF", decision: ACCEPT, reviewer: %q}) { node { status } } }`, reviewer))
+		return errs
+	}
+	errs := vote("bert")
+	wantErrCode(t, errs, "FORBIDDEN")
+	if !strings.Contains(errs[0].Message, `"anna"`) {
+		t.Errorf("the refusal does not say who the caller is: %s", errs[0].Message)
+	}
+	if errs := vote("anna"); len(errs) > 0 {
+		t.Fatalf("anna votes as anna: %+v", errs)
+	}
+	wantErrCode(t, vote("Bert"), "FORBIDDEN")
+	it := queue(t, srv, `{}`)["R-SELF"]
+	if len(it.Decisions) != 1 || it.Decisions[0].Reviewer != "anna" {
+		t.Errorf("R-SELF's decisions %+v, want anna's alone", it.Decisions)
+	}
 }

@@ -27,6 +27,9 @@ func (s *Service) ReviewMany(ctx context.Context, refs []rodedraad.ReviewRef, ac
 		}
 	}
 	if s.ReviewMode == rodedraad.ReviewDual {
+		if err := ownVote(ctx, reviewer); err != nil {
+			return err
+		}
 		_, err := s.store.ReviewVotes(ctx, refs, decided(accept), reviewer, note)
 		return err
 	}
@@ -70,4 +73,19 @@ func vocabularyNodes(nodes map[string]rodedraad.Node, themes, actors []string) (
 		}
 	}
 	return ts, as, nil
+}
+
+// ownVote checks that a vote in dual review is cast by the person it names:
+// a caller who signed in (an API token, an OpenID Connect user) votes under
+// that name only, so one person cannot be both independent reviewers.
+// Anonymous and local callers name themselves, as in single review.
+func ownVote(ctx context.Context, reviewer string) error {
+	p := rodedraad.PrincipalFrom(ctx)
+	if p.Via != "token" && p.Via != "oidc" {
+		return nil
+	}
+	if !strings.EqualFold(strings.TrimSpace(reviewer), strings.TrimSpace(p.Name)) {
+		return rodedraad.Errorf(rodedraad.EFORBIDDEN, "in dual review you vote as yourself: you signed in as %q, so reviewer must be %q, not %q", p.Name, p.Name, reviewer)
+	}
+	return nil
 }

@@ -187,6 +187,9 @@ func decided(accept bool) rodedraad.Status {
 
 // vote records one dual-mode decision and returns the item as it is now.
 func (s *Service) vote(ctx context.Context, ref rodedraad.ReviewRef, status rodedraad.Status, reviewer, note string) (rodedraad.Node, *rodedraad.Edge, error) {
+	if err := ownVote(ctx, reviewer); err != nil {
+		return nil, nil, err
+	}
 	if _, err := s.store.ReviewVotes(ctx, []rodedraad.ReviewRef{ref}, status, reviewer, note); err != nil {
 		return nil, nil, err
 	}
