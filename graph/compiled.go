@@ -86,6 +86,28 @@ func selectOne[T rodedraad.Node](ctx context.Context, svc Service, id string, la
 	return t, nil
 }
 
+// selectNodes reads the nodes with ids, in the order asked, nil where an
+// id has no node, with everything the field's fragments ask of each kind.
+func selectNodes(ctx context.Context, svc Service, ids []string) ([]rodedraad.Node, error) {
+	if !compiledReads(ctx) || len(ids) > rodedraad.MaxPageSize {
+		return nodesInOrder(ctx, svc, ids)
+	}
+	found, err := svc.SelectByIDs(ctx, ids, nodeSelections(ctx, ""), 0)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]rodedraad.Node, len(ids))
+	fs := make([]*rodedraad.Fetched, 0, len(found))
+	for i, id := range ids {
+		if f := found[id]; f != nil {
+			out[i] = f.Node
+			fs = append(fs, f)
+		}
+	}
+	loadersFrom(ctx).keep(fs)
+	return out, nil
+}
+
 // nodeSelections returns the selection per kind of the current field: one
 // for label, or, for any kind, one per node type.
 func nodeSelections(ctx context.Context, label rodedraad.Label) map[rodedraad.Label]rodedraad.Selection {

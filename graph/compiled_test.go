@@ -62,6 +62,9 @@ var compiledShapes = []string{
 	  c: node(id: "T3") { ... on Theme { name } } d: node(id: "C01") { id ... on Conflict { topic } } e: node(id: "none") { id }
 	  f: actor(id: "A-VELSEN") { name } g: theme(id: "T3") { name } h: scenario(id: "SC1.1") { name } i: document(id: "R41.2") { id } }
 	  fragment R on Recommendation { t: themes { name } conflictsWith { score } c: conflictsWith { other { ... on Recommendation { id } } } }`,
+	`query { nodes(ids: ["R41.2", "none", "T3", "D01", "R41.2", "C01", "A-VELSEN"]) { id ... on Recommendation { title themes { name }
+	  endorsedBy { via actor { id } } } ... on Theme { name recommendations { id } } ... on Document { title authors { role actor { name } } }
+	  ... on Conflict { topic } ... on Actor { sector supports { target { ... on Recommendation { id } } } } } }`,
 	`query { recommendations(first: 20, filter: { conflicts: ["C01"] }) { totalCount edges { node { id
 	  document { id title urls } conflictsWith { score other { ... on Recommendation { id document { id } } } } } } } }`,
 	`query { recommendations(first: 20, filter: { themes: ["T3"] }, after: "eyJrIjoiUjEwIiwiaSI6IlIxMCJ9") { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
@@ -106,6 +109,7 @@ func TestCompiledReads_OneRoundTrip(t *testing.T) {
 			recommendations { id themes { id } } } } } }`, 1},
 		{"RecommendationPage", compiledShapes[0], 2}, // Source.document is loaded by id
 		{"TwoRootFields", compiledShapes[3], 2},
+		{"NodesByID", compiledShapes[9], 1},
 		{"ThreeLevels", compiledShapes[6], 1},
 		// The fourth level hangs from 20,000 parents at most: its lists are
 		// cut at 8 items, and the longer ones are loaded in one batched call.

@@ -12,9 +12,14 @@ import (
 
 // The planner reads a root field's GraphQL selection set and says what the
 // store must read for it, as a rodedraad.Selection that the store compiles
-// into one statement. The relationship fields it knows (every one of the
-// node types) come back with the read and are served from it; the fields
-// it does not compile keep their resolvers and loaders:
+// into one statement. The root fields that read nodes are planned: node,
+// nodes, recommendation(s), document(s), actor(s), theme(s), scenario(s)
+// (compiled.go). Root fields with statements of their own (search,
+// neighbourhood, reviewQueue, the analyses, what a mutation returns) read
+// their nodes so and leave relationship fields to the loaders. Below a
+// planned root, the relationship fields it knows (every one of the node
+// types) come back with the read and are served from it; the fields it does
+// not compile keep their resolvers and loaders:
 //   - Document.passages and Actor.endorses(first) (paged per node);
 //   - a link's end that is the node the list hangs from (Stance.target
 //     under opposedBy, Authorship.document under authors, ...) and

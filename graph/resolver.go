@@ -21,6 +21,7 @@ type Service interface {
 	Count(ctx context.Context, label rodedraad.Label, f rodedraad.Filter) (int, error)
 	SelectPage(ctx context.Context, q rodedraad.SelectQuery) (rodedraad.PageOf[*rodedraad.Fetched], int, error)
 	SelectByID(ctx context.Context, id string, label rodedraad.Label, sels map[rodedraad.Label]rodedraad.Selection, maxRows int) (*rodedraad.Fetched, error)
+	SelectByIDs(ctx context.Context, ids []string, sels map[rodedraad.Label]rodedraad.Selection, maxRows int) (map[string]*rodedraad.Fetched, error)
 	Links(ctx context.Context, ids []string, q rodedraad.LinkQuery) (map[string][]rodedraad.Link, error)
 	Endorsers(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error)
 	Search(ctx context.Context, text string, kinds []rodedraad.Label, limit int) ([]rodedraad.Hit, error)

@@ -601,7 +601,7 @@ func (r *queryResolver) Node(ctx context.Context, id string) (rodedraad.Node, er
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]rodedraad.Node, error) {
-	return nodesInOrder(ctx, r.svc, ids)
+	return selectNodes(ctx, r.svc, ids)
 }
 
 // Recommendation is the resolver for the recommendation field.

@@ -76,7 +76,7 @@ func ExplainSelect(ctx context.Context, s *Store, q rodedraad.SelectQuery, id st
 	stmts := map[string]string{"page": st.page, "count": st.count}
 	params := map[string]map[string]any{"page": st.params, "count": st.params}
 	if id != "" {
-		stmts["id"], params["id"] = selectByIDStatement(id, "", sels, 0)
+		stmts["id"], params["id"] = selectByIDStatement([]string{id}, "", sels, 0)
 	}
 	out := map[string][]string{}
 	for k, stmt := range stmts {

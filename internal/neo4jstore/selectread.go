@@ -134,35 +134,56 @@ func (s *Store) SelectByID(ctx context.Context, id string, label rodedraad.Label
 			return nil, err
 		}
 	}
-	stmt, params := selectByIDStatement(id, label, sels, maxRows)
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*rodedraad.Fetched, error) {
+	found, err := s.selectByIDs(ctx, []string{id}, label, sels, maxRows)
+	return found[id], err
+}
+
+// SelectByIDs reads the nodes with ids as SelectByID reads one, in one
+// statement; an id without a node is absent from the map.
+func (s *Store) SelectByIDs(ctx context.Context, ids []string, sels map[rodedraad.Label]rodedraad.Selection, maxRows int) (map[string]*rodedraad.Fetched, error) {
+	return s.selectByIDs(ctx, ids, "", sels, maxRows)
+}
+
+func (s *Store) selectByIDs(ctx context.Context, ids []string, label rodedraad.Label, sels map[rodedraad.Label]rodedraad.Selection, maxRows int) (map[string]*rodedraad.Fetched, error) {
+	stmt, params := selectByIDStatement(ids, label, sels, maxRows)
+	d := decoder{rowBudget(maxRows)}
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]*rodedraad.Fetched, error) {
 		res, err := tx.Run(ctx, stmt, params)
-		if err != nil || !res.Next(ctx) {
-			return nil, firstErr(err, res)
+		if err != nil {
+			return nil, err
 		}
-		rec := res.Record()
-		code, _ := rec.Get("l")
-		l, ok := labelOfCode(code)
-		if !ok {
-			return nil, nil
+		out := make(map[string]*rodedraad.Fetched, len(ids))
+		for res.Next(ctx) {
+			rec := res.Record()
+			code, _ := rec.Get("l")
+			l, ok := labelOfCode(code)
+			if !ok {
+				continue
+			}
+			v, _ := rec.Get("v")
+			sel, ok := sels[l]
+			if !ok {
+				sel = sels[""]
+			}
+			f, err := d.node(l, v, sel, len(ids))
+			if err != nil {
+				return nil, err
+			}
+			out[f.Node.NodeID()] = f
 		}
-		v, _ := rec.Get("v")
-		sel, ok := sels[l]
-		if !ok {
-			sel = sels[""]
-		}
-		return decoder{rowBudget(maxRows)}.node(l, v, sel, 1)
+		return out, res.Err()
 	})
 }
 
-// selectByIDStatement finds the node through the unique id index and
-// projects it by its kind.
-func selectByIDStatement(id string, label rodedraad.Label, sels map[rodedraad.Label]rodedraad.Selection, maxRows int) (string, map[string]any) {
+// selectByIDStatement finds the nodes through the unique id index and
+// projects each by its kind.
+func selectByIDStatement(ids []string, label rodedraad.Label, sels map[rodedraad.Label]rodedraad.Selection, maxRows int) (string, map[string]any) {
 	c := newCompiler(maxRows)
-	c.params["id"] = id
-	match := "MATCH (n:Entity {id: $id})"
+	c.params["ids"] = ids
+	match := "UNWIND $ids AS id MATCH (n:Entity {id: id})"
 	if label != "" {
 		match += " WHERE n:" + string(label)
+		return fmt.Sprintf("%s RETURN %s AS v, %s AS l", match, c.node("n", sels[label], len(ids)), labelCode("n")), c.params
 	}
 	proj := "CASE"
 	for _, l := range rodedraad.Labels {
@@ -170,13 +191,9 @@ func selectByIDStatement(id string, label rodedraad.Label, sels map[rodedraad.La
 		if !ok {
 			sel = sels[""]
 		}
-		proj += fmt.Sprintf(" WHEN n:%s THEN %s", l, c.node("n", sel, 1))
+		proj += fmt.Sprintf(" WHEN n:%s THEN %s", l, c.node("n", sel, len(ids)))
 	}
-	proj += " END"
-	if label != "" {
-		proj = c.node("n", sels[label], 1)
-	}
-	return fmt.Sprintf("%s RETURN %s AS v, %s AS l", match, proj, labelCode("n")), c.params
+	return fmt.Sprintf("%s RETURN %s END AS v, %s AS l", match, proj, labelCode("n")), c.params
 }
 
 func firstErr(err error, res neo4j.ResultWithContext) error {

@@ -43,6 +43,9 @@ type Reader interface {
 	// SelectByID reads one node with what sels asks of its kind ("" for any
 	// other kind), in one round trip; nil when there is none (of label).
 	SelectByID(ctx context.Context, id string, label Label, sels map[Label]Selection, maxRows int) (*Fetched, error)
+	// SelectByIDs reads several nodes so, in one round trip; an id without
+	// a node is absent from the map.
+	SelectByIDs(ctx context.Context, ids []string, sels map[Label]Selection, maxRows int) (map[string]*Fetched, error)
 	Count(ctx context.Context, label Label, f Filter) (int, error)
 	Links(ctx context.Context, ids []string, q LinkQuery) (map[string][]Link, error)
 	Endorsers(ctx context.Context, ids []string) (map[string][]Link, error)
