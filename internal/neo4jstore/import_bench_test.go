@@ -39,7 +39,7 @@ func BenchmarkBulkWrite(b *testing.B) {
 			defer cancel()
 			return neo4jstore.BulkLoadRows(ctx, store, bundle, rows)
 		}},
-		{"import", 2_500, func(bundle *rodedraad.Bundle, rows int) error {
+		{"import", 10_000, func(bundle *rodedraad.Bundle, rows int) error {
 			_, err := store.Import(ctx, bundle, rodedraad.ImportOptions{BatchRows: rows, Timeout: neo4jstore.DefaultBulkTimeout})
 			return err
 		}},
