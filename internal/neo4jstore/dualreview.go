@@ -203,12 +203,7 @@ var (
 	WITH x, row WHERE row.status IS NOT NULL
 	` + reviewSetTo("x", "row.status") + `
 	WITH x, row
-	OPTIONAL CALL (x) {
-		MATCH (x)-[m:ADDRESSES|ASSIGNED_TO]->() WHERE m.status = 'PROPOSED' RETURN m
-		UNION
-		MATCH ()-[m:CONTAINS|INCLUDES]->(x) WHERE m.status = 'PROPOSED' RETURN m
-	}
-	WITH row, collect(m) AS ms
+	` + pendingMemberships + `
 	FOREACH (m IN ms | ` + reviewSetTo("m", "row.status") + `)`
 	writeEdgeVotes = `UNWIND $rows AS row MATCH (:Entity {id: row.from})-[x]->(:Entity {id: row.to}) WHERE type(x) = row.type
 	SET x.reviewVoters = row.reviewVoters, x.reviewVotes = row.reviewVotes, x.reviewVoteNotes = row.reviewVoteNotes

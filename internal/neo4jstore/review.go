@@ -159,14 +159,19 @@ func reviewSetTo(v, status string) string {
 var reviewNodes = `UNWIND $rows AS row
 	MATCH (x:Entity {id: row.id}) ` + reviewSet("x") + `
 	WITH x, row
-	OPTIONAL CALL (x) {
+	` + pendingMemberships + `
+	FOREACH (m IN ms | ` + reviewSet("m") + `)
+	RETURN collect(row.key) AS found`
+
+// pendingMemberships collects, as ms per row, the PROPOSED membership edges
+// that attach node x: the CONTAINS and INCLUDES into it, the ADDRESSES and
+// ASSIGNED_TO out of it. Deciding a node decides them with it.
+const pendingMemberships = `OPTIONAL CALL (x) {
 		MATCH (x)-[m:ADDRESSES|ASSIGNED_TO]->() WHERE m.status = 'PROPOSED' RETURN m
 		UNION
 		MATCH ()-[m:CONTAINS|INCLUDES]->(x) WHERE m.status = 'PROPOSED' RETURN m
 	}
-	WITH row, collect(m) AS ms
-	FOREACH (m IN ms | ` + reviewSet("m") + `)
-	RETURN collect(row.key) AS found`
+	WITH row, collect(m) AS ms`
 
 func reviewGroups(refs []rodedraad.ReviewRef) []reviewGroup {
 	nodes := reviewGroup{stmt: reviewNodes}

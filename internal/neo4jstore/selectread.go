@@ -196,13 +196,6 @@ func selectByIDStatement(ids []string, label rodedraad.Label, sels map[rodedraad
 	return fmt.Sprintf("%s RETURN %s END AS v, %s AS l", match, proj, labelCode("n")), c.params
 }
 
-func firstErr(err error, res neo4j.ResultWithContext) error {
-	if err != nil {
-		return err
-	}
-	return res.Err()
-}
-
 func labelOfCode(v any) (rodedraad.Label, bool) {
 	i, ok := v.(int64)
 	if !ok || i < 0 || int(i) >= len(rodedraad.Labels) {
