@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -92,7 +93,7 @@ func idOrderedPage(q rodedraad.SelectQuery, cond string, params map[string]any, 
 		params["afterId"] = q.Page.After.ID
 	}
 	if cond != "" {
-		preds += " AND (" + cond[len("WHERE "):] + ")"
+		preds += " AND (" + strings.TrimPrefix(cond, "WHERE ") + ")"
 	}
 	return fmt.Sprintf(`MATCH (n:%s) %s
 		WITH n ORDER BY n.id %s LIMIT $limit
