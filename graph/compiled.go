@@ -10,7 +10,7 @@ import (
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
-// Compiled reads: the root fields that read nodes (node, recommendation,
+// Compiled reads: the root fields that read nodes (node, nodes, recommendation,
 // recommendations, ... for every kind) plan their whole selection set and
 // read it in one statement (plan.go says what is compiled and what is
 // not). The batched loaders serve every field the read did not bring.
