@@ -29,7 +29,7 @@ const (
 	oneParentCap   = 1000
 )
 
-// provenanceProps are the stored properties of a Provenance.
+// provenanceKeys are the stored properties of a Provenance.
 var provenanceKeys = []string{"status", "method", "confidence", "sourceDocument", "sourcePage", "sourceQuote",
 	"sourceUrls", "sourceStart", "sourceEnd", "model", "rationale", "createdBy", "createdAt", "reviewedBy", "reviewedAt"}
 
