@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"strings"
 
 	"github.com/rodedraad/rodedraad/internal/analysis"
 	"github.com/rodedraad/rodedraad/internal/neo4jstore"
@@ -35,21 +34,7 @@ func (f *reportFlags) define(fs *flag.FlagSet) {
 }
 
 func (f reportFlags) scope() analysis.Scope {
-	sc := analysis.Scope{Themes: list(f.themes), Scenarios: list(f.scenarios), Documents: list(f.documents)}
-	for _, s := range list(f.statuses) {
-		sc.Statuses = append(sc.Statuses, rodedraad.Status(strings.ToUpper(s)))
-	}
-	return sc
-}
-
-func list(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
+	return analysis.ParseScope(f.themes, f.documents, f.scenarios, f.statuses)
 }
 
 // setupReport is `rodedraad report`: it prints the coherence report of the

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
@@ -22,6 +23,27 @@ type Scope struct {
 	// Statuses that count; empty means ACCEPTED only. A "" status on a node or
 	// an edge counts as ACCEPTED.
 	Statuses []rodedraad.Status `json:"statuses,omitempty"`
+}
+
+// ParseScope reads a scope as the command line and URL parameters give it:
+// comma-separated ids of themes, documents and scenarios, and statuses in
+// any case. Empty items are skipped; checking the ids is validate's.
+func ParseScope(themes, documents, scenarios, statuses string) Scope {
+	sc := Scope{Themes: commaList(themes), Documents: commaList(documents), Scenarios: commaList(scenarios)}
+	for _, s := range commaList(statuses) {
+		sc.Statuses = append(sc.Statuses, rodedraad.Status(strings.ToUpper(s)))
+	}
+	return sc
+}
+
+func commaList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func (sc Scope) allows(s rodedraad.Status) bool {

@@ -52,21 +52,8 @@ func ParseQuery(q url.Values) (Request, error) {
 			req.Table = "matrix"
 		}
 	}
-	req.Scope = analysis.Scope{Themes: list(q.Get("themes")), Documents: list(q.Get("documents")), Scenarios: list(q.Get("scenarios"))}
-	for _, s := range list(q.Get("statuses")) {
-		req.Scope.Statuses = append(req.Scope.Statuses, rodedraad.Status(strings.ToUpper(s)))
-	}
+	req.Scope = analysis.ParseScope(q.Get("themes"), q.Get("documents"), q.Get("scenarios"), q.Get("statuses"))
 	return req, req.Validate()
-}
-
-func list(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // FileName is the download's name: rodedraad-<table or graph>.<format>.
