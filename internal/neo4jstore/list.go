@@ -131,6 +131,27 @@ func sortKey(label rodedraad.Label, o rodedraad.OrderField) (string, error) {
 	return "", rodedraad.Errorf(rodedraad.EINVALID, "%s cannot be ordered by %s", label, o)
 }
 
+// direction is the comparison that walks past a cursor and the sort order
+// of o.
+func direction(o rodedraad.Order) (cmp, dir string) {
+	if o.Desc {
+		return "<", "DESC"
+	}
+	return ">", "ASC"
+}
+
+// keysetAfter is the WHERE clause that starts a page strictly after its
+// cursor, over the sort key k and the id that breaks ties, with its
+// parameters put into params; "" on the first page.
+func keysetAfter(o rodedraad.Order, p rodedraad.Page, params map[string]any) string {
+	if p.After == nil {
+		return ""
+	}
+	cmp, _ := direction(o)
+	params["afterKey"], params["afterId"] = p.After.Key, p.After.ID
+	return fmt.Sprintf("WHERE k %[1]s $afterKey OR (k = $afterKey AND n.id %[1]s $afterId)", cmp)
+}
+
 // List returns one page of nodes of a kind, filtered and ordered, with keyset
 // paging: the page starts strictly after the cursor.
 func (s *Store) List(ctx context.Context, label rodedraad.Label, f rodedraad.Filter, o rodedraad.Order, p rodedraad.Page) (rodedraad.PageOf[rodedraad.Node], error) {
@@ -159,15 +180,8 @@ func listStatement(label rodedraad.Label, f rodedraad.Filter, o rodedraad.Order,
 	if err != nil {
 		return "", nil, err
 	}
-	cmp, dir := ">", "ASC"
-	if o.Desc {
-		cmp, dir = "<", "DESC"
-	}
-	after := ""
-	if p.After != nil {
-		after = fmt.Sprintf("WHERE k %[1]s $afterKey OR (k = $afterKey AND n.id %[1]s $afterId)", cmp)
-		params["afterKey"], params["afterId"] = p.After.Key, p.After.ID
-	}
+	_, dir := direction(o)
+	after := keysetAfter(o, p, params)
 	params["limit"] = p.First + 1
 	stmt := fmt.Sprintf(`MATCH (n:%s) %s
 		WITH n, %s AS k %s

@@ -72,12 +72,8 @@ func selectPageStatement(q rodedraad.SelectQuery) (selectStatement, error) {
 	if err != nil {
 		return st, err
 	}
-	cmp, dir := direction(q.Order)
-	after := ""
-	if q.Page.After != nil {
-		after = fmt.Sprintf("WHERE k %[1]s $afterKey OR (k = $afterKey AND n.id %[1]s $afterId)", cmp)
-		params["afterKey"], params["afterId"] = q.Page.After.Key, q.Page.After.ID
-	}
+	_, dir := direction(q.Order)
+	after := keysetAfter(q.Order, q.Page, params)
 	st.page = fmt.Sprintf(`MATCH (n:%s) %s
 		WITH n, %s AS k %s
 		ORDER BY k %s, n.id %s LIMIT $limit
@@ -98,13 +94,6 @@ func idOrderedPage(q rodedraad.SelectQuery, cond string, params map[string]any, 
 	return fmt.Sprintf(`MATCH (n:%s) %s
 		WITH n ORDER BY n.id %s LIMIT $limit
 		RETURN %s AS v`, q.Label, preds, dir, proj)
-}
-
-func direction(o rodedraad.Order) (cmp, dir string) {
-	if o.Desc {
-		return "<", "DESC"
-	}
-	return ">", "ASC"
 }
 
 // collectFetched reads a compiled page: up to first nodes with their
