@@ -161,19 +161,27 @@ func (bd *builder) side(s *section, name string, side analysis.ConflictSide) {
 }
 
 func (bd *builder) pairs(s *section, pairs []analysis.Contradiction) {
-	t := table{head: []string{bd.w("h.severity"), bd.w("h.score"), bd.w("h.from"), bd.w("h.to"), bd.w("h.note")}}
+	t, more := bd.contradictionTable(pairs, func(id string) string { return id })
+	s.add(para(bd.w("c.pairs")+":"), t)
+	if more != "" {
+		s.add(para(more))
+	}
+}
+
+// contradictionTable lists pairs, cut at the briefing's limit, by severity,
+// score, their two ends (as end names them) and whether they stand in one
+// document; more says how many were left out.
+func (bd *builder) contradictionTable(pairs []analysis.Contradiction, end func(id string) string) (t table, more string) {
+	t = table{head: []string{bd.w("h.severity"), bd.w("h.score"), bd.w("h.from"), bd.w("h.to"), bd.w("h.note")}}
 	list, more := cut(bd, pairs)
 	for _, p := range list {
 		note := ""
 		if p.SameDocument {
 			note = bd.w("c.samedoc")
 		}
-		t.rows = append(t.rows, []string{fmt.Sprint(p.Severity), fmt.Sprint(p.Score), p.From.ID, p.To.ID, note})
+		t.rows = append(t.rows, []string{fmt.Sprint(p.Severity), fmt.Sprint(p.Score), end(p.From.ID), end(p.To.ID), note})
 	}
-	s.add(para(bd.w("c.pairs")+":"), t)
-	if more != "" {
-		s.add(para(more))
-	}
+	return t, more
 }
 
 // loose lists the contradictions that belong to no conflict.
@@ -189,15 +197,7 @@ func (bd *builder) loose() {
 		s.add(para(bd.w("none")))
 		return
 	}
-	t := table{head: []string{bd.w("h.severity"), bd.w("h.score"), bd.w("h.from"), bd.w("h.to"), bd.w("h.note")}}
-	list, more := cut(bd, pairs)
-	for _, p := range list {
-		note := ""
-		if p.SameDocument {
-			note = bd.w("c.samedoc")
-		}
-		t.rows = append(t.rows, []string{fmt.Sprint(p.Severity), fmt.Sprint(p.Score), bd.named(p.From.ID), bd.named(p.To.ID), note})
-	}
+	t, more := bd.contradictionTable(pairs, bd.named)
 	s.add(t)
 	if more != "" {
 		s.add(para(more))
