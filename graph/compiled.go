@@ -5,6 +5,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/rodedraad/rodedraad/graph/model"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
@@ -31,12 +32,25 @@ func selectPage[T rodedraad.Node](ctx context.Context, svc Service, label rodedr
 	if err != nil {
 		return nil, err
 	}
-	loadersFrom(ctx).keep(page.Items)
 	c := model.NewConnection[T](model.ListQuery{Label: label, Filter: f}, nodesOf(page))
 	if q.Count {
 		c.Total = &total
 	}
+	if writeRoot(ctx, func(w *writer, sel ast.SelectionSet) bool {
+		return w.connection(sel, label, cursorsOf(c), c.PageInfo, c.Total, page.Items)
+	}) {
+		return &model.Connection[T]{Total: new(int)}, nil // the stand-in: direct.go
+	}
+	loadersFrom(ctx).keep(page.Items)
 	return c, nil
+}
+
+func cursorsOf[T any](c *model.Connection[T]) []string {
+	out := make([]string, len(c.Edges))
+	for i, e := range c.Edges {
+		out[i] = e.Cursor
+	}
+	return out
 }
 
 // connectionSelection returns what a connection of typ asks of its nodes,
@@ -81,6 +95,9 @@ func selectOne[T rodedraad.Node](ctx context.Context, svc Service, id string, la
 	if err != nil || f == nil {
 		return zero, err
 	}
+	if writeRoot(ctx, func(w *writer, sel ast.SelectionSet) bool { return w.node(sel, f) }) {
+		return zero, nil // the stand-in: direct.go
+	}
 	loadersFrom(ctx).keep([]*rodedraad.Fetched{f})
 	t, _ := f.Node.(T)
 	return t, nil
@@ -96,10 +113,17 @@ func selectNodes(ctx context.Context, svc Service, ids []string) ([]rodedraad.No
 	if err != nil {
 		return nil, err
 	}
+	inOrder := make([]*rodedraad.Fetched, len(ids))
+	for i, id := range ids {
+		inOrder[i] = found[id]
+	}
+	if writeRoot(ctx, func(w *writer, sel ast.SelectionSet) bool { return w.nodes(sel, inOrder) }) {
+		return []rodedraad.Node{}, nil // the stand-in: direct.go
+	}
 	out := make([]rodedraad.Node, len(ids))
 	fs := make([]*rodedraad.Fetched, 0, len(found))
-	for i, id := range ids {
-		if f := found[id]; f != nil {
+	for i, f := range inOrder {
+		if f != nil {
 			out[i] = f.Node
 			fs = append(fs, f)
 		}
@@ -136,18 +160,9 @@ func compiledReads(ctx context.Context) bool {
 // WithLoaderReads turns compiled reads off: every field is read through the
 // batched loaders, as before they existed. Tests compare the two ways.
 func WithLoaderReads() Option {
-	return func(srv *handler.Server) { srv.Use(loaderReads{}) }
-}
-
-type loaderReads struct{}
-
-var _ graphql.OperationInterceptor = loaderReads{}
-
-func (loaderReads) ExtensionName() string                   { return "LoaderReads" }
-func (loaderReads) Validate(graphql.ExecutableSchema) error { return nil }
-
-func (loaderReads) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	return next(context.WithValue(ctx, loaderReadsKey{}, true))
+	return func(srv *handler.Server) {
+		srv.Use(contextFlag{name: "LoaderReads", key: loaderReadsKey{}, value: true})
+	}
 }
 
 // totalCount is a connection's total: counted by the read that made it, or

@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/rs/zerolog"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -92,6 +94,82 @@ func TestCompiledReads_SameAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectWrites_SameAnswers asks the same queries of a server that
+// writes compiled answers directly and of one where gqlgen marshals them
+// field by field, and requires the same answers, byte for byte, and that
+// the compiled shapes (but for the ones that ask what a read does not
+// bring) were written directly.
+func TestDirectWrites_SameAnswers(t *testing.T) {
+	store := neo4jtest.Seeded(t)
+	var written atomic.Int64
+	direct := newServerWithLimits(t, store, graph.CountDirectWrites(&written))
+	marshalled := newServerWithLimits(t, store, graph.WithoutDirectWrites())
+	queries := append(append(docQueries(t), compiledShapes...), everyField...)
+	for i, q := range queries {
+		a, b := rawAnswer(t, direct, q), rawAnswer(t, marshalled, q)
+		if !bytes.Equal(a, b) {
+			t.Errorf("query %d answers differ\n%s\ndirect:     %.2000s\nmarshalled: %.2000s", i, q, a, b)
+		}
+	}
+	written.Store(0)
+	for _, q := range compiledShapes {
+		rawAnswer(t, direct, q)
+	}
+	if got, want := written.Load(), int64(directShapes); got != want {
+		t.Errorf("%d root fields of the compiled shapes written directly, want %d", got, want)
+	}
+	for i, q := range everyField {
+		written.Store(0)
+		if a := rawAnswer(t, direct, q); bytes.Contains(a, []byte(`"errors"`)) {
+			t.Errorf("everyField %d failed: %.500s", i, a)
+		}
+		if written.Load() != 1 {
+			t.Errorf("everyField %d was not written directly", i)
+		}
+	}
+}
+
+// everyField asks every field the direct writer writes, of every kind,
+// link item and nested object.
+var everyField = []string{
+	`{ recommendation(id: "R41.2") { __typename id title text t: title(lang: EN) x: text(lang: NL) translation { __typename language title text method }
+	  kind level horizon language uncertainty status provenance { __typename status method confidence rationale createdBy model createdAt reviewedBy reviewedAt
+	    source { __typename documentId page quote urls start end } }
+	  document { id title kind year date urls language evidenceLevel summary note status }
+	  themes { id name description inStudyScope status provenance { method } } assignedTo { id name aliases kind sector level note status }
+	  endorsedBy { __typename actor { id } via role status source { quote } provenance { method createdBy } }
+	  opposedBy { __typename actor { id } rationale source { page } status provenance { status } }
+	  supports { __typename type fromId toId score rationale status source { urls } conflict { __typename id topic summary evidence }
+	    provenance { createdBy } other { __typename ... on Recommendation { id kind } ... on Scenario { id family } } }
+	  conflictsWith { type fromId toId score rationale status conflict { id topic summary evidence } other { ... on Node { id status } } }
+	  supportedBy { type score other { __typename } } conflictedBy { score conflict { topic } }
+	  overlaps { __typename other { id title } similarity status provenance { method confidence } }
+	  scenarios { id name description finding horizon family familyName status } } }`,
+	`{ documents(first: 40, orderBy: {field: YEAR}) { __typename totalCount pageInfo { __typename hasNextPage endCursor }
+	  edges { __typename cursor node { id title kind year date urls language evidenceLevel summary note status
+	    provenance { method source { documentId urls } } recommendations { id kind level horizon }
+	    authors { __typename role status actor { id name aliases kind sector level note } } scenarios { id name } } } } }`,
+	`{ actors(first: 90) { edges { node { __typename id name aliases kind sector level note status provenance { method createdAt }
+	  documents { __typename role status document { id title year } } assignments { id title }
+	  supports { __typename rationale status source { quote page } provenance { method } target { __typename ... on Recommendation { id } ... on Scenario { id } } }
+	  opposes { target { ... on Node { id } } rationale } } } } }`,
+	`{ themes(first: 20) { edges { node { __typename id name description inStudyScope status provenance { status method createdBy }
+	  recommendations { id themes { id } } } } } }`,
+	`{ scenarios(first: 40) { totalCount edges { node { __typename id name description finding horizon family familyName status provenance { method }
+	  documents { id } includes { id } supports { score other { __typename } } conflictsWith { score rationale } supportedBy { fromId }
+	  conflictedBy { toId } endorsedBy { via role actor { name } } opposedBy { actor { name } rationale } } } } }`,
+	`{ nodes(ids: ["R41.2", "none", "T3", "D01", "A-VELSEN", "SC1.1"]) { __typename id status ... on Recommendation { title }
+	  ... on Theme { name } ... on Document { year } ... on Actor { sector } ... on Scenario { family } } }`,
+}
+
+// directShapes is how many of the compiled shapes' 20 root fields are
+// written directly. The others are left to gqlgen: one asks for
+// Source.document (loaded by id), two for Document.ingest, Actor.endorses
+// and a link's end the list hangs from, two hold a conflict (node and
+// nodes), and two read nothing (a missing node, a document asked by a
+// recommendation's id).
+const directShapes = 14
 
 // TestCompiledReads_OneRoundTrip proves that a root field costs one round
 // trip to Neo4j however many nested lists it asks for, and however many
@@ -216,4 +294,34 @@ func fragmentEnd(text string, start int) int {
 		}
 	}
 	return len(text)
+}
+
+// BenchmarkDirectWrites_Page times the dashboard's page of 100
+// recommendations with themes, document, endorsers and conflicts through
+// the whole handler on the seeded graph, answered directly and marshalled
+// by gqlgen field by field, alternating; marshalled/direct is the latency
+// ratio (above 1: writing directly is faster).
+func BenchmarkDirectWrites_Page(b *testing.B) {
+	store := neo4jtest.Seeded(b)
+	direct := newServerWithLimits(b, store)
+	marshalled := newServerWithLimits(b, store, graph.WithoutDirectWrites())
+	q := `{ recommendations(first: 100) { edges { node { id title themes { id name } document { id title }
+	  endorsedBy { via actor { id name sector } } conflictsWith { score other { ... on Recommendation { id title } } } } } } }`
+	timed := func(srv *httptest.Server) time.Duration {
+		start := time.Now()
+		if a := rawAnswer(b, srv, q); bytes.Contains(a, []byte(`"errors"`)) {
+			b.Fatalf("%.300s", a)
+		}
+		return time.Since(start)
+	}
+	timed(direct) // warm both up
+	timed(marshalled)
+	var d, m time.Duration
+	for b.Loop() {
+		d += timed(direct)
+		m += timed(marshalled)
+	}
+	b.ReportMetric(d.Seconds()*1000/float64(b.N), "direct-ms/op")
+	b.ReportMetric(m.Seconds()*1000/float64(b.N), "marshalled-ms/op")
+	b.ReportMetric(m.Seconds()/d.Seconds(), "marshalled/direct")
 }

@@ -66,6 +66,8 @@ func NewHandler(svc Service, limits Limits, opts ...Option) http.Handler {
 	for _, o := range opts {
 		o(srv)
 	}
+	// Last, so that it runs inside every other interceptor (roles, budget).
+	srv.Use(directWrites{})
 	return withEnvelope(limits.MaxResponseBytes, withTimeout(limits.Timeout, WithLoaders(svc, srv)))
 }
 
