@@ -89,7 +89,7 @@ var signals = []signal{
 	cueSignal("finding word", `\b(blijkt|bleek|conclu\w+|geconcludeerd|duidelijk|leert|laat zien|constat\w+|onderstre\w+)\b`),
 	cueSignal("future year", `\b(in|voor|na|vanaf|uiterlijk|tot) 20[2-9]\d\b`),
 	cueSignal("date of an event", `\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (19|20)\d\d\b`),
-	{"history or hedge", func(c unitContext) bool { return c.lang == "nl" && tellsHistory(c.text) && !ahead.match(c.text) }},
+	{"history or hedge", func(c unitContext) bool { return c.lang == "nl" && looksBack(c.lang, c.text) }},
 	cueSignal("description", `\b(is een|zijn een|bevat|betreft|omvat|wordt verstaan|bestaat uit)\b`),
 	cueSignal("nominal act at start", `^(het |de )?(\w+ ){0,5}\w+(en|ing) van\b`),
 	cueSignal("label with colon", `^[a-z][\w'’,/ -]{1,40}: [a-z]`),
