@@ -79,13 +79,24 @@ const actionWeight = 0.6
 // 2019 is …", "werd", "heeft … gedaan") or hedges ("zou kunnen",
 // "wellicht"), unless it also looks ahead ("zal", "gaat", "willen").
 func damp(scores map[string]float64, lang, text string) {
-	d, ok := dampers[lang]
-	if !ok || len(scores) == 0 || !d.back.MatchString(text) || d.ahead.MatchString(text) {
+	if len(scores) == 0 || !looksBack(lang, text) {
 		return
 	}
 	for k, v := range scores {
 		scores[k] = v * dampFactor
 	}
+}
+
+// looksBack reports whether a unit tells history or hedges and does not
+// look ahead. Dutch tries the parts of its pattern that the literal
+// pre-filter can skip (tellsHistory), since one pattern with every
+// alternative is the costliest of all cues.
+func looksBack(lang, text string) bool {
+	if lang == "nl" {
+		return tellsHistory(text) && !ahead.match(text)
+	}
+	d, ok := dampers[lang]
+	return ok && d.back.MatchString(text) && !d.ahead.MatchString(text)
 }
 
 // dampFactor keeps a strong cue (0.85 becomes 0.64) and drops a weak one.

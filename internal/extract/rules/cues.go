@@ -1,6 +1,9 @@
 package rules
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // The kinds a candidate can have.
 const (
@@ -22,6 +25,7 @@ type cue struct {
 
 // c builds a cue; patterns are anchored on word boundaries by the caller.
 func c(kind string, weight float64, pattern string) cue {
+	pattern = strings.ReplaceAll(pattern, `(\w+ )`, `([\w,]+ )`)
 	return cue{kind: kind, weight: weight, pattern: regexp.MustCompile(pattern), needs: needs(pattern)}
 }
 
@@ -45,13 +49,14 @@ var cues = map[string][]cue{
 		c(Recommendation, 0.6, `^om [^,]+ te [^,]+, \w+ je\b`),
 		c(Recommendation, 0.6, `\b(dat|als|wanneer) je (\w+ ){0,5}(moet|dient)\b|\bgeldt (\w+ )?dat\b.*\b(moet|moeten|dient|dienen)\b`),
 		c(Recommendation, 0.5, `\bis (\w+ ){0,3}verantwoordelijk voor\b|\bvolstaat (\w+ ){0,2}(niet|nooit)\b`),
+		c(Recommendation, 0.6, `\bbehoefte aan\b`),
 		c(Commitment, 0.8, `\b(wij|we|ik) (gaan|zullen|ga|zal)\b`),
 		c(Commitment, 0.75, `\b(gaan|zullen) (we|wij)\b`),
 		c(Commitment, 0.8, `\b(ben|zijn) (\w+ )?voornemens\b`),
 		c(Commitment, 0.75, `\b(zet|zetten)\b(\s\w+){0,8}\s(in op|zich in)\b|\bzet(ten)? (we |wij )?in op\b`),
 		c(Commitment, 0.7, `\b(het kabinet|het rijk|de provincie|de gemeente|het college|nederland|de regering) (zal|zullen|gaat|werkt|zet)\b`),
 		c(Commitment, 0.55, `^(\w+ ){0,3}(het kabinet|het rijk|de provincie|de gemeente|het college|de regering) \w+t\b`),
-		c(Commitment, 0.65, `^(\w+ ){0,4}(we|wij) (zetten|werken|starten|onderzoeken|verkennen|hanteren|volgen|sluiten|versterken|geven|bundelen|bieden|nemen|maken|spreken)\b`),
+		c(Commitment, 0.65, `^(\w+ ){0,4}(we|wij) (zetten|werken|starten|onderzoeken|verkennen|hanteren|volgen|sluiten|versterken|geven|bundelen|bieden|nemen|maken|spreken|zorgen|ontwikkelen|besluiten|realiseren|stellen|bouwen)\b`),
 		c(Commitment, 0.65, `\b(verkennen|onderzoeken|geven|spreken|starten) (we|wij)\b`),
 		c(Commitment, 0.6, `\bkomt er\b|\bwordt (\w+ ){1,6}verhoogd\b`),
 		c(Commitment, 0.45, `\b(zal|zullen)\b`),
@@ -60,7 +65,7 @@ var cues = map[string][]cue{
 		c(Commitment, 0.55, `\b(wordt|worden) (\w+ ){0,6}(gestart|opgezet|ingericht|uitgewerkt|opgesteld|ontwikkeld|verkend|bepaald|gerealiseerd|ingezet|uitgebreid)\b`),
 		c(Commitment, 0.55, `\b(de komende (periode|maanden|jaren|tijd)|in 20[2-9]\d|vanaf nu) (wordt|worden|zal|zullen|gaat|gaan)\b`),
 		c(Goal, 0.75, `\b(we|wij|het kabinet|nederland) (willen|wil)\b`),
-		c(Goal, 0.8, `\b(streven|streeft|streven we) naar\b|\bhet streven\b|\bstreeft ernaar\b`),
+		c(Goal, 0.8, `\b(streven|streeft|streven we|gestreefd) naar\b|\bhet streven\b|\bstreeft ernaar\b`),
 		c(Goal, 0.75, `\b(doel|doelstelling) (is|was)\b|\bhet (uiteindelijke |richtinggevende )?doel\b|\bals (\w+ )?doel\b`),
 		c(Goal, 0.6, `\b(ambitie|ambities)\b`),
 		c(Goal, 0.7, `\b(beoogt|beogen)\b|\bernaar (te )?streven\b|\bde bedoel\w* is\b|\bis (het )?de bedoel\w* dat\b`),
@@ -83,11 +88,13 @@ var cues = map[string][]cue{
 		c(Conclusion, 0.65, `\b(loop|loopt|lopen) (je |we |u )?(het )?risico\b`),
 		c(Conclusion, 0.45, `\b(risico|gevaar|gevaren) (op|van|voor|met zich)\b|\bleidt tot\b`),
 		c(Conclusion, 0.55, `\b(is|zijn) (er )?(meer|extra|nog) (\w+ )?nodig\b|\bkomen we er niet\b|\bgeen aanleiding\b`),
+		c(Conclusion, 0.5, `\b(is|zijn) (\w+ ){0,3}(passend|aanvaardbaar|inpasbaar|in overeenstemming met)\b|\bpast (\w+ ){0,3}binnen\b`),
 		c(Position, 0.75, `\bvolgens (\w+ ){1,4}(moet|moeten|is|zijn)\b|\bvolgens (hen|hem|haar)\b`),
 		c(Position, 0.75, `\b(vindt|vinden|vond) dat\b|\bis van mening\b|\bmeent dat\b`),
 		c(Position, 0.65, `\b(geeft|geven) aan dat\b|\b(benadrukt|benadrukken)\b`),
 		c(Position, 0.6, `\bis (het |zelfs )?(belangrijk|essentieel|cruciaal|noodzakelijk|van (groot )?belang)\b|\bvraagt (om )?een\b|\b(zijn|is) (\w+ ){1,6}(belangrijk|essentieel|cruciaal)\b`),
 		c(Position, 0.6, `\b(mag|mogen) (\w+ ){0,3}niet\b`),
+		c(Position, 0.55, `\b(is|zijn) (\w+ ){0,8}(noodzakelijk|vereist|onontbeerlijk|onmisbaar)\b|\bligt (\w+ ){0,6}voor de hand\b|\bhet is denkbaar\b`),
 		c(Position, 0.75, `\b(moeten|moet) we\b|\bwe (moeten|moet)\b`),
 		c(Position, 0.55, `^niet [a-z]+en\b`),
 		c(Position, 0.6, `\bis (\w+ ){0,4}het uitgangspunt\b|\b(een )?(belangrijke|grote) stap\b`),
@@ -100,6 +107,7 @@ var cues = map[string][]cue{
 		c(Recommendation, 0.75, `\b(called|calls|call) on\b|\burges?\b`),
 		c(Recommendation, 0.65, `\b(should|must|ought to)\b`),
 		c(Recommendation, 0.65, `\b(proposes|propose|it is proposed)\b`),
+		c(Recommendation, 0.55, `\bneeds? to\b|\b(is|are) required to\b|\bthere is a need\b|\baction is required\b`),
 		c(Commitment, 0.8, `\b(we|i) (will|shall|are committed to|commit to)\b|\bcommits? to\b`),
 		c(Commitment, 0.7, `\b(the commission|the government|this proposal|the council) (will|puts|sets|establishes|adopts|introduces)\b`),
 		c(Goal, 0.75, `\baims? to\b|\bour ambition\b|\b(objective|goal|vision|target) (of|is|to)\b|\blong-term vision\b`),
@@ -129,10 +137,10 @@ var dampers = map[string]struct{ back, ahead *regexp.Regexp }{
 // sectionKinds map words in a heading or lead-in to the kind of what
 // follows it: "Aanbevelingen", "Conclusies", "Doelen", "Key findings".
 var sectionKinds = []cue{
-	c(Recommendation, 0.6, `\b(aanbeveling(en)?|advies|adviezen|recommendations?|wij adviseren|we recommend)\b`),
-	c(Conclusion, 0.55, `\b(conclusies?|bevindingen|conclusions?|findings)\b`),
-	c(Goal, 0.55, `\b(doelen|doelstellingen|ambities?|objectives?|goals?)\b`),
-	c(Commitment, 0.5, `\b(maatregelen|acties|actiepunten|measures|actions)\b`),
+	c(Recommendation, 0.6, `\b(\w*aanbeveling(en)?|\w*advies|\w*adviezen|recommendations?|wij adviseren|we recommend)\b`),
+	c(Conclusion, 0.55, `\b(\w*conclusies?|bevindingen|conclusions?|findings)\b`),
+	c(Goal, 0.55, `\b(\w*doelen|\w*doelstellingen|ambities?|objectives?|goals?)\b`),
+	c(Commitment, 0.5, `\b(\w*maatregelen|\w*acties|actiepunten|\w*agenda|measures|actions)\b`),
 }
 
 // imperatives are verbs that start a recommendation as a bare command

@@ -16,15 +16,11 @@ type UnitVector struct {
 
 // Vectors returns the units of t (headings left out) with their features.
 func Vectors(t extract.Text) []UnitVector {
-	rs := []rune(t.Content)
 	var out []UnitVector
-	sec, prev := section{}, 0.0
-	for _, u := range extract.Segment(t.Content, t.Language) {
-		uc := newUnitContext(t.Language, u, string(rs[u.Start:u.End]), sec, prev)
-		if u.Kind != extract.UnitHeading {
-			out = append(out, UnitVector{Span: u.Span, Words: uc.words, X: features(uc)})
+	for _, uc := range unitContexts(t.Language, []rune(t.Content), extract.Segment(t.Content, t.Language)) {
+		if uc.unit.Kind != extract.UnitHeading {
+			out = append(out, UnitVector{Span: uc.unit.Span, Words: uc.words, X: features(uc)})
 		}
-		sec, prev = sec.next(t.Language, u, uc.text, ruleKind(uc)), uc.best
 	}
 	return out
 }
@@ -32,6 +28,7 @@ func Vectors(t extract.Text) []UnitVector {
 // FeatureNames returns the names of the features in vector order.
 func FeatureNames() []string { return featureNames() }
 
-// Threshold and Weights are the committed model.
+// Threshold, MinShare and Weights are the committed model.
 func Threshold() float64 { return itemThreshold }
+func MinShare() float64  { return itemMinShare }
 func Weights() []float64 { return itemWeights }

@@ -39,6 +39,10 @@ type unitContext struct {
 	best      float64
 	sec       section
 	prevScore float64
+	nextScore float64 // best cue score of the unit after it (addNeighbours)
+	// sectionShare is the share of the other units between the same two
+	// headings that have a cue (addNeighbours).
+	sectionShare float64
 }
 
 // cueSignal makes a signal of a pattern, with the literal pre-filter of the
@@ -62,6 +66,7 @@ var signals = []signal{
 	{"short", func(c unitContext) bool { return c.words < 6 }},
 	{"long", func(c unitContext) bool { return c.words > 40 }},
 	{"previous unit has a cue", func(c unitContext) bool { return c.prevScore >= ruleThreshold }},
+	{"next unit has a cue", func(c unitContext) bool { return c.nextScore >= ruleThreshold }},
 	{"imperative", func(c unitContext) bool { return isImperative(c.lang, c.text) }},
 	{"acting subject", func(c unitContext) bool { return c.lang == "nl" && statesAction(c.text) }},
 	cueSignal("modal of duty or intent", `\b(moet|moeten|zal|zullen|dient|dienen|wil|willen|gaat|gaan)\b`),
@@ -84,9 +89,9 @@ var signals = []signal{
 	cueSignal("finding word", `\b(blijkt|bleek|conclu\w+|geconcludeerd|duidelijk|leert|laat zien|constat\w+|onderstre\w+)\b`),
 	cueSignal("future year", `\b(in|voor|na|vanaf|uiterlijk|tot) 20[2-9]\d\b`),
 	cueSignal("date of an event", `\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (19|20)\d\d\b`),
-	{"history or hedge", func(c unitContext) bool { return c.lang == "nl" && tellsHistory(c.text) && !ahead.match(c.text) }},
+	{"history or hedge", func(c unitContext) bool { return c.lang == "nl" && looksBack(c.lang, c.text) }},
 	cueSignal("description", `\b(is een|zijn een|bevat|betreft|omvat|wordt verstaan|bestaat uit)\b`),
-	cueSignal("nominal act at start", `^(het |de )?(\w+ ){0,3}\w+(en|ing) van\b`),
+	cueSignal("nominal act at start", `^(het |de )?(\w+ ){0,5}\w+(en|ing) van\b`),
 	cueSignal("label with colon", `^[a-z][\w'’,/ -]{1,40}: [a-z]`),
 	cueSignal("present passive of an act", `\b(wordt|worden) (\w+ ){0,6}(ge\w+d|ge\w+t|ge\w+en)\b`),
 	{"so that", func(c unitContext) bool {
@@ -207,7 +212,7 @@ func features(c unitContext) []float64 {
 	for _, k := range kindOrder {
 		x = append(x, c.scores[k])
 	}
-	x = append(x, c.best, math.Log1p(float64(c.words))/4)
+	x = append(x, c.best, math.Log1p(float64(c.words))/4, c.sectionShare)
 	for _, s := range signals {
 		x = append(x, b2f(s.test(c)))
 	}
@@ -215,7 +220,7 @@ func features(c unitContext) []float64 {
 }
 
 // featureCount is the length of a feature vector.
-var featureCount = 1 + len(kindOrder) + 2 + len(signals)
+var featureCount = 1 + len(kindOrder) + 3 + len(signals)
 
 // featureNames returns the names of the features in vector order, for the
 // weight table's comments.
@@ -224,7 +229,7 @@ func featureNames() []string {
 	for _, k := range kindOrder {
 		names = append(names, "cue score "+strings.ToLower(k))
 	}
-	names = append(names, "best cue score", "length")
+	names = append(names, "best cue score", "length", "cued share of section")
 	for _, s := range signals {
 		names = append(names, s.name)
 	}

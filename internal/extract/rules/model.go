@@ -13,6 +13,9 @@ import (
 // (features.go) in a logistic regression whose weights were learned from the
 // tuning texts of the development set only (weights.go; the command that
 // makes them is in TestModel_Weights). The cues still choose the kind.
+// Since rules/6 the weights and threshold are chosen on texts of sources the
+// model did not learn from, and a text's own ranking lowers the threshold on
+// a text whose units all score low (Extractor.docThreshold).
 
 // itemProbability returns the model's probability that a careful reader
 // marks the unit with feature vector x.

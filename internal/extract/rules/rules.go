@@ -9,8 +9,10 @@
 package rules
 
 import (
+	"cmp"
 	"context"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/rodedraad/rodedraad/internal/extract"
@@ -20,11 +22,12 @@ import (
 
 // Name is the extractor's name and version; bump the version when a change
 // of the rules changes what they yield.
-const Name = "rules/5"
+const Name = "rules/6"
 
 // Extractor is the rules extractor. Its zero value is not usable; use New.
 type Extractor struct {
 	threshold float64
+	minShare  float64
 	minWords  int
 	cuesOnly  bool // decide as rules/4 did, by the best cue score alone
 }
@@ -37,13 +40,19 @@ type Option func(*Extractor)
 // with the weights for recall on the tuning texts.
 func WithThreshold(t float64) Option { return func(e *Extractor) { e.threshold = t } }
 
+// WithMinShare sets the least share (0 to 1) of a text's units, headings
+// and units under WithMinWords left out, that are proposed, the most
+// probable first, even below the threshold; 0 turns it off. The default,
+// itemMinShare, was chosen with the threshold.
+func WithMinShare(s float64) Option { return func(e *Extractor) { e.minShare = s } }
+
 // WithMinWords sets the fewest words a unit needs to become a candidate
 // (default 3), so that stray fragments of a layout are not proposed.
 func WithMinWords(n int) Option { return func(e *Extractor) { e.minWords = n } }
 
 // New returns a rules extractor.
 func New(opts ...Option) *Extractor {
-	e := &Extractor{threshold: itemThreshold, minWords: 3}
+	e := &Extractor{threshold: itemThreshold, minShare: itemMinShare, minWords: 3}
 	for _, o := range opts {
 		o(e)
 	}
@@ -52,7 +61,7 @@ func New(opts ...Option) *Extractor {
 
 var _ extract.Extractor = (*Extractor)(nil)
 
-// Name returns "rules/5".
+// Name returns "rules/6".
 func (e *Extractor) Name() string { return Name }
 
 // Extract returns the candidates of t. It fails with EINVALID only when t's
@@ -64,21 +73,76 @@ func (e *Extractor) Extract(ctx context.Context, t extract.Text, v extract.Vocab
 	}
 	rs := []rune(t.Content)
 	tagger := newTagger(t.Language, v)
+	ucs := unitContexts(t.Language, rs, extract.Segment(t.Content, t.Language))
+	probs := e.probabilities(ucs)
+	th := e.docThreshold(probs)
 	var res extract.Result
-	sec, prev := section{}, 0.0
-	for _, u := range extract.Segment(t.Content, t.Language) {
+	for i, uc := range ucs {
 		if err := ctx.Err(); err != nil {
 			return extract.Result{}, err
 		}
-		uc := newUnitContext(t.Language, u, string(rs[u.Start:u.End]), sec, prev)
-		kind, conf := e.decide(uc)
-		sec, prev = sec.next(t.Language, u, uc.text, ruleKind(uc)), uc.best
-		if kind == "" || uc.words < e.minWords {
+		kind, conf := e.decide(uc, probs[i], th)
+		if kind == "" {
 			continue
 		}
-		res.Items = append(res.Items, e.candidate(t, rs, u, kind, conf, uc.text, tagger))
+		res.Items = append(res.Items, e.candidate(t, rs, uc.unit, kind, conf, uc.text, tagger))
 	}
 	return res, nil
+}
+
+// probabilities returns the item model's probability per unit, or -1 for
+// a unit that can never be a candidate: a heading or one under minWords.
+func (e *Extractor) probabilities(ucs []unitContext) []float64 {
+	out := make([]float64, len(ucs))
+	for i, uc := range ucs {
+		out[i] = -1
+		if uc.unit.Kind != extract.UnitHeading && uc.words >= e.minWords {
+			out[i] = itemProbability(features(uc))
+		}
+	}
+	return out
+}
+
+// minShareUnits is the fewest eligible units a text needs before
+// WithMinShare applies: a short text's units say too little about its genre.
+const minShareUnits = 10
+
+// docThreshold returns the least probability for a candidate in one text:
+// the threshold, lowered so that at least minShare of the text's eligible
+// units are proposed when it has at least minShareUnits of them. A model learned on letters and guidance is unsure on a
+// text of another genre (an action list, a plan's policy chapter) and scores
+// all its units low; ranking within the text still holds there.
+func (e *Extractor) docThreshold(probs []float64) float64 {
+	var ps []float64
+	for _, p := range probs {
+		if p >= 0 {
+			ps = append(ps, p)
+		}
+	}
+	slices.SortFunc(ps, func(a, b float64) int { return cmp.Compare(b, a) })
+	if len(ps) < minShareUnits {
+		return e.threshold
+	}
+	k := int(e.minShare * float64(len(ps)))
+	if k > 0 && ps[k-1] < e.threshold {
+		return ps[k-1]
+	}
+	return e.threshold
+}
+
+// unitContexts scores every unit of a text by its cues and the section
+// above it, then lets each see its neighbours: the item model weighs a
+// plain sentence among advice otherwise than the same sentence among
+// background.
+func unitContexts(lang string, rs []rune, units []extract.Unit) []unitContext {
+	out := make([]unitContext, len(units))
+	sec, prev := section{}, 0.0
+	for i, u := range units {
+		out[i] = newUnitContext(lang, u, string(rs[u.Start:u.End]), sec, prev)
+		sec, prev = sec.next(lang, u, out[i].text, ruleKind(out[i])), out[i].best
+	}
+	addNeighbours(out)
+	return out
 }
 
 // newUnitContext scores unit u (raw, as written) by its cues and the
@@ -102,11 +166,11 @@ func ruleKind(c unitContext) string {
 	return k
 }
 
-// decide returns the kind and confidence of a unit, or "" when it is not
-// proposed: headings never are; otherwise the item model's probability must
-// reach the threshold.
-func (e *Extractor) decide(c unitContext) (string, float64) {
-	if c.unit.Kind == extract.UnitHeading {
+// decide returns the kind and confidence of a unit with item probability p
+// (-1 for headings and short units), or "" when it is not proposed: its
+// probability must reach th.
+func (e *Extractor) decide(c unitContext, p, th float64) (string, float64) {
+	if p < 0 {
 		return "", 0
 	}
 	k, _ := best(c.scores)
@@ -116,8 +180,7 @@ func (e *Extractor) decide(c unitContext) (string, float64) {
 		}
 		return k, math.Round(c.best*100) / 100
 	}
-	p := itemProbability(features(c))
-	if p < e.threshold {
+	if p < th {
 		return "", 0
 	}
 	return kindOf(c, k), math.Round(p*100) / 100

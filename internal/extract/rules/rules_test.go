@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rodedraad/rodedraad/internal/extract"
@@ -171,7 +172,7 @@ func TestExtractor_Extract_Canceled(t *testing.T) {
 }
 
 func TestExtractor_Name(t *testing.T) {
-	if got := rules.New().Name(); got != "rules/5" {
+	if got := rules.New().Name(); got != "rules/6" {
 		t.Errorf("Name = %q", got)
 	}
 }
@@ -183,4 +184,45 @@ func keys(m map[string]extract.Candidate) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// A text of another genre than the tuning texts scores all its units low;
+// rules/6 then still proposes its most probable units, but not in a short
+// text.
+func TestExtractor_Extract_MinShare(t *testing.T) {
+	var b strings.Builder
+	for i := range 12 {
+		// Each sentence longer than the one before, so that no two have the
+		// same probability.
+		b.WriteString("Het gebied telt oude boerderijen" + strings.Repeat(" en schuren", i) + " langs de weg.\n\n")
+	}
+	text := b.String()
+	for _, tc := range []struct {
+		name string
+		opts []rules.Option
+		want int
+	}{
+		{"share of 0.5 proposes six of twelve", []rules.Option{rules.WithThreshold(0.99), rules.WithMinShare(0.5)}, 6},
+		{"share of 0 proposes none", []rules.Option{rules.WithThreshold(0.99), rules.WithMinShare(0)}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := rules.New(tc.opts...).Extract(context.Background(), extract.Text{Language: "nl", Content: text}, extract.Vocabulary{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Items) != tc.want {
+				t.Errorf("got %d candidates, want %d", len(res.Items), tc.want)
+			}
+		})
+	}
+	t.Run("short text", func(t *testing.T) {
+		res, err := rules.New(rules.WithThreshold(0.99), rules.WithMinShare(0.5)).Extract(context.Background(),
+			extract.Text{Language: "nl", Content: "Het gebied telt oude boerderijen. De weg loopt langs de rivier."}, extract.Vocabulary{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Items) != 0 {
+			t.Errorf("a text of two units gave %d candidates", len(res.Items))
+		}
+	})
 }

@@ -4,52 +4,57 @@
 package rules
 
 // itemThreshold is the least probability of the item model for a candidate.
-const itemThreshold = 0.19
+const itemThreshold = 0.30
+
+// itemMinShare is the least share of a text's units that are proposed.
+const itemMinShare = 0.60
 
 // itemWeights are the item model's weights, in the order of features.
 var itemWeights = []float64{
-	-3.0367, // constant
-	0.0877,  // cue score recommendation
-	-0.8387, // cue score commitment
-	0.6414,  // cue score goal
-	0.5451,  // cue score conclusion
-	0.7690,  // cue score position
-	2.1450,  // best cue score
-	0.9034,  // length
-	1.6213,  // rule hit
-	-0.0472, // list item
-	-1.3867, // item under a lead-in
-	0.0000,  // under a section heading
-	1.3625,  // english
-	-0.6850, // ends in colon
-	-0.9364, // question
-	-0.8965, // short
-	-0.0344, // long
-	0.4398,  // previous unit has a cue
-	0.9006,  // imperative
-	-0.5101, // acting subject
-	0.3128,  // modal of duty or intent
-	0.3084,  // modal of possibility
-	0.8371,  // we as subject
-	1.0562,  // we with a verb
-	0.9333,  // proper name as subject
-	1.0238,  // future passive
-	0.3154,  // first person plural
-	0.6655,  // named organisation as subject
-	0.3875,  // act verb of policy
-	0.0173,  // aim word
-	0.0568,  // judgement word
-	-0.3144, // change
-	-1.6495, // pointer
-	-0.4010, // address
-	0.9990,  // english need
-	0.7207,  // finding word
-	1.2904,  // future year
-	-0.4838, // date of an event
-	-0.8492, // history or hedge
-	0.0919,  // description
-	0.4073,  // nominal act at start
-	1.4384,  // label with colon
-	-0.2368, // present passive of an act
-	0.1630,  // so that
+	-3.1403, // constant
+	0.1414,  // cue score recommendation
+	-0.6699, // cue score commitment
+	0.7345,  // cue score goal
+	0.6267,  // cue score conclusion
+	0.8747,  // cue score position
+	2.2060,  // best cue score
+	1.8826,  // length
+	0.1432,  // cued share of section
+	0.9867,  // rule hit
+	-0.0408, // list item
+	-1.4497, // item under a lead-in
+	0.6618,  // under a section heading
+	0.5725,  // english
+	-0.5566, // ends in colon
+	-1.0106, // question
+	-0.9895, // short
+	0.3473,  // long
+	0.2946,  // previous unit has a cue
+	0.4050,  // next unit has a cue
+	0.7074,  // imperative
+	-0.6079, // acting subject
+	0.0907,  // modal of duty or intent
+	0.0445,  // modal of possibility
+	0.6820,  // we as subject
+	0.9058,  // we with a verb
+	0.3005,  // proper name as subject
+	0.3213,  // future passive
+	-0.0742, // first person plural
+	0.3277,  // named organisation as subject
+	0.5902,  // act verb of policy
+	0.1548,  // aim word
+	0.0417,  // judgement word
+	-0.5548, // change
+	-1.3642, // pointer
+	-0.3919, // address
+	-0.2316, // english need
+	0.4964,  // finding word
+	1.0357,  // future year
+	-0.8741, // date of an event
+	-1.3501, // history or hedge
+	0.2020,  // description
+	0.5387,  // nominal act at start
+	1.8585,  // label with colon
+	0.0421,  // present passive of an act
+	-0.1237, // so that
 }
