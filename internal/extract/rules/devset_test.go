@@ -222,6 +222,7 @@ func table(totals map[[2]string]tally) string {
 // devsetFloors are recall, precision and kind accuracy per split and
 // language, a little under what the rules reached (docs/extraction.md).
 var devsetFloors = map[[2]string][3]float64{
-	{"tune", "nl"}: {0.89, 0.62, 0.80},
-	{"tune", "en"}: {0.90, 0.75, 0.78},
+	{"tune", "nl"}:    {0.89, 0.62, 0.80},
+	{"heldout", "nl"}: {0.70, 0.66, 0.22},
+	{"tune", "en"}:    {0.90, 0.75, 0.78},
 }
