@@ -165,7 +165,7 @@ func TestDocs_GraphQLExamplesRun(t *testing.T) {
 }
 
 // acceptChangesBlindSpots checks the README's walkthrough: accepting
-// R-2cc5c3a87b2e, extracted from the ingested HTML page and tagged T6, takes
+// R-4c5d6f8c7425, extracted from the ingested HTML page and tagged T6, takes
 // digitalisation in the blind spots from 3 to 4 recommendations.
 func acceptChangesBlindSpots(t *testing.T, base string) {
 	t6 := func() int {
@@ -198,7 +198,7 @@ func acceptChangesBlindSpots(t *testing.T, base string) {
 		return -1
 	}
 	before := t6()
-	accept := `mutation Accept { reviewMany(input: {items: [{id: "R-2cc5c3a87b2e"}], decision: ACCEPT, reviewer: "studieteam"}) { reviewed } }`
+	accept := `mutation Accept { reviewMany(input: {items: [{id: "R-4c5d6f8c7425"}], decision: ACCEPT, reviewer: "studieteam"}) { reviewed } }`
 	if errs := postOperation(t, base, accept, "Accept"); len(errs) > 0 {
 		t.Fatal(errs)
 	}

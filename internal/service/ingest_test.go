@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,8 +100,16 @@ func TestService_IngestDocument(t *testing.T) {
 		change(t, file, "De gemeente moet 500 extra woningen bouwen in Beverwijk.")
 		v2 := prepare(t, svc, file, "")
 		got := mustIngest(t, svc, v2)
-		if got.Supersedes != doc || got.Version != 2 || got.New != 1 || got.Kept != len(p.Bundle.Recommendations) || got.Gone != 0 {
-			t.Fatalf("new version = %+v; want version 2 of %s with 1 new item and %d kept", got, doc, len(p.Bundle.Recommendations))
+		// The extractor sets its threshold per text (rules/6), so one added
+		// sentence may move another item in or out: the counts must add up.
+		was, is := len(p.Bundle.Recommendations), len(v2.Bundle.Recommendations)
+		if got.Supersedes != doc || got.Version != 2 || got.New < 1 || got.Kept+got.New != is || got.Kept+got.Gone != was {
+			t.Fatalf("new version = %+v; want version 2 of %s, with new+kept = %d items and kept+gone = %d", got, doc, is, was)
+		}
+		if !slices.ContainsFunc(v2.Bundle.Recommendations, func(r rodedraad.Recommendation) bool {
+			return strings.Contains(r.Text, "500 extra woningen")
+		}) {
+			t.Fatal("the added sentence is not among the new version's items")
 		}
 		if count(t, store, rodedraad.LabelDocument, rodedraad.Filter{IDs: []string{doc, got.DocumentID}}) != 2 {
 			t.Fatal("the earlier version is gone")
