@@ -584,7 +584,7 @@ func (w *writer) time(t time.Time) {
 // appendString appends s as a JSON string, escaped as gqlgen escapes it:
 // quotes, backslashes and control characters, nothing else.
 func appendString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
+	const hex = "0123456789ABCDEF" // upper case, as gqlgen writes them
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); i++ {
