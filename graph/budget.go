@@ -234,13 +234,22 @@ func countItems(ctx context.Context, res any) {
 	if v.Kind() != reflect.Slice {
 		return
 	}
-	items.mu.Lock()
-	items.n += int64(v.Len())
-	over := items.n > items.max
-	items.mu.Unlock()
-	if over {
+	if !items.add(int64(v.Len()), true) {
 		items.cancel(errTooManyItems)
 	}
+}
+
+// add counts n more items and reports whether the count stays within the
+// budget. Past the budget it counts them only when always is set: a
+// resolved list has arrived, a list not yet written need not be.
+func (r *requestItems) add(n int64, always bool) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	within := r.n+n <= r.max
+	if within || always {
+		r.n += n
+	}
+	return within
 }
 
 // checkValue records the first integer literal in v that does not fit 64

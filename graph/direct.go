@@ -191,13 +191,7 @@ func takeItems(ctx context.Context, n int) bool {
 	if items == nil {
 		return true
 	}
-	items.mu.Lock()
-	defer items.mu.Unlock()
-	if items.n+int64(n) > items.max {
-		return false // gqlgen's way counts them and stops the request
-	}
-	items.n += int64(n)
-	return true
+	return items.add(int64(n), false) // over it, gqlgen's way counts them and stops the request
 }
 
 // noDirectKey marks an operation whose answers gqlgen marshals field by

@@ -3,7 +3,6 @@ package graph
 import (
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -280,13 +279,14 @@ func (w *writer) scenario(cf graphql.CollectedField, s *rodedraad.Scenario) bool
 	return true
 }
 
-// lang returns the lang argument of a title or text field, lower case as
-// the domain's TitleIn takes it ("" when absent).
+// lang returns the lang argument of a title or text field as the domain's
+// TitleIn takes it (langOf; "" when absent).
 func (w *writer) lang(cf graphql.CollectedField) string {
 	l, ok := w.langs[cf.Field]
 	if !ok {
 		v, _ := cf.ArgumentMap(w.op.Variables)["lang"].(string)
-		l = strings.ToLower(v)
+		lang := model.Lang(v)
+		l = langOf(&lang)
 		w.langs[cf.Field] = l
 	}
 	return l
