@@ -26,10 +26,18 @@ const actorLinked = `(EXISTS { (n)-[:ASSIGNED_TO]->(a:Actor) WHERE a.%[1]s IN $%
 	OR EXISTS { (a:Actor)-[w:AUTHORED]->(:Document)-[:CONTAINS]->(n)
 		WHERE a.%[1]s IN $%[2]s AND w.role IN $endorsingRoles })`
 
+// recommendationThemes matches recommendations that address one of the
+// themes. It reads the ids of n's few themes from a pattern comprehension:
+// the EXISTS form made the planner seek the theme again for every node of
+// the id-ordered walk and expand into it from there, 1.3x the time of a
+// theme-first statement on a page of 20 at 10k recommendations, against
+// 1.1x this way (a page of 20 from the id walk reads about 200 nodes).
+const recommendationThemes = `any(x IN [(n)-[:ADDRESSES]->(t:Theme) | t.id] WHERE x IN $themes)`
+
 // conditions lists, per kind, the filters it supports.
 var conditions = map[rodedraad.Label]map[string]condition{
 	rodedraad.LabelRecommendation: {
-		"themes":    {"themes", `EXISTS { (n)-[:ADDRESSES]->(t:Theme) WHERE t.id IN $themes }`},
+		"themes":    {"themes", recommendationThemes},
 		"actors":    {"actors", fmt.Sprintf(actorLinked, "id", "actors")},
 		"sectors":   {"sectors", fmt.Sprintf(actorLinked, "sector", "sectors")},
 		"documents": {"documents", `EXISTS { (d:Document)-[:CONTAINS]->(n) WHERE d.id IN $documents }`},
