@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -217,7 +218,7 @@ func stopped(ctx context.Context) error {
 	if cause := context.Cause(ctx); cause == errTooManyItems {
 		return errTooManyItems
 	}
-	if ctx.Err() == context.DeadlineExceeded {
+	if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
 		return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "the query took too long and was stopped: narrow it or raise RODEDRAAD_QUERY_TIMEOUT")
 	}
 	return rodedraad.Errorf(rodedraad.EUNAVAILABLE, "the request was cancelled")

@@ -121,3 +121,11 @@ func planOperators(v reflect.Value) []string {
 	}
 	return ops
 }
+
+// CountTo counts to n in Cypher, a read that takes as long as n asks: tests
+// end its context while Neo4j still works on it.
+func CountTo(ctx context.Context, s *Store, n int) (int, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+		return singleInt(ctx, tx, `UNWIND range(1, $n) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS v`, map[string]any{"n": n})
+	})
+}

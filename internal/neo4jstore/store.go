@@ -139,8 +139,35 @@ func runFor[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout
 }
 
 // runNow is runFor without waiting for a turn, for lookups so small that
-// queueing them costs more than running them.
+// queueing them costs more than running them. With a context that can end,
+// the transaction runs in a goroutine of its own and runNow returns when the
+// context ends, with its cause (a timeout or a cancelled request), even if
+// Neo4j does not answer; the transaction then ends at its own timeout.
 func runNow[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	if ctx.Done() == nil {
+		return runTx(ctx, s, mode, timeout, fn)
+	}
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := runTx(ctx, s, mode, timeout, fn)
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, mapError(context.Cause(ctx))
+	}
+}
+
+// runTx runs fn in one transaction with the given timeout, and maps the
+// driver's errors to domain errors (a context that ended by its cause).
+func runTx[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	var err error
 	s.roundTrips.Add(1)
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: mode})
@@ -155,6 +182,9 @@ func runNow[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout
 	}
 	if err != nil {
 		var zero T
+		if ctx.Err() != nil {
+			err = context.Cause(ctx)
+		}
 		mapped := mapError(err)
 		if rodedraad.ErrorCode(mapped) == rodedraad.EUNAVAILABLE {
 			zerolog.Ctx(ctx).Warn().Err(err).Msg("neo4j: transaction failed")
