@@ -56,7 +56,7 @@ var kindGuesses = []struct {
 }{
 	{Goal, c(Goal, 0, `^(zo|daarmee|hiermee) \w+ (we|wij)\b`)},
 	{Goal, c(Goal, 0, `\b(ambitie\w*|doel\w*|streef\w*|streven|gestreefd)\b|^(het |de )?(\w+ ){0,3}\w+en van\b`)},
-	{Commitment, c(Commitment, 0, `^(\w+ ){0,4}(we|wij)\b|^[a-z][\w'’,/ -]{1,40}: [a-z]|\b\w+en (we|wij)\b|\bzet(ten)? (\w+ )?in op\b`)},
+	{Commitment, c(Commitment, 0, `^(\w+ ){0,4}(we|wij)\b|^[a-z][\w'’,/ -]{1,40}: [a-z]|\b\w+en (we|wij)\b|\bzet(ten)? (\w+ )?in op\b`).gated("we", "wij", ": ", "op")},
 	{Recommendation, c(Recommendation, 0, `\b(moet|moeten|dient|dienen)\b`)},
 	{Recommendation, c(Recommendation, 0, `\b(needs? to|need for|a need|is required|are required)\b`)},
 	{Position, c(Position, 0, `\b(most|more) effective\b|\bwill be (essential|key|crucial)\b`)},
