@@ -165,17 +165,6 @@ func findsAny(c extract.Candidate, gold []goldItem) bool {
 	return false
 }
 
-// coversAny says whether the unit covers at least half of some gold item:
-// the item model's training label, which does not ask how long the unit is.
-func coversAny(c extract.Candidate, gold []goldItem) bool {
-	for _, g := range gold {
-		if coverage(c, g) >= 0.5 {
-			return true
-		}
-	}
-	return false
-}
-
 // bestCover is the candidate that finds the gold item with the largest
 // coverage, if any finds it.
 func bestCover(g goldItem, items []extract.Candidate) (extract.Candidate, bool) {

@@ -15,7 +15,10 @@ import (
 // makes them is in TestModel_Weights). The cues still choose the kind.
 // Since rules/6 the weights and threshold are chosen on texts of sources the
 // model did not learn from, and a text's own ranking lowers the threshold on
-// a text whose units all score low (Extractor.docThreshold).
+// a text whose units all score low (docThreshold); since rules/7 that
+// ranking also bounds a long text's candidates, and a unit counts as a
+// positive example only if the devset measure would count it (not much
+// longer than the item it covers).
 
 // itemProbability returns the model's probability that a careful reader
 // marks the unit with feature vector x.

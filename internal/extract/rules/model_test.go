@@ -16,8 +16,9 @@ import (
 var train = flag.Bool("train", false, "learn the item model from the devset's tuning texts and write weights.go")
 
 // The item model's training set is every non-heading unit of the tuning
-// texts; a unit is positive when it covers at least half of a gold item,
-// which is when TestDevset counts it as a correct candidate.
+// texts; a unit is positive when it finds a gold item (covers at least half
+// of it and is not much longer), which is when TestDevset counts it as a
+// correct candidate.
 const (
 	ridge       = 1.0  // L2 penalty on every weight but the constant
 	newtonSteps = 30   // Newton steps; the loss is strictly convex, so they reach its one minimum

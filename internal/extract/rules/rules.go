@@ -22,7 +22,7 @@ import (
 
 // Name is the extractor's name and version; bump the version when a change
 // of the rules changes what they yield.
-const Name = "rules/6"
+const Name = "rules/7"
 
 // Extractor is the rules extractor. Its zero value is not usable; use New.
 type Extractor struct {
@@ -61,7 +61,7 @@ func New(opts ...Option) *Extractor {
 
 var _ extract.Extractor = (*Extractor)(nil)
 
-// Name returns "rules/6".
+// Name returns "rules/7".
 func (e *Extractor) Name() string { return Name }
 
 // Extract returns the candidates of t. It fails with EINVALID only when t's

@@ -179,7 +179,7 @@ func TestExtractor_Extract_Canceled(t *testing.T) {
 }
 
 func TestExtractor_Name(t *testing.T) {
-	if got := rules.New().Name(); got != "rules/6" {
+	if got := rules.New().Name(); got != "rules/7" {
 		t.Errorf("Name = %q", got)
 	}
 }
@@ -194,7 +194,7 @@ func keys(m map[string]extract.Candidate) []string {
 }
 
 // A text of another genre than the tuning texts scores all its units low;
-// rules/6 then still proposes its most probable units, but not in a short
+// since rules/6 it still proposes its most probable units, but not in a short
 // text.
 func TestExtractor_Extract_MinShare(t *testing.T) {
 	var b strings.Builder
