@@ -90,6 +90,10 @@ func blocks(rs []rune, lang string) []block {
 			case c.kind == lineItem || cur == nil:
 				flush()
 				cur = &block{Span: c.body, kind: kindOf(c.kind)}
+			case clauseBreak(rs, cur.Span, c.body):
+				k := cur.kind
+				flush()
+				cur = &block{Span: c.body, kind: k}
 			default:
 				cur.End = c.body.End
 			}
@@ -98,6 +102,33 @@ func blocks(rs []rune, lang string) []block {
 	flush()
 	return out
 }
+
+// clauseBreak reports whether the line body starts a new unit although it
+// continues the block cur: the line before it ends in ";" (a clause of an
+// enumeration, as in a motion's recitals "constaterende dat …;"), or it
+// opens with the formula of a motion or decision ("overwegende dat",
+// "verzoekt de regering", "en gaat over tot de orde van de dag") after a
+// line that ends in "," or ";". Text copied from a PDF keeps the line breaks
+// of such structure but no blank line between its parts.
+func clauseBreak(rs []rune, cur, body Span) bool {
+	last := trimSpan(rs, cur)
+	if last.End <= last.Start {
+		return false
+	}
+	switch rs[last.End-1] {
+	case ';':
+		return true
+	case ',':
+		f := strings.Fields(string(rs[body.Start:min(body.End, body.Start+40)]))
+		return len(f) > 1 && (formulas[f[0]] || f[0] == "en" && f[1] == "gaat")
+	}
+	return false
+}
+
+// formulas are the lower-case words that open the parts of a Dutch motion,
+// amendment or decision: its recitals, its request and its closing formula.
+var formulas = setOf(`constaterende overwegende gehoord gelet voorts verzoekt roept spreekt draagt besluit
+	verklaart`)
 
 // kindOf maps a line's kind to the kind of the block it opens.
 func kindOf(k lineKind) UnitKind {

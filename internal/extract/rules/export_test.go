@@ -32,3 +32,11 @@ func FeatureNames() []string { return featureNames() }
 func Threshold() float64 { return itemThreshold }
 func MinShare() float64  { return itemMinShare }
 func Weights() []float64 { return itemWeights }
+
+// LeastCount is how many of a text's n eligible units are proposed at
+// least under least share share.
+func LeastCount(share float64, n int) int { return leastCount(share, n) }
+
+// DocThreshold is the least probability for a candidate in a text whose
+// eligible units have probabilities probs.
+func DocThreshold(probs []float64, th, share float64) float64 { return docThreshold(probs, th, share) }

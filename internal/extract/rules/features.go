@@ -47,10 +47,14 @@ type unitContext struct {
 
 // cueSignal makes a signal of a pattern, with the literal pre-filter of the
 // cue table (prefilter.go).
-func cueSignal(name, pattern string) signal {
-	cu := c("", 0, pattern)
+func cueSignal(name, pattern string, gate ...string) signal {
+	cu := c("", 0, pattern).gated(gate...)
+	signalCues = append(signalCues, cu)
 	return signal{name: name, test: func(c unitContext) bool { return c.lang == "nl" && cu.match(c.text) }}
 }
+
+// signalCues are the patterns of the signals, for TestPrefilter_SameMatches.
+var signalCues []cue
 
 // signals are the binary features, in the order of the weight table. The
 // weight table (weights.go) is generated from them; change both together
@@ -69,12 +73,12 @@ var signals = []signal{
 	{"next unit has a cue", func(c unitContext) bool { return c.nextScore >= ruleThreshold }},
 	{"imperative", func(c unitContext) bool { return isImperative(c.lang, c.text) }},
 	{"acting subject", func(c unitContext) bool { return c.lang == "nl" && statesAction(c.text) }},
-	cueSignal("modal of duty or intent", `\b(moet|moeten|zal|zullen|dient|dienen|wil|willen|gaat|gaan)\b`),
-	cueSignal("modal of possibility", `\b(kan|kunnen|mag|mogen|zou|zouden)\b`),
+	cueSignal("modal of duty or intent", `\b(moet|moeten|zal|zullen|dient|dienen|wil|willen|gaat|gaan)\b`, "moet", "moeten", "zal", "zullen", "dient", "dienen", "wil", "willen", "gaat", "gaan"),
+	cueSignal("modal of possibility", `\b(kan|kunnen|mag|mogen|zou|zouden)\b`, "kan", "kunnen", "mag", "mogen", "zou", "zouden"),
 	{"we as subject", weAsSubject},
 	{"we with a verb", weWithVerb},
 	{"proper name as subject", properNameActs},
-	cueSignal("future passive", `\b(zal|zullen) (\w+ ){0,4}(worden|ge\w+[dt])\b`),
+	cueSignal("future passive", `\b(zal|zullen) (\w+ ){0,4}(worden|ge\w+[dt])\b`, "zal", "zullen"),
 	{"first person plural", func(c unitContext) bool { return c.lang == "nl" && slices.ContainsFunc(c.fields, isWe) }},
 	cueSignal("named organisation as subject", `^(\w+ ){0,2}(de|het) (provincie|gemeente|kabinet|rijk|regering|college|minister)\b`),
 	cueSignal("act verb of policy", `\b(inzet(ten)? op|zet(ten)? (\w+ )?in op|werk(t|en)? (\w+ )?aan|zorg(t|en)? (\w+ )?voor|bijdragen aan|draagt (\w+ )?bij|samenwerking)\b`),
@@ -87,12 +91,12 @@ var signals = []signal{
 	}},
 	{"english need", func(c unitContext) bool { return c.lang == "en" && englishNeed.match(c.text) }},
 	cueSignal("finding word", `\b(blijkt|bleek|conclu\w+|geconcludeerd|duidelijk|leert|laat zien|constat\w+|onderstre\w+)\b`),
-	cueSignal("future year", `\b(in|voor|na|vanaf|uiterlijk|tot) 20[2-9]\d\b`),
+	cueSignal("future year", `\b(in|voor|na|vanaf|uiterlijk|tot) 20[2-9]\d\b`, " 20"),
 	cueSignal("date of an event", `\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (19|20)\d\d\b`),
 	{"history or hedge", func(c unitContext) bool { return c.lang == "nl" && looksBack(c.lang, c.text) }},
 	cueSignal("description", `\b(is een|zijn een|bevat|betreft|omvat|wordt verstaan|bestaat uit)\b`),
 	cueSignal("nominal act at start", `^(het |de )?(\w+ ){0,5}\w+(en|ing) van\b`),
-	cueSignal("label with colon", `^[a-z][\w'’,/ -]{1,40}: [a-z]`),
+	cueSignal("label with colon", `^[a-z][\w'’,/ -]{1,40}: [a-z]`, ": "),
 	cueSignal("present passive of an act", `\b(wordt|worden) (\w+ ){0,6}(ge\w+d|ge\w+t|ge\w+en)\b`),
 	{"so that", func(c unitContext) bool {
 		return c.lang == "nl" && slices.ContainsFunc(c.fields, func(w string) bool { return purpose[strings.Trim(w, ",.;:")] })
@@ -104,12 +108,12 @@ var signals = []signal{
 // them on every unit.
 var (
 	history = []cue{
-		c("", 0, `\b(werd|werden|was|waren)\b`),
+		c("", 0, `\b(werd|werden|was|waren)\b`).gated("werd", "werden", "was", "waren"),
 		c("", 0, `\b(heeft|hebben) (\w+ ){0,6}(ge\w+en|\w*ge\w+[dt])\b`),
 		c("", 0, `\bzou(den)? (\w+ )?kunnen\b|\bwellicht\b`),
 	}
 	sinceYear = regexp.MustCompile(`\b(in|sinds) (19|20)\d\d (is|zijn|heeft|hebben)\b`)
-	ahead     = c("", 0, dampers["nl"].ahead.String())
+	ahead     = c("", 0, dampers["nl"].ahead.String()).gated("zal", "zullen", "gaat", "gaan", "willen", "wil", "streven")
 )
 
 // tellsHistory reports whether a Dutch unit tells history or hedges, as

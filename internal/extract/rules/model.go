@@ -15,7 +15,10 @@ import (
 // makes them is in TestModel_Weights). The cues still choose the kind.
 // Since rules/6 the weights and threshold are chosen on texts of sources the
 // model did not learn from, and a text's own ranking lowers the threshold on
-// a text whose units all score low (Extractor.docThreshold).
+// a text whose units all score low (docThreshold); since rules/7 that
+// ranking also bounds a long text's candidates, and a unit counts as a
+// positive example only if the devset measure would count it (not much
+// longer than the item it covers).
 
 // itemProbability returns the model's probability that a careful reader
 // marks the unit with feature vector x.
@@ -56,7 +59,7 @@ var kindGuesses = []struct {
 }{
 	{Goal, c(Goal, 0, `^(zo|daarmee|hiermee) \w+ (we|wij)\b`)},
 	{Goal, c(Goal, 0, `\b(ambitie\w*|doel\w*|streef\w*|streven|gestreefd)\b|^(het |de )?(\w+ ){0,3}\w+en van\b`)},
-	{Commitment, c(Commitment, 0, `^(\w+ ){0,4}(we|wij)\b|^[a-z][\w'’,/ -]{1,40}: [a-z]|\b\w+en (we|wij)\b|\bzet(ten)? (\w+ )?in op\b`)},
+	{Commitment, c(Commitment, 0, `^(\w+ ){0,4}(we|wij)\b|^[a-z][\w'’,/ -]{1,40}: [a-z]|\b\w+en (we|wij)\b|\bzet(ten)? (\w+ )?in op\b`).gated("we", "wij", ": ", "op")},
 	{Recommendation, c(Recommendation, 0, `\b(moet|moeten|dient|dienen)\b`)},
 	{Recommendation, c(Recommendation, 0, `\b(needs? to|need for|a need|is required|are required)\b`)},
 	{Position, c(Position, 0, `\b(most|more) effective\b|\bwill be (essential|key|crucial)\b`)},

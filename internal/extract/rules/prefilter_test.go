@@ -9,8 +9,9 @@ import (
 	"github.com/rodedraad/rodedraad/internal/extract"
 )
 
-// TestPrefilter_SameMatches: the literal check never hides a match: on every
-// unit of every devset text, every cue matches exactly when its pattern does.
+// TestPrefilter_SameMatches: the literal check and the gate words never hide
+// a match: on every unit of every devset text, every cue, signal, damper and
+// kind guess matches exactly when its pattern does.
 func TestPrefilter_SameMatches(t *testing.T) {
 	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "devset", "*.txt"))
 	if len(paths) == 0 {
@@ -26,7 +27,7 @@ func TestPrefilter_SameMatches(t *testing.T) {
 		for _, lang := range []string{"nl", "en"} {
 			for _, u := range extract.Segment(string(data), lang) {
 				text := normalize(string(runes[u.Start:u.End]))
-				for _, cu := range cues[lang] {
+				for _, cu := range allPatterns(lang) {
 					if cu.match(text) != cu.pattern.MatchString(text) {
 						t.Fatalf("cue %q on %q: prefiltered and plain matching differ", cu.pattern, text)
 					}
@@ -62,6 +63,39 @@ func TestNeeds(t *testing.T) {
 		slices.Sort(tt.want)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("needs(%q) = %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+}
+
+// allPatterns are the cues of lang with every other pattern that goes
+// through the pre-filter.
+func allPatterns(lang string) []cue {
+	out := slices.Concat(cues[lang], sectionKinds, history, signalCues, []cue{ahead, englishNeed})
+	for _, g := range kindGuesses {
+		out = append(out, g.cue)
+	}
+	return out
+}
+
+func TestHasWord(t *testing.T) {
+	tests := []struct {
+		text, w string
+		want    bool
+	}{
+		{"we gaan", "we", true},
+		{"zo gaan we.", "we", true},
+		{"(we) gaan", "we", true},
+		{"de weg is", "we", false},
+		{"nieuwe weg", "we", false},
+		{"kan_we", "we", false},
+		{"in 2030 wil", "2030", true},
+		{"label: tekst", ": ", true},
+		{"label:tekst", ": ", false},
+		{"", "we", false},
+	}
+	for _, tt := range tests {
+		if got := hasWord(tt.text, tt.w); got != tt.want {
+			t.Errorf("hasWord(%q, %q) = %v, want %v", tt.text, tt.w, got, tt.want)
 		}
 	}
 }

@@ -22,7 +22,7 @@ import (
 
 // Name is the extractor's name and version; bump the version when a change
 // of the rules changes what they yield.
-const Name = "rules/6"
+const Name = "rules/7"
 
 // Extractor is the rules extractor. Its zero value is not usable; use New.
 type Extractor struct {
@@ -61,7 +61,7 @@ func New(opts ...Option) *Extractor {
 
 var _ extract.Extractor = (*Extractor)(nil)
 
-// Name returns "rules/6".
+// Name returns "rules/7".
 func (e *Extractor) Name() string { return Name }
 
 // Extract returns the candidates of t. It fails with EINVALID only when t's
@@ -75,7 +75,7 @@ func (e *Extractor) Extract(ctx context.Context, t extract.Text, v extract.Vocab
 	tagger := newTagger(t.Language, v)
 	ucs := unitContexts(t.Language, rs, extract.Segment(t.Content, t.Language))
 	probs := e.probabilities(ucs)
-	th := e.docThreshold(probs)
+	th := docThreshold(eligible(probs), e.threshold, e.minShare)
 	var res extract.Result
 	for i, uc := range ucs {
 		if err := ctx.Err(); err != nil {
@@ -107,27 +107,67 @@ func (e *Extractor) probabilities(ucs []unitContext) []float64 {
 // WithMinShare applies: a short text's units say too little about its genre.
 const minShareUnits = 10
 
-// docThreshold returns the least probability for a candidate in one text:
-// the threshold, lowered so that at least minShare of the text's eligible
-// units are proposed when it has at least minShareUnits of them. A model learned on letters and guidance is unsure on a
-// text of another genre (an action list, a plan's policy chapter) and scores
-// all its units low; ranking within the text still holds there.
-func (e *Extractor) docThreshold(probs []float64) float64 {
+// shareUnits is the length, in eligible units, up to which a text's
+// candidates are chosen by threshold and least share alone. Beyond it the
+// least and the most number of candidates grow with the square root of the
+// length: a long document carries more background (method, history,
+// annexes) than the excerpts of at most 81 units the threshold and share
+// were chosen on, and 0.6 of a 29-page framework's 666 units flooded the
+// review queue with 399 candidates under rules/6.
+const shareUnits = 80
+
+// leastCount returns how many of a text's n eligible units are proposed at
+// least, the most probable first, under least share share: share × n, and
+// beyond shareUnits share × √(shareUnits × n) (at 666 units 138).
+func leastCount(share float64, n int) int {
+	if n < minShareUnits {
+		return 0
+	}
+	return int(share * float64(scaledLength(n)))
+}
+
+// mostCount returns how many of a text's n eligible units are proposed at
+// most: all of a text up to shareUnits, √(shareUnits × n) beyond (at 666
+// units 230).
+func mostCount(n int) int { return scaledLength(n) }
+
+// scaledLength is n up to shareUnits and √(shareUnits × n) beyond.
+func scaledLength(n int) int {
+	if n <= shareUnits {
+		return n
+	}
+	return int(math.Sqrt(float64(shareUnits * n)))
+}
+
+// docThreshold returns the least probability for a candidate in one text
+// whose eligible units have probabilities probs: the threshold th, lowered
+// so that at least leastCount of them are proposed, and raised so that at
+// most mostCount are. A model learned on letters and guidance is unsure on
+// a text of another genre (an action list, a plan's policy chapter, a
+// motion) and scores all its units low; ranking within the text still holds
+// there.
+func docThreshold(probs []float64, th, share float64) float64 {
+	ps := slices.Clone(probs)
+	slices.SortFunc(ps, func(a, b float64) int { return cmp.Compare(b, a) })
+	if k := leastCount(share, len(ps)); k > 0 && ps[k-1] < th {
+		return ps[k-1]
+	}
+	if m := mostCount(len(ps)); m < len(ps) && ps[m] >= th {
+		return math.Nextafter(ps[m], 1)
+	}
+	return th
+}
+
+// eligible returns the probabilities of the units that may become
+// candidates (probabilities gives the others -1).
+func eligible(probs []float64) []float64 {
 	var ps []float64
 	for _, p := range probs {
 		if p >= 0 {
 			ps = append(ps, p)
 		}
 	}
-	slices.SortFunc(ps, func(a, b float64) int { return cmp.Compare(b, a) })
-	if len(ps) < minShareUnits {
-		return e.threshold
-	}
-	k := int(e.minShare * float64(len(ps)))
-	if k > 0 && ps[k-1] < e.threshold {
-		return ps[k-1]
-	}
-	return e.threshold
+	return ps
 }
 
 // unitContexts scores every unit of a text by its cues and the section

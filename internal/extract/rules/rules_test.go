@@ -3,6 +3,7 @@ package rules_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -72,6 +73,12 @@ func TestExtractor_Extract(t *testing.T) {
 		{"cue across a wrapped line", "nl", "Het\nstreven is zelfs een halvering.", "Het\nstreven is zelfs een halvering.", rules.Goal, nil, nil, nil},
 		{"goal as noun phrase", "nl", "- Een emissieloze haven in 2040.", "Een emissieloze haven in 2040.", rules.Goal, nil, nil, nil},
 		{"position", "nl", "Volgens de GGD moet de uitstoot omlaag.", "Volgens de GGD moet de uitstoot omlaag.", rules.Position, nil, nil, nil},
+		{"request of a motion", "nl", "De Kamer,\ngehoord de beraadslaging,\nverzoekt de regering om houtstook in woningen uit te faseren,\nen gaat over tot de orde van de dag.",
+			"verzoekt de regering om houtstook in woningen uit te faseren,", rules.Recommendation, nil, nil, nil},
+		{"recital of a motion", "nl", "constaterende dat houtstook veel milieuvervuiling en\ngezondheidsschade veroorzaakt;\nverzoekt de regering om houtstook uit te faseren,",
+			"constaterende dat houtstook veel milieuvervuiling en\ngezondheidsschade veroorzaakt;", rules.Conclusion, nil, nil, nil},
+		{"request of a circular", "nl", "Daarom verzoek ik u deze circulaire te gebruiken bij de vergunningverlening.",
+			"Daarom verzoek ik u deze circulaire te gebruiken bij de vergunningverlening.", rules.Recommendation, nil, nil, nil},
 		{"english advice", "en", "We recommend that the Commission should fund hydrogen and housing.",
 			"We recommend that the Commission should fund hydrogen and housing.", rules.Recommendation, []string{"T2", "T7"}, []string{"A-EC"}, []string{"A-EC"}},
 		{"we with a verb, no cue", "nl", "We ontwikkelen samen generieke services voor ondernemers.",
@@ -172,7 +179,7 @@ func TestExtractor_Extract_Canceled(t *testing.T) {
 }
 
 func TestExtractor_Name(t *testing.T) {
-	if got := rules.New().Name(); got != "rules/6" {
+	if got := rules.New().Name(); got != "rules/7" {
 		t.Errorf("Name = %q", got)
 	}
 }
@@ -187,7 +194,7 @@ func keys(m map[string]extract.Candidate) []string {
 }
 
 // A text of another genre than the tuning texts scores all its units low;
-// rules/6 then still proposes its most probable units, but not in a short
+// since rules/6 it still proposes its most probable units, but not in a short
 // text.
 func TestExtractor_Extract_MinShare(t *testing.T) {
 	var b strings.Builder
@@ -225,4 +232,107 @@ func TestExtractor_Extract_MinShare(t *testing.T) {
 			t.Errorf("a text of two units gave %d candidates", len(res.Items))
 		}
 	})
+}
+
+// A long document of mostly background must not propose most of its units:
+// since rules/7 the least share grows only with the square root of the
+// length beyond 80 units, while its advice is still proposed.
+func TestExtractor_Extract_LongBackground(t *testing.T) {
+	var b strings.Builder
+	advice := []string{}
+	for i := range 480 {
+		fmt.Fprintf(&b, "Het dorp telt %d oude boerderijen%s langs de weg.\n\n", i+2, strings.Repeat(" en schuren", i%8))
+		if i%60 == 30 {
+			a := fmt.Sprintf("Wij adviseren de gemeente om de %d boerderijen te beschermen met een erfgoedplan.", i)
+			advice = append(advice, a)
+			b.WriteString(a + "\n\n")
+		}
+	}
+	text := b.String()
+	for _, tc := range []struct {
+		name string
+		opts []rules.Option
+	}{
+		{"default", nil},
+		{"every unit below the threshold", []rules.Option{rules.WithThreshold(0.99)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := rules.New(tc.opts...).Extract(context.Background(), extract.Text{Language: "nl", Content: text}, extract.Vocabulary{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			units := 480 + len(advice)
+			if n := len(res.Items); n > units*3/10 {
+				t.Errorf("%d of %d units proposed, want at most 30 %%", n, units)
+			}
+			quotes := map[string]bool{}
+			for _, c := range res.Items {
+				quotes[c.Quote] = true
+			}
+			for _, a := range advice {
+				if !quotes[a] {
+					t.Errorf("advice %q not proposed", a)
+				}
+			}
+		})
+	}
+}
+
+func TestLeastCount(t *testing.T) {
+	tests := []struct {
+		name  string
+		share float64
+		n     int
+		want  int
+	}{
+		{"short text: none", 0.6, 9, 0},
+		{"share of a text up to 80 units", 0.6, 50, 30},
+		{"at 80 units", 0.6, 80, 48},
+		{"square root beyond 80", 0.6, 320, 96},
+		{"long document", 0.6, 666, 138},
+		{"no share", 0, 500, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := rules.LeastCount(tt.share, tt.n); got != tt.want {
+				t.Errorf("LeastCount(%.2f, %d) = %d, want %d", tt.share, tt.n, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDocThreshold counts how many units a text's threshold lets through:
+// at least the least share, at most √(80 × n) units in a long text.
+func TestDocThreshold(t *testing.T) {
+	probs := func(n int, hi, lo float64) []float64 {
+		ps := make([]float64, n)
+		for i := range ps {
+			ps[i] = hi - (hi-lo)*float64(i)/float64(n)
+		}
+		return ps
+	}
+	tests := []struct {
+		name  string
+		probs []float64
+		want  int
+	}{
+		{"short text: the threshold alone", probs(8, 0.2, 0.1), 0},
+		{"unsure text: the least share", probs(50, 0.2, 0.1), 30},
+		{"sure text: the threshold", probs(50, 0.9, 0.1), 39},
+		{"long text of high scores: at most the square root", probs(500, 0.9, 0.5), 200},
+		{"long unsure text: the least share of the square root", probs(500, 0.2, 0.1), 120},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			th, got := rules.DocThreshold(tt.probs, 0.29, 0.6), 0
+			for _, p := range tt.probs {
+				if p >= th {
+					got++
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%d units reach the threshold %.3f, want %d", got, th, tt.want)
+			}
+		})
+	}
 }

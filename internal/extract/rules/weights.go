@@ -4,57 +4,57 @@
 package rules
 
 // itemThreshold is the least probability of the item model for a candidate.
-const itemThreshold = 0.30
+const itemThreshold = 0.29
 
 // itemMinShare is the least share of a text's units that are proposed.
 const itemMinShare = 0.60
 
 // itemWeights are the item model's weights, in the order of features.
 var itemWeights = []float64{
-	-3.1403, // constant
-	0.1414,  // cue score recommendation
-	-0.6699, // cue score commitment
-	0.7345,  // cue score goal
-	0.6267,  // cue score conclusion
-	0.8747,  // cue score position
-	2.2060,  // best cue score
-	1.8826,  // length
-	0.1432,  // cued share of section
-	0.9867,  // rule hit
-	-0.0408, // list item
-	-1.4497, // item under a lead-in
-	0.6618,  // under a section heading
-	0.5725,  // english
-	-0.5566, // ends in colon
-	-1.0106, // question
-	-0.9895, // short
-	0.3473,  // long
-	0.2946,  // previous unit has a cue
-	0.4050,  // next unit has a cue
-	0.7074,  // imperative
-	-0.6079, // acting subject
-	0.0907,  // modal of duty or intent
-	0.0445,  // modal of possibility
-	0.6820,  // we as subject
-	0.9058,  // we with a verb
-	0.3005,  // proper name as subject
-	0.3213,  // future passive
-	-0.0742, // first person plural
-	0.3277,  // named organisation as subject
-	0.5902,  // act verb of policy
-	0.1548,  // aim word
-	0.0417,  // judgement word
-	-0.5548, // change
-	-1.3642, // pointer
-	-0.3919, // address
-	-0.2316, // english need
-	0.4964,  // finding word
-	1.0357,  // future year
-	-0.8741, // date of an event
-	-1.3501, // history or hedge
-	0.2020,  // description
-	0.5387,  // nominal act at start
-	1.8585,  // label with colon
-	0.0421,  // present passive of an act
-	-0.1237, // so that
+	-2.8563, // constant
+	0.6646,  // cue score recommendation
+	-0.4216, // cue score commitment
+	0.5637,  // cue score goal
+	0.5123,  // cue score conclusion
+	0.9724,  // cue score position
+	2.3320,  // best cue score
+	2.3326,  // length
+	-0.5109, // cued share of section
+	0.5910,  // rule hit
+	-0.0325, // list item
+	-1.1364, // item under a lead-in
+	0.5273,  // under a section heading
+	0.3484,  // english
+	-0.3728, // ends in colon
+	-1.0328, // question
+	-0.5503, // short
+	0.2000,  // long
+	0.1385,  // previous unit has a cue
+	0.3401,  // next unit has a cue
+	0.5872,  // imperative
+	-0.2812, // acting subject
+	0.0093,  // modal of duty or intent
+	0.2893,  // modal of possibility
+	0.5831,  // we as subject
+	0.9653,  // we with a verb
+	0.1406,  // proper name as subject
+	0.2792,  // future passive
+	-0.2029, // first person plural
+	0.0857,  // named organisation as subject
+	0.7559,  // act verb of policy
+	0.0547,  // aim word
+	0.0222,  // judgement word
+	-0.5936, // change
+	-1.4528, // pointer
+	-0.2954, // address
+	-0.1678, // english need
+	0.4035,  // finding word
+	0.8511,  // future year
+	-1.0632, // date of an event
+	-0.8642, // history or hedge
+	0.1627,  // description
+	0.4565,  // nominal act at start
+	1.4222,  // label with colon
+	0.1673,  // present passive of an act
+	-0.0701, // so that
 }
