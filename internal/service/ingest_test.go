@@ -100,7 +100,7 @@ func TestService_IngestDocument(t *testing.T) {
 		change(t, file, "De gemeente moet 500 extra woningen bouwen in Beverwijk.")
 		v2 := prepare(t, svc, file, "")
 		got := mustIngest(t, svc, v2)
-		// The extractor sets its threshold per text (rules/6), so one added
+		// The extractor sets its threshold per text (rules/6 on), so one added
 		// sentence may move another item in or out: the counts must add up.
 		was, is := len(p.Bundle.Recommendations), len(v2.Bundle.Recommendations)
 		if got.Supersedes != doc || got.Version != 2 || got.New < 1 || got.Kept+got.New != is || got.Kept+got.Gone != was {
