@@ -39,6 +39,16 @@ var sources = map[string]string{
 	"nl-moza-programma":                       "moza",
 	"nl-algoritmekader-duurzaamheid":          "algoritmekader",
 	"nl-ai-verordening":                       "algoritmekader",
+	// Held out for rules/7; tuning texts from rules/8 on. The Overijssel texts
+	// share a province's wind and solar policy, the Zuid-Holland ones a
+	// programme of quick studies.
+	"nl-overijssel-statenvoorstel-wind":  "overijssel-wind",
+	"nl-overijssel-overleg-wind":         "overijssel-wind",
+	"nl-overijssel-ppe-wind":             "overijssel-wind",
+	"nl-res-west-overijssel-tussenstand": "overijssel-wind",
+	"nl-zh-snelstudie-publiek-vervoer":   "zh-snelstudies",
+	"nl-zh-statenbrief-deelmobiliteit":   "zh-snelstudies",
+	"nl-zh-snelstudie-ideale-wijk":       "zh-snelstudies",
 }
 
 // sourceOf returns the source of a devset text: its group, else its name.
