@@ -30,10 +30,18 @@ func (s *Store) SelectPage(ctx context.Context, q rodedraad.SelectQuery) (rodedr
 		page  rodedraad.PageOf[*rodedraad.Fetched]
 		total int
 	}
+	if !q.Count {
+		recs, err := readQuery(ctx, s, st.page, st.params)
+		if err != nil {
+			return out, 0, err
+		}
+		out, err = decodePage(recs, st, q)
+		return out, 0, err
+	}
 	res, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (result, error) {
 		var r result
 		var err error
-		if r.page, err = collectFetched(ctx, tx, st, q); err != nil || !q.Count {
+		if r.page, err = collectFetched(ctx, tx, st, q); err != nil {
 			return r, err
 		}
 		r.total, err = singleInt(ctx, tx, st.count, st.params)
@@ -102,11 +110,25 @@ func idOrderedPage(q rodedraad.SelectQuery, cond string, params map[string]any, 
 // each record in chunks of its own, and a hundred records cost a tenth of a
 // small page's time more than one.
 func collectFetched(ctx context.Context, tx neo4j.ManagedTransaction, st selectStatement, q rodedraad.SelectQuery) (rodedraad.PageOf[*rodedraad.Fetched], error) {
-	var out rodedraad.PageOf[*rodedraad.Fetched]
-	rows, err := singleList(ctx, tx, st.page, st.params)
+	res, err := tx.Run(ctx, st.page, st.params)
 	if err != nil {
-		return out, err
+		return rodedraad.PageOf[*rodedraad.Fetched]{}, err
 	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return rodedraad.PageOf[*rodedraad.Fetched]{}, err
+	}
+	return decodePage(recs, st, q)
+}
+
+// decodePage decodes the one record of a compiled page (see collectFetched).
+func decodePage(recs []*neo4j.Record, st selectStatement, q rodedraad.SelectQuery) (rodedraad.PageOf[*rodedraad.Fetched], error) {
+	var out rodedraad.PageOf[*rodedraad.Fetched]
+	if len(recs) != 1 {
+		return out, fmt.Errorf("neo4j: a compiled page returned %d records, want 1", len(recs))
+	}
+	v, _ := recs[0].Get("rows")
+	rows, _ := v.([]any)
 	d := decoder{rowBudget(q.MaxRows)}
 	for _, row := range rows {
 		if len(out.Items) == q.Page.First {
@@ -131,21 +153,6 @@ func collectFetched(ctx context.Context, tx neo4j.ManagedTransaction, st selectS
 	return out, nil
 }
 
-// singleList runs a statement that returns one record with one list, rows.
-func singleList(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, params map[string]any) ([]any, error) {
-	res, err := tx.Run(ctx, stmt, params)
-	if err != nil {
-		return nil, err
-	}
-	rec, err := res.Single(ctx)
-	if err != nil {
-		return nil, err
-	}
-	rows, _ := rec.Get("rows")
-	list, _ := rows.([]any)
-	return list, nil
-}
-
 // SelectByID reads the node with id with what sels asks of its kind (the
 // selection under "" for a kind sels does not name), in one statement.
 // It returns nil when there is no such node, or when label is set and the
@@ -168,33 +175,30 @@ func (s *Store) SelectByIDs(ctx context.Context, ids []string, sels map[rodedraa
 
 func (s *Store) selectByIDs(ctx context.Context, ids []string, label rodedraad.Label, sels map[rodedraad.Label]rodedraad.Selection, maxRows int) (map[string]*rodedraad.Fetched, error) {
 	stmt, params := selectByIDStatement(ids, label, sels, maxRows)
+	recs, err := readQuery(ctx, s, stmt, params)
+	if err != nil {
+		return nil, err
+	}
 	d := decoder{rowBudget(maxRows)}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]*rodedraad.Fetched, error) {
-		res, err := tx.Run(ctx, stmt, params)
+	out := make(map[string]*rodedraad.Fetched, len(ids))
+	for _, rec := range recs {
+		code, _ := rec.Get("l")
+		l, ok := labelOfCode(code)
+		if !ok {
+			continue
+		}
+		v, _ := rec.Get("v")
+		sel, ok := sels[l]
+		if !ok {
+			sel = sels[""]
+		}
+		f, err := d.node(l, v, sel, len(ids))
 		if err != nil {
 			return nil, err
 		}
-		out := make(map[string]*rodedraad.Fetched, len(ids))
-		for res.Next(ctx) {
-			rec := res.Record()
-			code, _ := rec.Get("l")
-			l, ok := labelOfCode(code)
-			if !ok {
-				continue
-			}
-			v, _ := rec.Get("v")
-			sel, ok := sels[l]
-			if !ok {
-				sel = sels[""]
-			}
-			f, err := d.node(l, v, sel, len(ids))
-			if err != nil {
-				return nil, err
-			}
-			out[f.Node.NodeID()] = f
-		}
-		return out, res.Err()
-	})
+		out[f.Node.NodeID()] = f
+	}
+	return out, nil
 }
 
 // selectByIDStatement finds the nodes through the unique id index and

@@ -139,13 +139,42 @@ func runFor[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout
 }
 
 // runNow is runFor without waiting for a turn, for lookups so small that
-// queueing them costs more than running them. With a context that can end,
-// the transaction runs in a goroutine of its own and runNow returns when the
-// context ends, with its cause (a timeout or a cancelled request), even if
-// Neo4j does not answer; the transaction then ends at its own timeout.
+// queueing them costs more than running them.
 func runNow[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	return untilDone(ctx, func() (T, error) { return runTx(ctx, s, mode, timeout, fn) })
+}
+
+// readQuery runs one read statement in a transaction of its own, after an
+// admission turn, and returns its records. Unlike read it sends the
+// transaction's BEGIN together with the statement (the driver's
+// ExecuteQuery), where a transaction function first waits a round trip for
+// BEGIN: the compiled reads, one statement each, save that round trip.
+func readQuery(ctx context.Context, s *Store, stmt string, params map[string]any) ([]*neo4j.Record, error) {
+	release, err := s.admit.admit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	return untilDone(ctx, func() ([]*neo4j.Record, error) {
+		s.roundTrips.Add(1)
+		res, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, params, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithReadersRouting(),
+			neo4j.ExecuteQueryWithoutBookmarkManager(),
+			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout)))
+		if err != nil {
+			return nil, driverError(ctx, err)
+		}
+		return res.Records, nil
+	})
+}
+
+// untilDone runs f and returns its result. With a context that can end, f
+// runs in a goroutine of its own and untilDone returns when the context
+// ends, with its cause (a timeout or a cancelled request), even if Neo4j
+// does not answer; the transaction then ends at its own timeout.
+func untilDone[T any](ctx context.Context, f func() (T, error)) (T, error) {
 	if ctx.Done() == nil {
-		return runTx(ctx, s, mode, timeout, fn)
+		return f()
 	}
 	type result struct {
 		v   T
@@ -153,7 +182,7 @@ func runNow[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout
 	}
 	done := make(chan result, 1)
 	go func() {
-		v, err := runTx(ctx, s, mode, timeout, fn)
+		v, err := f()
 		done <- result{v, err}
 	}()
 	select {
@@ -166,7 +195,7 @@ func runNow[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout
 }
 
 // runTx runs fn in one transaction with the given timeout, and maps the
-// driver's errors to domain errors (a context that ended by its cause).
+// driver's errors to domain errors.
 func runTx[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	var err error
 	s.roundTrips.Add(1)
@@ -182,17 +211,23 @@ func runTx[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout 
 	}
 	if err != nil {
 		var zero T
-		if ctx.Err() != nil {
-			err = context.Cause(ctx)
-		}
-		mapped := mapError(err)
-		if rodedraad.ErrorCode(mapped) == rodedraad.EUNAVAILABLE {
-			zerolog.Ctx(ctx).Warn().Err(err).Msg("neo4j: transaction failed")
-		}
-		return zero, mapped
+		return zero, driverError(ctx, err)
 	}
 	v, _ := res.(T) // nil when fn returned a nil T
 	return v, nil
+}
+
+// driverError maps an error of a transaction to a domain error, the cause of
+// ctx when ctx has ended, and logs one that makes the store unavailable.
+func driverError(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		err = context.Cause(ctx)
+	}
+	mapped := mapError(err)
+	if rodedraad.ErrorCode(mapped) == rodedraad.EUNAVAILABLE {
+		zerolog.Ctx(ctx).Warn().Err(err).Msg("neo4j: transaction failed")
+	}
+	return mapped
 }
 
 // mapError turns driver errors into domain errors: an unreachable database
