@@ -144,11 +144,12 @@ func runNow[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout
 	return untilDone(ctx, func() (T, error) { return runTx(ctx, s, mode, timeout, fn) })
 }
 
-// readQuery runs one read statement in a transaction of its own, after an
-// admission turn, and returns its records. Unlike read it sends the
-// transaction's BEGIN together with the statement (the driver's
-// ExecuteQuery), where a transaction function first waits a round trip for
-// BEGIN: the compiled reads, one statement each, save that round trip.
+// readQuery runs one read statement, after an admission turn, and returns
+// its records. It runs as an auto-commit transaction: one round trip, where a
+// transaction function waits for BEGIN's answer, then for the statement's,
+// then for COMMIT's. The driver retries only transaction functions, so
+// readQuery itself tries a statement that fails with a retryable error
+// (a transient fault, a lost connection) once more.
 func readQuery(ctx context.Context, s *Store, stmt string, params map[string]any) ([]*neo4j.Record, error) {
 	release, err := s.admit.admit(ctx)
 	if err != nil {
@@ -156,16 +157,28 @@ func readQuery(ctx context.Context, s *Store, stmt string, params map[string]any
 	}
 	defer release()
 	return untilDone(ctx, func() ([]*neo4j.Record, error) {
-		s.roundTrips.Add(1)
-		res, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, params, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithReadersRouting(),
-			neo4j.ExecuteQueryWithoutBookmarkManager(),
-			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout)))
+		recs, err := autoCommit(ctx, s, stmt, params)
+		if err != nil && neo4j.IsRetryable(err) && ctx.Err() == nil {
+			recs, err = autoCommit(ctx, s, stmt, params)
+		}
 		if err != nil {
 			return nil, driverError(ctx, err)
 		}
-		return res.Records, nil
+		return recs, nil
 	})
+}
+
+// autoCommit runs one read statement in an auto-commit transaction with the
+// store's timeout.
+func autoCommit(ctx context.Context, s *Store, stmt string, params map[string]any) ([]*neo4j.Record, error) {
+	s.roundTrips.Add(1)
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead})
+	defer session.Close(ctx)
+	res, err := session.Run(ctx, stmt, params, neo4j.WithTxTimeout(s.timeout))
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
 }
 
 // untilDone runs f and returns its result. With a context that can end, f
