@@ -11,55 +11,55 @@ const itemMinShare = 0.30
 
 // itemWeights are the item model's weights, in the order of features.
 var itemWeights = []float64{
-	-2.3560, // constant
-	0.4928,  // cue score recommendation
-	-0.4024, // cue score commitment
-	0.3424,  // cue score goal
-	0.5092,  // cue score conclusion
-	0.5768,  // cue score position
-	1.7485,  // best cue score
-	2.1115,  // length
-	-0.6994, // cued share of section
-	0.4771,  // rule hit
-	0.1565,  // list item
-	-0.9903, // item under a lead-in
-	0.7873,  // under a section heading
-	0.2372,  // english
-	-0.7068, // ends in colon
-	-1.6004, // question
-	-0.6392, // short
-	-0.1055, // long
-	0.2350,  // previous unit has a cue
-	0.2984,  // next unit has a cue
-	0.7481,  // imperative
-	-0.0616, // acting subject
-	0.1838,  // modal of duty or intent
-	0.0600,  // modal of possibility
-	0.9746,  // we as subject
-	0.9622,  // we with a verb
-	-0.0518, // proper name as subject
-	0.2638,  // future passive
-	-0.5332, // first person plural
-	0.0578,  // named organisation as subject
-	0.7245,  // act verb of policy
-	0.3306,  // aim word
-	0.1987,  // judgement word
-	-0.5847, // change
-	-1.1632, // pointer
-	-0.3323, // address
+	-2.3592, // constant
+	0.4876,  // cue score recommendation
+	-0.4037, // cue score commitment
+	0.3389,  // cue score goal
+	0.5077,  // cue score conclusion
+	0.6150,  // cue score position
+	1.7469,  // best cue score
+	2.1158,  // length
+	-0.7020, // cued share of section
+	0.4810,  // rule hit
+	0.1649,  // list item
+	-0.9942, // item under a lead-in
+	0.7869,  // under a section heading
+	0.2309,  // english
+	-0.7059, // ends in colon
+	-1.6032, // question
+	-0.6408, // short
+	-0.1088, // long
+	0.2343,  // previous unit has a cue
+	0.2986,  // next unit has a cue
+	0.7473,  // imperative
+	-0.0673, // acting subject
+	0.1868,  // modal of duty or intent
+	0.0597,  // modal of possibility
+	0.9767,  // we as subject
+	0.9635,  // we with a verb
+	-0.0344, // proper name as subject
+	0.2621,  // future passive
+	-0.5374, // first person plural
+	0.0728,  // named organisation as subject
+	0.7218,  // act verb of policy
+	0.3278,  // aim word
+	0.1934,  // judgement word
+	-0.5851, // change
+	-1.1616, // pointer
+	-0.3317, // address
 	-0.0566, // english need
-	0.2755,  // finding word
-	0.4970,  // future year
-	-1.1668, // date of an event
-	-0.6028, // history or hedge
-	0.0446,  // description
-	0.3299,  // nominal act at start
-	0.6408,  // label with colon
-	0.0309,  // present passive of an act
-	0.0611,  // reported speech
-	-0.2072, // we observe
-	0.1120,  // target quantity
-	0.7180,  // state of affairs
-	-1.1245, // document as subject
-	0.0459,  // so that
+	0.2744,  // finding word
+	0.4957,  // future year
+	-1.1688, // date of an event
+	-0.6043, // history or hedge
+	0.0418,  // description
+	0.3280,  // nominal act at start
+	0.6763,  // label with colon
+	0.0282,  // present passive of an act
+	-0.1778, // reported speech
+	-0.2069, // we observe
+	0.1156,  // target quantity
+	0.7183,  // state of affairs
+	-1.1253, // document as subject
+	0.0469,  // so that
 }
