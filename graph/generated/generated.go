@@ -5809,7 +5809,7 @@ type Provenance {
   confidence: Float
   source: Source!
   rationale: String
-  "Who or what made it: a person, seed, an extractor (rules/7, llm/1) or a link judge."
+  "Who or what made it: a person, seed, an extractor (rules/8, llm/1) or a link judge."
   createdBy: String
   "The language model that made it, for method LLM."
   model: String

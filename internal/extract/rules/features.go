@@ -98,6 +98,11 @@ var signals = []signal{
 	cueSignal("nominal act at start", `^(het |de )?(\w+ ){0,5}\w+(en|ing) van\b`),
 	cueSignal("label with colon", `^[a-z][\w'’,/ -]{1,40}: [a-z]`, ": "),
 	cueSignal("present passive of an act", `\b(wordt|worden) (\w+ ){0,6}(ge\w+d|ge\w+t|ge\w+en)\b`),
+	cueSignal("reported speech", `\b(geeft|gaf|geven|gaven) (\w+ ){0,4}aan dat\b|\b(benadrukt|stelt|meldt|antwoordt|vindt|zegt) (\w+ ){0,2}dat\b`),
+	cueSignal("we observe", `\b(zien|merken|constateren|signaleren) (we|wij)\b|\b(we|wij) (zien|merken|constateren|signaleren)\b`, "we", "wij"),
+	cueSignal("target quantity", `\b(minimaal|tenminste|ten minste|maximaal|minstens|maximum|minimum|circa) (van )?\d|\d ?(%|procent)`, "minimaal", "tenminste", "minste", "maximaal", "minstens", "maximum", "minimum", "circa", "%", "procent"),
+	cueSignal("state of affairs", `\b(kans(en|rijk)|knelpunt\w*|struikelblok\w*|probleem|problemen|uitdaging\w*|voordel\w*|nadel\w*|achter(lopen|loopt|stand)|voorspoedig|succesvol|onvoldoende|lastig)\b`),
+	cueSignal("document as subject", `^(\w+ ){0,2}(dit|deze|het|de|een) (\w+ )?\w*(programma|plan|visie|verordening|rapport|nota|hoofdstuk|paragraaf|studie|brief|document|kader|strategie|regeling|monitor)\b`),
 	{"so that", func(c unitContext) bool {
 		return c.lang == "nl" && slices.ContainsFunc(c.fields, func(w string) bool { return purpose[strings.Trim(w, ",.;:")] })
 	}},

@@ -18,7 +18,8 @@ import (
 // a text whose units all score low (docThreshold); since rules/7 that
 // ranking also bounds a long text's candidates, and a unit counts as a
 // positive example only if the devset measure would count it (not much
-// longer than the item it covers).
+// longer than the item it covers). Since rules/8 the threshold also rises
+// with a long text's length (lengthThreshold).
 
 // itemProbability returns the model's probability that a careful reader
 // marks the unit with feature vector x.

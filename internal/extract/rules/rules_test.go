@@ -179,7 +179,7 @@ func TestExtractor_Extract_Canceled(t *testing.T) {
 }
 
 func TestExtractor_Name(t *testing.T) {
-	if got := rules.New().Name(); got != "rules/7" {
+	if got := rules.New().Name(); got != "rules/8" {
 		t.Errorf("Name = %q", got)
 	}
 }
@@ -321,6 +321,8 @@ func TestDocThreshold(t *testing.T) {
 		{"sure text: the threshold", probs(50, 0.9, 0.1), 39},
 		{"long text of high scores: at most the square root", probs(500, 0.9, 0.5), 200},
 		{"long unsure text: the least share of the square root", probs(500, 0.2, 0.1), 120},
+		{"long text of middling scores: the threshold rises with the length", probs(500, 0.45, 0.2), 171},
+		{"the same scores in a text of 80 units: the threshold", probs(80, 0.45, 0.2), 52},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,57 +4,62 @@
 package rules
 
 // itemThreshold is the least probability of the item model for a candidate.
-const itemThreshold = 0.29
+const itemThreshold = 0.26
 
 // itemMinShare is the least share of a text's units that are proposed.
-const itemMinShare = 0.60
+const itemMinShare = 0.30
 
 // itemWeights are the item model's weights, in the order of features.
 var itemWeights = []float64{
-	-2.8563, // constant
-	0.6646,  // cue score recommendation
-	-0.4216, // cue score commitment
-	0.5637,  // cue score goal
-	0.5123,  // cue score conclusion
-	0.9724,  // cue score position
-	2.3320,  // best cue score
-	2.3326,  // length
-	-0.5109, // cued share of section
-	0.5910,  // rule hit
-	-0.0325, // list item
-	-1.1364, // item under a lead-in
-	0.5273,  // under a section heading
-	0.3484,  // english
-	-0.3728, // ends in colon
-	-1.0328, // question
-	-0.5503, // short
-	0.2000,  // long
-	0.1385,  // previous unit has a cue
-	0.3401,  // next unit has a cue
-	0.5872,  // imperative
-	-0.2812, // acting subject
-	0.0093,  // modal of duty or intent
-	0.2893,  // modal of possibility
-	0.5831,  // we as subject
-	0.9653,  // we with a verb
-	0.1406,  // proper name as subject
-	0.2792,  // future passive
-	-0.2029, // first person plural
-	0.0857,  // named organisation as subject
-	0.7559,  // act verb of policy
-	0.0547,  // aim word
-	0.0222,  // judgement word
-	-0.5936, // change
-	-1.4528, // pointer
-	-0.2954, // address
-	-0.1678, // english need
-	0.4035,  // finding word
-	0.8511,  // future year
-	-1.0632, // date of an event
-	-0.8642, // history or hedge
-	0.1627,  // description
-	0.4565,  // nominal act at start
-	1.4222,  // label with colon
-	0.1673,  // present passive of an act
-	-0.0701, // so that
+	-2.3592, // constant
+	0.4876,  // cue score recommendation
+	-0.4037, // cue score commitment
+	0.3389,  // cue score goal
+	0.5077,  // cue score conclusion
+	0.6150,  // cue score position
+	1.7469,  // best cue score
+	2.1158,  // length
+	-0.7020, // cued share of section
+	0.4810,  // rule hit
+	0.1649,  // list item
+	-0.9942, // item under a lead-in
+	0.7869,  // under a section heading
+	0.2309,  // english
+	-0.7059, // ends in colon
+	-1.6032, // question
+	-0.6408, // short
+	-0.1088, // long
+	0.2343,  // previous unit has a cue
+	0.2986,  // next unit has a cue
+	0.7473,  // imperative
+	-0.0673, // acting subject
+	0.1868,  // modal of duty or intent
+	0.0597,  // modal of possibility
+	0.9767,  // we as subject
+	0.9635,  // we with a verb
+	-0.0344, // proper name as subject
+	0.2621,  // future passive
+	-0.5374, // first person plural
+	0.0728,  // named organisation as subject
+	0.7218,  // act verb of policy
+	0.3278,  // aim word
+	0.1934,  // judgement word
+	-0.5851, // change
+	-1.1616, // pointer
+	-0.3317, // address
+	-0.0566, // english need
+	0.2744,  // finding word
+	0.4957,  // future year
+	-1.1688, // date of an event
+	-0.6043, // history or hedge
+	0.0418,  // description
+	0.3280,  // nominal act at start
+	0.6763,  // label with colon
+	0.0282,  // present passive of an act
+	-0.1778, // reported speech
+	-0.2069, // we observe
+	0.1156,  // target quantity
+	0.7183,  // state of affairs
+	-1.1253, // document as subject
+	0.0469,  // so that
 }
