@@ -239,6 +239,7 @@ func table(totals map[[2]string]tally) string {
 // devsetFloors are recall, precision and kind accuracy per split and
 // language, a little under what the rules reached (docs/extraction.md).
 var devsetFloors = map[[2]string][3]float64{
-	{"tune", "nl"}: {0.90, 0.57, 0.69},
-	{"tune", "en"}: {0.93, 0.61, 0.79},
+	{"tune", "nl"}:    {0.90, 0.57, 0.69},
+	{"heldout", "nl"}: {0.86, 0.71, 0.45},
+	{"tune", "en"}:    {0.93, 0.61, 0.79},
 }
