@@ -51,6 +51,9 @@ var sources = map[string]string{
 	"nl-zh-snelstudie-publiek-vervoer":   "zh-snelstudies",
 	"nl-zh-statenbrief-deelmobiliteit":   "zh-snelstudies",
 	"nl-zh-snelstudie-ideale-wijk":       "zh-snelstudies",
+	// Held out for rules/8: two parts of one national programme.
+	"nl-pas-stikstof-noodzaak": "pas",
+	"nl-pas-adviezen":          "pas",
 }
 
 // sourceOf returns the source of a devset text: its group, else its name.
