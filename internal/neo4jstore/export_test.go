@@ -122,10 +122,24 @@ func planOperators(v reflect.Value) []string {
 	return ops
 }
 
-// CountTo counts to n in Cypher, a read that takes as long as n asks: tests
-// end its context while Neo4j still works on it.
+// countTo is a read that takes as long as n asks.
+const countTo = `UNWIND range(1, $n) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS v`
+
+// CountTo counts to n in Cypher in a transaction function (read): tests end
+// its context while Neo4j still works on it.
 func CountTo(ctx context.Context, s *Store, n int) (int, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
-		return singleInt(ctx, tx, `UNWIND range(1, $n) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS v`, map[string]any{"n": n})
+		return singleInt(ctx, tx, countTo, map[string]any{"n": n})
 	})
+}
+
+// CountToAutoCommit is CountTo as the compiled reads run: one auto-commit
+// statement (readQuery).
+func CountToAutoCommit(ctx context.Context, s *Store, n int) (int, error) {
+	recs, err := readQuery(ctx, s, countTo, map[string]any{"n": n})
+	if err != nil {
+		return 0, err
+	}
+	v, _, err := neo4j.GetRecordValue[int64](recs[0], "v")
+	return int(v), err
 }

@@ -55,31 +55,38 @@ func TestStore_DeleteAll(t *testing.T) {
 	})
 }
 
-// TestStore_ContextEnds ends the context of a read Neo4j is still working on:
-// the store returns UNAVAILABLE saying why the context ended (a request's
-// timeout ends it with the cause DeadlineExceeded and no deadline of its
-// own), and the store still answers afterwards.
+// TestStore_ContextEnds ends the context of a read Neo4j is still working on,
+// in a transaction function and as an auto-commit statement (the compiled
+// reads): the store returns UNAVAILABLE saying why the context ended (a
+// request's timeout ends it with the cause DeadlineExceeded and no deadline
+// of its own), and the store still answers afterwards.
 func TestStore_ContextEnds(t *testing.T) {
 	store := neo4jtest.Open(t)
-	for _, tt := range []struct {
-		name  string
-		cause error
-		want  string
-	}{
-		{"Timeout", context.DeadlineExceeded, "took too long"},
-		{"Cancelled", context.Canceled, "cancelled"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			ctx, cancel := context.WithCancelCause(t.Context())
-			timer := time.AfterFunc(200*time.Millisecond, func() { cancel(tt.cause) })
-			defer timer.Stop()
-			n, err := neo4jstore.CountTo(ctx, store, 20_000_000)
-			if rodedraad.ErrorCode(err) != rodedraad.EUNAVAILABLE || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("CountTo = %d, %v; want UNAVAILABLE saying %q", n, err, tt.want)
-			}
-			if n, err := neo4jstore.CountTo(t.Context(), store, 70); err != nil || n != 10 {
-				t.Errorf("after the ended read: CountTo(70) = %d, %v; want 10", n, err)
-			}
-		})
+	reads := map[string]func(context.Context, *neo4jstore.Store, int) (int, error){
+		"TransactionFunction": neo4jstore.CountTo,
+		"AutoCommit":          neo4jstore.CountToAutoCommit,
+	}
+	for name, count := range reads {
+		for _, tt := range []struct {
+			name  string
+			cause error
+			want  string
+		}{
+			{"Timeout", context.DeadlineExceeded, "took too long"},
+			{"Cancelled", context.Canceled, "cancelled"},
+		} {
+			t.Run(name+"/"+tt.name, func(t *testing.T) {
+				ctx, cancel := context.WithCancelCause(t.Context())
+				timer := time.AfterFunc(200*time.Millisecond, func() { cancel(tt.cause) })
+				defer timer.Stop()
+				n, err := count(ctx, store, 20_000_000)
+				if rodedraad.ErrorCode(err) != rodedraad.EUNAVAILABLE || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("count = %d, %v; want UNAVAILABLE saying %q", n, err, tt.want)
+				}
+				if n, err := count(t.Context(), store, 70); err != nil || n != 10 {
+					t.Errorf("after the ended read: count to 70 = %d, %v; want 10", n, err)
+				}
+			})
+		}
 	}
 }
