@@ -100,6 +100,7 @@ func get(url string) (int, string) {
 type gqlResponse struct {
 	Data struct {
 		Recommendations *struct{ TotalCount int }
+		Recommendation  *struct{ ID string }
 	}
 	Errors []struct {
 		Message    string
@@ -108,6 +109,9 @@ type gqlResponse struct {
 }
 
 const countQuery = `{ recommendations(first: 1) { totalCount } }`
+
+// oneQuery is a compiled read the store runs as one auto-commit statement.
+const oneQuery = `{ recommendation(id: "R01.4") { id } }`
 
 // query posts a GraphQL query and returns the decoded response and how long
 // it took.
@@ -162,6 +166,14 @@ func waitReady(tb testing.TB, base string, timeout time.Duration) {
 	r, _ := query(tb, base, countQuery)
 	if len(r.Errors) > 0 || r.Data.Recommendations == nil || r.Data.Recommendations.TotalCount != 176 {
 		tb.Errorf("query once ready = %+v %+v, want 176 recommendations", r.Data.Recommendations, r.Errors)
+	}
+	// A compiled read runs as one auto-commit statement, outside the driver's
+	// retries: it must work at once too, with the pool left from before.
+	for range 3 {
+		r, _ = query(tb, base, oneQuery)
+		if len(r.Errors) > 0 || r.Data.Recommendation == nil || r.Data.Recommendation.ID != "R01.4" {
+			tb.Errorf("compiled read once ready = %+v %+v, want R01.4", r.Data.Recommendation, r.Errors)
+		}
 	}
 }
 
