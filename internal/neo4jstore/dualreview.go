@@ -3,6 +3,8 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -105,27 +107,26 @@ func voteItems(refs []rodedraad.ReviewRef) []voteItem {
 
 // The statements that lock the items (setting and removing a property
 // takes the write lock, so two reviewers deciding the same item at once
-// are serialised and neither vote is lost) and read their properties.
-const (
-	lockNodeVotes = `UNWIND $rows AS row MATCH (x:Entity {id: row.id})
-		SET x.reviewLock = true REMOVE x.reviewLock RETURN row.key AS key, properties(x) AS p`
-	lockEdgeVotes = `UNWIND $rows AS row MATCH (:Entity {id: row.from})-[x]->(:Entity {id: row.to}) WHERE type(x) = row.type
-		SET x.reviewLock = true REMOVE x.reviewLock RETURN row.key AS key, properties(x) AS p`
-)
+// are serialised and neither vote is lost) and read their properties:
+// nodes, and edges of one type.
+const lockNodeVotes = `UNWIND $rows AS row MATCH (x:Entity {id: row.id})
+	SET x.reviewLock = true REMOVE x.reviewLock RETURN row.key AS key, properties(x) AS p`
+
+func lockEdgeVotes(t string) string {
+	return `UNWIND $rows AS row ` + edgeOfRow(t) + `
+	SET x.reviewLock = true REMOVE x.reviewLock RETURN row.key AS key, properties(x) AS p`
+}
 
 // lockVotes locks the items and returns their votes by key. NOT_FOUND
 // names the items that do not exist.
 func lockVotes(ctx context.Context, tx neo4j.ManagedTransaction, items []voteItem) (map[string]rodedraad.Votes, error) {
 	out := map[string]rodedraad.Votes{}
-	for _, edge := range []bool{false, true} {
-		stmt, rows := lockNodeVotes, findRows(items, edge)
-		if edge {
-			stmt = lockEdgeVotes
+	for _, g := range findGroups(items) {
+		stmt := lockNodeVotes
+		if g.edgeType != "" {
+			stmt = lockEdgeVotes(g.edgeType)
 		}
-		if len(rows) == 0 {
-			continue
-		}
-		res, err := tx.Run(ctx, stmt, map[string]any{"rows": rows})
+		res, err := tx.Run(ctx, stmt, map[string]any{"rows": g.rows})
 		if err != nil {
 			return nil, err
 		}
@@ -141,14 +142,29 @@ func lockVotes(ctx context.Context, tx neo4j.ManagedTransaction, items []voteIte
 	return out, missingVotes(items, out)
 }
 
-func findRows(items []voteItem, edge bool) []any {
-	var rows []any
+// findGroup is the rows that find items of one kind: nodes (edgeType
+// empty) or edges of one type.
+type findGroup struct {
+	edgeType string
+	rows     []any
+}
+
+// findGroups groups the items' rows by kind, nodes first, then edges by
+// type in order, so that two reviews lock in the same order.
+func findGroups(items []voteItem) []findGroup {
+	byType := map[string][]any{}
 	for _, it := range items {
-		if it.edge == edge {
-			rows = append(rows, it.find)
+		t := ""
+		if it.edge {
+			t, _ = it.find["type"].(string)
 		}
+		byType[t] = append(byType[t], it.find)
 	}
-	return rows
+	out := make([]findGroup, 0, len(byType))
+	for _, t := range slices.Sorted(maps.Keys(byType)) {
+		out = append(out, findGroup{edgeType: t, rows: byType[t]})
+	}
+	return out
 }
 
 func missingVotes(items []voteItem, found map[string]rodedraad.Votes) error {
@@ -196,31 +212,30 @@ func castVotes(items []voteItem, current map[string]rodedraad.Votes, vote rodedr
 }
 
 // The statements that write the votes and, where they settle the item,
-// its status with the settling reviewer, like a review in single mode.
-var (
-	writeNodeVotes = `UNWIND $rows AS row MATCH (x:Entity {id: row.id})
+// its status with the settling reviewer, like a review in single mode:
+// for nodes, and for edges of one type.
+var writeNodeVotes = `UNWIND $rows AS row MATCH (x:Entity {id: row.id})
 	SET x.reviewVoters = row.reviewVoters, x.reviewVotes = row.reviewVotes, x.reviewVoteNotes = row.reviewVoteNotes
 	WITH x, row WHERE row.status IS NOT NULL
 	` + reviewSetTo("x", "row.status") + `
 	WITH x, row
 	` + pendingMemberships + `
 	FOREACH (m IN ms | ` + reviewSetTo("m", "row.status") + `)`
-	writeEdgeVotes = `UNWIND $rows AS row MATCH (:Entity {id: row.from})-[x]->(:Entity {id: row.to}) WHERE type(x) = row.type
+
+func writeEdgeVotes(t string) string {
+	return `UNWIND $rows AS row ` + edgeOfRow(t) + `
 	SET x.reviewVoters = row.reviewVoters, x.reviewVotes = row.reviewVotes, x.reviewVoteNotes = row.reviewVoteNotes
 	WITH x, row WHERE row.status IS NOT NULL
 	` + reviewSetTo("x", "row.status")
-)
+}
 
 func writeVotes(ctx context.Context, tx neo4j.ManagedTransaction, items []voteItem, params map[string]any) error {
-	for _, edge := range []bool{false, true} {
-		stmt, rows := writeNodeVotes, findRows(items, edge)
-		if edge {
-			stmt = writeEdgeVotes
+	for _, g := range findGroups(items) {
+		stmt := writeNodeVotes
+		if g.edgeType != "" {
+			stmt = writeEdgeVotes(g.edgeType)
 		}
-		if len(rows) == 0 {
-			continue
-		}
-		p := map[string]any{"rows": rows}
+		p := map[string]any{"rows": g.rows}
 		for k, v := range params {
 			p[k] = v
 		}

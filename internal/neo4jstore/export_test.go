@@ -143,3 +143,10 @@ func CountToAutoCommit(ctx context.Context, s *Store, n int) (int, error) {
 	v, _, err := neo4j.GetRecordValue[int64](recs[0], "v")
 	return int(v), err
 }
+
+// ExplainEdgeOfRow returns the operators of the plan Neo4j makes for
+// finding the edges of rows of type t.
+func ExplainEdgeOfRow(ctx context.Context, s *Store, t string) ([]string, error) {
+	rows := []any{map[string]any{"from": "D01", "to": "R01.1", "type": "CONTAINS"}}
+	return explain(ctx, s, `UNWIND $rows AS row `+edgeOfRow(t)+` RETURN properties(x) AS p`, map[string]any{"rows": rows})
+}

@@ -186,9 +186,8 @@ func reviewGroups(refs []rodedraad.ReviewRef) []reviewGroup {
 		e.Normalize()
 		g := edges[e.Type]
 		if g == nil {
-			g = &reviewGroup{stmt: fmt.Sprintf(`UNWIND $rows AS row
-				MATCH (:Entity {id: row.from})-[x:%s]->(:Entity {id: row.to}) `+reviewSet("x")+`
-				RETURN collect(row.key) AS found`, e.Type)}
+			g = &reviewGroup{stmt: `UNWIND $rows AS row ` + edgeOfRow(string(e.Type)) + ` ` + reviewSet("x") + `
+				RETURN collect(row.key) AS found`}
 			edges[e.Type] = g
 		}
 		key := fmt.Sprintf("%s:%s->%s", e.Type, e.From, e.To)

@@ -90,3 +90,20 @@ func TestStore_ContextEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestStore_EdgeOfRowPlan checks that finding a batch's edges by their ends
+// seeks both ends in the id index and looks for the edge between them: a
+// plan that walks every relationship of one end made auditing an ingest
+// quadratic in the document's size.
+func TestStore_EdgeOfRowPlan(t *testing.T) {
+	store := neo4jtest.Open(t)
+	for _, typ := range []string{"CONTAINS", "ADDRESSES"} {
+		ops, err := neo4jstore.ExplainEdgeOfRow(t.Context(), store, typ)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if opsWith(ops, "Expand(Into)") != 1 || opsWith(ops, "Expand(All)")+opsWith(ops, "Scan") > 0 {
+			t.Errorf("%s: plan %v, want one Expand(Into), no Expand(All) and no scan", typ, ops)
+		}
+	}
+}

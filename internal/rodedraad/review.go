@@ -22,6 +22,8 @@ func (r ReviewRef) Validate() error {
 		return nil
 	case r.Type == "" || r.From == "" || r.To == "":
 		return Errorf(EINVALID, "give id to review a node, or type, from and to to review an edge")
+	case !slices.Contains(RelTypes, r.Type):
+		return Errorf(EINVALID, "type %q is not a relationship type", r.Type)
 	}
 	return nil
 }
