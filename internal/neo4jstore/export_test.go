@@ -150,3 +150,15 @@ func ExplainEdgeOfRow(ctx context.Context, s *Store, t string) ([]string, error)
 	rows := []any{map[string]any{"from": "D01", "to": "R01.1", "type": "CONTAINS"}}
 	return explain(ctx, s, `UNWIND $rows AS row `+edgeOfRow(t)+` RETURN properties(x) AS p`, map[string]any{"rows": rows})
 }
+
+// TwoStatementsOnce runs two statements in a one-statement read: the second
+// must fail.
+func TwoStatementsOnce(ctx context.Context, s *Store) error {
+	_, err := readOnce(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+		if _, err := singleInt(ctx, tx, `RETURN 1 AS v`, nil); err != nil {
+			return 0, err
+		}
+		return singleInt(ctx, tx, `RETURN 2 AS v`, nil)
+	})
+	return err
+}

@@ -18,7 +18,7 @@ func (s *Store) Links(ctx context.Context, ids []string, q rodedraad.LinkQuery) 
 	if err != nil {
 		return nil, err
 	}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]rodedraad.Link, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]rodedraad.Link, error) {
 		return collectLinks(ctx, tx, stmt, ids)
 	})
 }
@@ -47,7 +47,7 @@ func linkStatement(q rodedraad.LinkQuery) (string, error) {
 // document that contains it, unless it is a CONCLUSION that the document only
 // reports (rodedraad.AuthorsEndorse).
 func (s *Store) Endorsers(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]rodedraad.Link, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]rodedraad.Link, error) {
 		return collectLinks(ctx, tx, `UNWIND $ids AS id MATCH (n:Entity {id: id})
 			CALL (n) {
 				MATCH (m:Actor)-[r:SUPPORTS]->(n) RETURN m, r, 'STANCE' AS via
@@ -93,7 +93,7 @@ func collectLinks(ctx context.Context, tx neo4j.ManagedTransaction, stmt string,
 // scenarios they describe. Each link's Other is the endorsed item; for
 // AUTHORED its edge runs from the actor to the document.
 func (s *Store) Endorsements(ctx context.Context, ids []string) (map[string][]rodedraad.Link, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]rodedraad.Link, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]rodedraad.Link, error) {
 		return collectLinks(ctx, tx, `UNWIND $ids AS id MATCH (a:Actor {id: id})
 			CALL (a) {
 				MATCH (a)-[r:SUPPORTS]->(m) WHERE m:Recommendation OR m:Scenario RETURN m, r, 'STANCE' AS via

@@ -14,7 +14,7 @@ import (
 // Nodes returns the nodes with the given ids, keyed by id, in one query.
 // Ids that do not exist are absent from the map.
 func (s *Store) Nodes(ctx context.Context, ids []string) (map[string]rodedraad.Node, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]rodedraad.Node, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]rodedraad.Node, error) {
 		res, err := tx.Run(ctx, `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n`, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
@@ -122,7 +122,7 @@ func createdAt(p *rodedraad.Provenance) any {
 // RecommendationTexts returns the title, text, language and (first)
 // document of the given recommendations, in one query.
 func (s *Store) RecommendationTexts(ctx context.Context, ids []string) ([]rodedraad.RecText, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.RecText, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.RecText, error) {
 		res, err := tx.Run(ctx, `UNWIND $ids AS id MATCH (r:Recommendation {id: id})
 			OPTIONAL MATCH (d:Document)-[:CONTAINS]->(r)
 			WITH r, min(d.id) AS doc

@@ -144,41 +144,73 @@ func runNow[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout
 	return untilDone(ctx, func() (T, error) { return runTx(ctx, s, mode, timeout, fn) })
 }
 
-// readQuery runs one read statement, after an admission turn, and returns
-// its records. It runs as an auto-commit transaction: one round trip, where a
-// transaction function waits for BEGIN's answer, then for the statement's,
-// then for COMMIT's. The driver retries only transaction functions, so
-// readQuery itself tries a statement that fails with a retryable error
-// (a transient fault, a lost connection) once more.
+// readQuery runs one read statement and returns its records (readOnce).
 func readQuery(ctx context.Context, s *Store, stmt string, params map[string]any) ([]*neo4j.Record, error) {
-	release, err := s.admit.admit(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer release()
-	return untilDone(ctx, func() ([]*neo4j.Record, error) {
-		recs, err := autoCommit(ctx, s, stmt, params)
-		if err != nil && neo4j.IsRetryable(err) && ctx.Err() == nil {
-			recs, err = autoCommit(ctx, s, stmt, params)
-		}
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+		res, err := tx.Run(ctx, stmt, params)
 		if err != nil {
-			return nil, driverError(ctx, err)
+			return nil, err
 		}
-		return recs, nil
+		return res.Collect(ctx)
 	})
 }
 
-// autoCommit runs one read statement in an auto-commit transaction with the
-// store's timeout.
-func autoCommit(ctx context.Context, s *Store, stmt string, params map[string]any) ([]*neo4j.Record, error) {
+// readOnce is read for a function that runs a single statement: after an
+// admission turn, the statement runs as an auto-commit transaction, one
+// round trip, where a transaction function first waits for BEGIN's answer
+// and last for COMMIT's. The driver retries only transaction functions, so
+// readOnce runs fn once more when it fails with a retryable error (a
+// transient fault, a lost connection); fn must be idempotent, as for read.
+func readOnce[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	release, err := s.admit.admit(ctx)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer release()
+	return untilDone(ctx, func() (T, error) {
+		v, err := autoCommit(ctx, s, fn)
+		if err != nil && neo4j.IsRetryable(err) && ctx.Err() == nil {
+			v, err = autoCommit(ctx, s, fn)
+		}
+		if err != nil {
+			var zero T
+			return zero, driverError(ctx, err)
+		}
+		return v, nil
+	})
+}
+
+// autoCommit runs fn with a transaction whose one statement runs as an
+// auto-commit transaction with the store's timeout.
+func autoCommit[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	s.roundTrips.Add(1)
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead})
 	defer session.Close(ctx)
-	res, err := session.Run(ctx, stmt, params, neo4j.WithTxTimeout(s.timeout))
-	if err != nil {
-		return nil, err
+	return fn(&oneStatement{session: session, timeout: s.timeout})
+}
+
+// oneStatement is the transaction readOnce hands its function: Run runs
+// the statement in an auto-commit transaction. A second statement is an
+// error, since it would not read the same state as the first; such reads
+// use read. The embedded interface is nil: only Run is used.
+type oneStatement struct {
+	neo4j.ManagedTransaction
+	session neo4j.SessionWithContext
+	timeout time.Duration
+	ran     bool
+}
+
+// errSecondStatement is a programming error: a read run with readOnce ran
+// more than one statement.
+var errSecondStatement = errors.New("neo4jstore: a one-statement read ran a second statement; run it with read")
+
+func (t *oneStatement) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
+	if t.ran {
+		return nil, errSecondStatement
 	}
-	return res.Collect(ctx)
+	t.ran = true
+	return t.session.Run(ctx, cypher, params, neo4j.WithTxTimeout(t.timeout))
 }
 
 // untilDone runs f and returns its result. With a context that can end, f

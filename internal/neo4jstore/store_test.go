@@ -107,3 +107,13 @@ func TestStore_EdgeOfRowPlan(t *testing.T) {
 		}
 	}
 }
+
+// TestStore_ReadOnce_OneStatement checks that a read run as one auto-commit
+// statement refuses a second statement, which would not read the same state.
+func TestStore_ReadOnce_OneStatement(t *testing.T) {
+	store := neo4jtest.Open(t)
+	err := neo4jstore.TwoStatementsOnce(t.Context(), store)
+	if err == nil || !strings.Contains(err.Error(), "second statement") {
+		t.Fatalf("two statements in a one-statement read = %v, want an error naming the second statement", err)
+	}
+}

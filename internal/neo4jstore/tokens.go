@@ -57,7 +57,7 @@ func (s *Store) RevokeToken(ctx context.Context, idOrName string) (rodedraad.Tok
 
 // TokenByHash returns the valid token with that hash, or NOT_FOUND.
 func (s *Store) TokenByHash(ctx context.Context, hash string) (rodedraad.Token, error) {
-	ts, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Token, error) {
+	ts, err := readOnce(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Token, error) {
 		return queryTokens(ctx, tx, `MATCH (t:ApiToken {hash: $hash}) WHERE t.revokedAt IS NULL RETURN t`, map[string]any{"hash": hash})
 	})
 	if err == nil && len(ts) == 0 {
@@ -72,7 +72,7 @@ func (s *Store) TokenByHash(ctx context.Context, hash string) (rodedraad.Token, 
 // HasTokens reports whether any token was ever created, revoked ones
 // included: once a team uses tokens, anonymous callers stay readers.
 func (s *Store) HasTokens(ctx context.Context) (bool, error) {
-	n, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+	n, err := readOnce(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
 		return singleInt(ctx, tx, `MATCH (t:ApiToken) RETURN count(t) AS v`, nil)
 	})
 	return n > 0, err
