@@ -110,11 +110,7 @@ func idOrderedPage(q rodedraad.SelectQuery, cond string, params map[string]any, 
 // each record in chunks of its own, and a hundred records cost a tenth of a
 // small page's time more than one.
 func collectFetched(ctx context.Context, tx neo4j.ManagedTransaction, st selectStatement, q rodedraad.SelectQuery) (rodedraad.PageOf[*rodedraad.Fetched], error) {
-	res, err := tx.Run(ctx, st.page, st.params)
-	if err != nil {
-		return rodedraad.PageOf[*rodedraad.Fetched]{}, err
-	}
-	recs, err := res.Collect(ctx)
+	recs, err := records(ctx, tx, st.page, st.params)
 	if err != nil {
 		return rodedraad.PageOf[*rodedraad.Fetched]{}, err
 	}

@@ -147,12 +147,17 @@ func runNow[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout
 // readQuery runs one read statement and returns its records (readOnce).
 func readQuery(ctx context.Context, s *Store, stmt string, params map[string]any) ([]*neo4j.Record, error) {
 	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
-		res, err := tx.Run(ctx, stmt, params)
-		if err != nil {
-			return nil, err
-		}
-		return res.Collect(ctx)
+		return records(ctx, tx, stmt, params)
 	})
+}
+
+// records runs stmt in tx and returns all its records.
+func records(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := tx.Run(ctx, stmt, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
 }
 
 // readOnce is read for a function that runs a single statement: after an
