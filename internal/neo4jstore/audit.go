@@ -1,10 +1,13 @@
 package neo4jstore
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -278,61 +281,119 @@ func jsonOrEmpty(m map[string]any) string {
 var personOps = map[string]bool{"create": true, "replace": true, "review": true, "link": true, "unlink": true}
 
 // editedByHand returns, of the given target keys, those whose last recorded
-// change was made by a person, sorted.
+// change was made by a person, sorted. A load that created the item again
+// later (after a person removed it) is its last change.
 func editedByHand(ctx context.Context, tx neo4j.ManagedTransaction, keys []string) ([]string, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	var out []string
+	byHand := map[string]int64{} // key → version of the person's change
 	err := chunks(keys, func(part []string) error {
-		res, err := tx.Run(ctx, `UNWIND $keys AS k
+		recs, err := records(ctx, tx, `UNWIND $keys AS k
 			MATCH (c:Change {target: k})
 			WITH k, c ORDER BY c.version DESC, c.seq DESC
-			WITH k, collect(c.op)[0] AS op
-			RETURN k, op`, map[string]any{"keys": part})
+			WITH k, collect(c)[0] AS last
+			RETURN k, last.op AS op, last.version AS v`, map[string]any{"keys": part})
+		for _, r := range recs {
+			k, _, _ := neo4j.GetRecordValue[string](r, "k")
+			op, _, _ := neo4j.GetRecordValue[string](r, "op")
+			v, _, _ := neo4j.GetRecordValue[int64](r, "v")
+			if personOps[op] {
+				byHand[k] = v
+			}
+		}
+		return err
+	})
+	if err == nil && len(byHand) > 0 {
+		err = dropReloaded(ctx, tx, byHand)
+	}
+	out := slices.Sorted(maps.Keys(byHand))
+	return out, err
+}
+
+// dropReloaded removes from byHand the keys a load created after the
+// person's change.
+func dropReloaded(ctx context.Context, tx neo4j.ManagedTransaction, byHand map[string]int64) error {
+	var ids []string
+	since := int64(math.MaxInt64)
+	for k, v := range byHand {
+		ids = append(ids, targetIDs(k)...)
+		since = min(since, v)
+	}
+	recs, err := records(ctx, tx, `MATCH (l:Load) WHERE l.version > $since AND any(id IN l.ids WHERE id IN $ids) RETURN l`,
+		map[string]any{"since": since, "ids": ids})
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		l, _, _ := neo4j.GetRecordValue[dbtype.Node](r, "l")
+		entries, err := unpack(l.Props)
 		if err != nil {
 			return err
 		}
-		for res.Next(ctx) {
-			k, _, _ := neo4j.GetRecordValue[string](res.Record(), "k")
-			op, _, _ := neo4j.GetRecordValue[string](res.Record(), "op")
-			if personOps[op] {
-				out = append(out, k)
+		for _, e := range entries {
+			if v, ok := byHand[e.Target]; ok && e.Version > v {
+				delete(byHand, e.Target)
 			}
 		}
-		return res.Err()
-	})
-	sort.Strings(out)
-	return out, err
+	}
+	return nil
 }
 
 // History returns the changes of one item, a node id or an edge key
 // "FROM -TYPE-> TO", oldest first, and of the edges at a node when id is a
-// node's (up to limit).
+// node's (up to limit). The loads that touched the item's node, few for
+// any node, are unpacked whole (load.go) and their entries filtered.
 func (s *Store) History(ctx context.Context, id string, limit int) ([]rodedraad.Change, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Change, error) {
-		return queryChanges(ctx, tx, `MATCH (c:Change) WHERE c.target = $id
-			OR c.target STARTS WITH $id + ' -' OR c.target ENDS WITH '-> ' + $id
-			RETURN c ORDER BY c.version, c.seq LIMIT $limit`, map[string]any{"id": id, "limit": int64(limit)})
+	node := id
+	if from, _, ok := edgeEnds(id); ok {
+		node = from
+	}
+	changes, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Change, error) {
+		return queryChanges(ctx, tx, `CALL () {
+				MATCH (c:Change) WHERE c.target = $id
+				  OR c.target STARTS WITH $id + ' -' OR c.target ENDS WITH '-> ' + $id
+				RETURN c ORDER BY c.version, c.seq LIMIT $limit
+				UNION
+				MATCH (c:Load) WHERE $node IN c.ids
+				RETURN c
+			}
+			RETURN c`, map[string]any{"id": id, "node": node, "limit": int64(limit)})
 	})
+	changes = slices.DeleteFunc(changes, func(c rodedraad.Change) bool { return !concerns(c.Target, id) })
+	slices.SortFunc(changes, func(a, b rodedraad.Change) int {
+		return cmp.Or(cmp.Compare(a.Version, b.Version), cmp.Compare(a.Seq, b.Seq))
+	})
+	return changes[:min(limit, len(changes))], err
 }
 
 // Changes returns audit entries newest first after the cursor in f, at or
-// after f.Since, by f.Actor when set.
+// after f.Since, by f.Actor when set. A load's entries share its version
+// and follow its seq: the query finds the load when its first entry is
+// before the cursor, and the entries after the cursor are cut here.
 func (s *Store) Changes(ctx context.Context, f rodedraad.ChangeFilter) ([]rodedraad.Change, error) {
 	params := map[string]any{"actor": f.Actor, "limit": int64(f.Limit), "av": f.AfterVersion, "as": f.AfterSeq,
 		"cursor": f.AfterVersion > 0, "since": nil}
 	if !f.Since.IsZero() {
 		params["since"] = f.Since.UTC()
 	}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Change, error) {
+	changes, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Change, error) {
 		return queryChanges(ctx, tx, `MATCH (c:Change)
 			WHERE ($actor = '' OR c.actor = $actor) AND ($since IS NULL OR c.at >= $since)
 			  AND (NOT $cursor OR c.version < $av OR (c.version = $av AND c.seq < $as))
 			RETURN c ORDER BY c.version DESC, c.seq DESC LIMIT $limit`, params)
 	})
+	changes = slices.DeleteFunc(changes, func(c rodedraad.Change) bool {
+		return f.AfterVersion > 0 && c.Version == f.AfterVersion && c.Seq >= f.AfterSeq
+	})
+	slices.SortFunc(changes, func(a, b rodedraad.Change) int {
+		return cmp.Or(cmp.Compare(b.Version, a.Version), cmp.Compare(b.Seq, a.Seq))
+	})
+	return changes[:min(f.Limit, len(changes))], err
 }
 
+// queryChanges runs q and returns its changes, each :Change:Load unpacked
+// into its entries.
 func queryChanges(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map[string]any) ([]rodedraad.Change, error) {
 	res, err := tx.Run(ctx, q, params)
 	if err != nil {
@@ -344,7 +405,15 @@ func queryChanges(ctx context.Context, tx neo4j.ManagedTransaction, q string, pa
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, changeFrom(n.Props))
+		if !slices.Contains(n.Labels, "Load") {
+			out = append(out, changeFrom(n.Props))
+			continue
+		}
+		entries, err := unpack(n.Props)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, entries...)
 	}
 	return out, res.Err()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -140,7 +141,7 @@ func (s *Store) SetConflictSides(ctx context.Context, id string, sideA, sideB []
 		}
 		c.Provenance = rodedraad.Provenance{Status: rodedraad.StatusAccepted, Method: rodedraad.MethodManual, CreatedBy: by}
 		for _, bt := range batches(nil, append(c.SideEdges(), c.Pairs()...), upsert, importBatch) {
-			if err := bt.run(ctx, tx); err != nil {
+			if _, err := bt.run(ctx, tx, time.Now().UTC()); err != nil {
 				return nil, err
 			}
 		}

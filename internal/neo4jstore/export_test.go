@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -161,4 +162,33 @@ func TwoStatementsOnce(ctx context.Context, s *Store) error {
 		return singleInt(ctx, tx, `RETURN 2 AS v`, nil)
 	})
 	return err
+}
+
+// StoredProps returns the properties of the items with the given audit keys
+// (node ids, "FROM -TYPE-> TO" edges) as the audit trail shows them, as
+// JSON: tests compare a load's recorded after-states with what Neo4j holds.
+func StoredProps(ctx context.Context, s *Store, keys []string) (map[string]string, error) {
+	targets := make([]target, len(keys))
+	for i, k := range keys {
+		targets[i] = nodeTarget(k)
+		if from, to, ok := edgeEnds(k); ok {
+			targets[i] = target{id: from, rel: k[len(from)+2 : len(k)-len(to)-3], to: to}
+		}
+	}
+	props, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]map[string]any, error) {
+		return propsOf(ctx, tx, targets)
+	})
+	out := make(map[string]string, len(props))
+	for k, p := range props {
+		b, _ := json.Marshal(p)
+		out[k] = string(b)
+	}
+	return out, err
+}
+
+// LoadNodes counts the :Change:Load nodes, the packed audit of loads.
+func LoadNodes(ctx context.Context, s *Store) (int, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+		return singleInt(ctx, tx, `MATCH (l:Load) RETURN count(l) AS v`, nil)
+	})
 }

@@ -34,16 +34,27 @@ const DefaultBulkTimeout = 10 * time.Minute
 // more than one batch runs under opts.Timeout or DefaultBulkTimeout rather
 // than the query timeout; each batch is logged and reported to
 // opts.Progress.
+//
+// A load that keeps existing items records its audit packed (loadNew).
 func (s *Store) Import(ctx context.Context, b *rodedraad.Bundle, opts rodedraad.ImportOptions) (rodedraad.ImportResult, error) {
+	if opts.KeepExisting && !opts.CreateOnly && !opts.DryRun {
+		return s.loadNew(ctx, b, opts)
+	}
+	return s.importAudited(ctx, b, opts)
+}
+
+// importAudited is Import with the item-by-item audit: the properties of
+// every item read before and after the write, one :Change per item changed.
+func (s *Store) importAudited(ctx context.Context, b *rodedraad.Bundle, opts rodedraad.ImportOptions) (rodedraad.ImportResult, error) {
 	nodes := b.Nodes()
 	steps := importBatches(b, nodes, opts)
 	a := importAudit(b, nodes, opts)
 	timeout := s.bulkTimeout(opts.Timeout, rowsIn(steps))
 	res, err := audited(ctx, s, timeout, a, func(tx neo4j.ManagedTransaction) (rodedraad.ImportResult, error) {
-		if err := checkBundle(ctx, tx, nodes, b.Edges); err != nil {
+		if _, err := checkBundle(ctx, tx, nodes, b.Edges); err != nil {
 			return rodedraad.ImportResult{}, err
 		}
-		if err := writeBatches(ctx, tx, "import", steps, opts.Progress); err != nil {
+		if _, err := writeBatches(ctx, tx, "import", steps, opts.Progress, time.Now().UTC()); err != nil {
 			return rodedraad.ImportResult{}, err
 		}
 		return rodedraad.ImportResult{Nodes: len(nodes), Edges: len(b.Edges)}, nil
@@ -90,10 +101,17 @@ func rowsIn(steps []batch) int {
 	return n
 }
 
+// created counts the nodes and edges a write created, by Neo4j's own
+// counters: what a load thought new and what it really created must agree.
+type created struct{ nodes, edges int }
+
 // writeBatches runs steps in tx in order, reporting each to progress and to
 // the context's logger: at info level for a bulk load, debug for a small
-// write. op names the load in the log ("import", "bulk").
-func writeBatches(ctx context.Context, tx neo4j.ManagedTransaction, op string, steps []batch, progress func(done, total int)) error {
+// write. op names the load in the log ("import", "bulk"); now is the
+// createdAt of what it creates. It returns what the node and edge batches
+// created.
+func writeBatches(ctx context.Context, tx neo4j.ManagedTransaction, op string, steps []batch, progress func(done, total int), now time.Time) (created, error) {
+	var made created
 	total, done := rowsIn(steps), 0
 	level := zerolog.DebugLevel
 	if total > importBatch {
@@ -102,8 +120,15 @@ func writeBatches(ctx context.Context, tx neo4j.ManagedTransaction, op string, s
 	log := zerolog.Ctx(ctx)
 	for i, bt := range steps {
 		start := time.Now()
-		if err := bt.run(ctx, tx); err != nil {
-			return fmt.Errorf("batch %d of %d: %w", i+1, len(steps), err)
+		counters, err := bt.run(ctx, tx, now)
+		if err != nil {
+			return made, fmt.Errorf("batch %d of %d: %w", i+1, len(steps), err)
+		}
+		switch bt.creates {
+		case nodeRows:
+			made.nodes += counters.NodesCreated()
+		case edgeRows:
+			made.edges += counters.RelationshipsCreated()
 		}
 		done += len(bt.rows)
 		if progress != nil {
@@ -113,7 +138,7 @@ func writeBatches(ctx context.Context, tx neo4j.ManagedTransaction, op string, s
 			Int("rows", len(bt.rows)).Int("done", done).Int("total", total).Dur("took", time.Since(start)).
 			Msg("bulk write: batch written")
 	}
-	return nil
+	return made, nil
 }
 
 // batchRows is the rows per statement that opts.BatchRows asks for.
@@ -157,12 +182,12 @@ func importBatches(b *rodedraad.Bundle, nodes []rodedraad.Node, opts rodedraad.I
 	// Passages go in after the nodes (their documents) and before the edges.
 	edgesAt := len(all)
 	for i, bt := range all {
-		if strings.HasSuffix(bt.what, " edges") {
+		if bt.creates == edgeRows {
 			edgesAt = i
 			break
 		}
 	}
-	passages := appendBatches(nil, "passages", passageStatement, rows, size)
+	passages := appendBatches(nil, "passages", passageStatement, rows, size, otherRows)
 	return append(all[:edgesAt:edgesAt], append(passages, all[edgesAt:]...)...)
 }
 
@@ -176,12 +201,13 @@ const passageStatement = `UNWIND $rows AS row
 	MERGE (d)-[:HAS_PASSAGE]->(p)`
 
 // checkBundle validates kinds and edges against the bundle and the database.
-func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []rodedraad.Node, edges []rodedraad.Edge) error {
+// It returns the label of each id of the bundle that exists already.
+func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []rodedraad.Node, edges []rodedraad.Edge) (map[string]rodedraad.Label, error) {
 	labels := make(map[string]rodedraad.Label, len(nodes))
 	for _, n := range nodes {
 		// One id under two kinds would MERGE into one node with both labels.
 		if l, dup := labels[n.NodeID()]; dup && l != n.NodeLabel() {
-			return rodedraad.Errorf(rodedraad.EINVALID, "id %q is both a %s and a %s in the bundle", n.NodeID(), l, n.NodeLabel())
+			return nil, rodedraad.Errorf(rodedraad.EINVALID, "id %q is both a %s and a %s in the bundle", n.NodeID(), l, n.NodeLabel())
 		}
 		labels[n.NodeID()] = n.NodeLabel()
 	}
@@ -208,12 +234,12 @@ func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []roded
 		return err
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for id, l := range stored {
 		want, inBundle := labels[id]
 		if inBundle && want != l {
-			return rodedraad.Errorf(rodedraad.ECONFLICT, "id %q is a %s in the bundle but a %s in the graph", id, want, l)
+			return nil, rodedraad.Errorf(rodedraad.ECONFLICT, "id %q is a %s in the bundle but a %s in the graph", id, want, l)
 		}
 		labels[id] = l
 	}
@@ -221,22 +247,33 @@ func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []roded
 		e := &edges[i]
 		for _, id := range []string{e.From, e.To} {
 			if labels[id] == "" {
-				return rodedraad.Errorf(rodedraad.EINVALID, "%s edge %s → %s: %q is neither in the bundle nor in the graph", e.Type, e.From, e.To, id)
+				return nil, rodedraad.Errorf(rodedraad.EINVALID, "%s edge %s → %s: %q is neither in the bundle nor in the graph", e.Type, e.From, e.To, id)
 			}
 		}
 		if err := e.Validate(labels[e.From], labels[e.To]); err != nil {
-			return rodedraad.Errorf(rodedraad.EINVALID, "%s edge %s → %s: %s", e.Type, e.From, e.To, rodedraad.ErrorMessage(err))
+			return nil, rodedraad.Errorf(rodedraad.EINVALID, "%s edge %s → %s: %s", e.Type, e.From, e.To, rodedraad.ErrorMessage(err))
 		}
 	}
-	return nil
+	return stored, nil
 }
 
 // batch is one UNWIND statement with at most a batch of rows.
 type batch struct {
-	what string // for error messages: "Recommendation nodes", "SUPPORTS edges"
-	stmt string
-	rows []any
+	what    string // for error messages: "Recommendation nodes", "SUPPORTS edges"
+	stmt    string
+	rows    []any
+	creates rowKind // what its rows are: nodes, edges or neither (passages)
+	of      string  // their label or relationship type
 }
+
+// rowKind says whether a batch writes nodes, edges or neither.
+type rowKind int
+
+const (
+	otherRows rowKind = iota
+	nodeRows
+	edgeRows
+)
 
 // writeMode says what a batch does with items that exist already.
 type writeMode int
@@ -267,10 +304,10 @@ func batches(nodes []rodedraad.Node, edges []rodedraad.Edge, mode writeMode, siz
 	}
 	var out []batch
 	for _, label := range rodedraad.Labels {
-		out = appendBatches(out, string(label)+" nodes", nodeStatement(label, mode), byLabel[label], size)
+		out = appendBatches(out, string(label), nodeStatement(label, mode), byLabel[label], size, nodeRows)
 	}
 	for _, t := range rodedraad.RelTypes {
-		out = appendBatches(out, string(t)+" edges", edgeStatement(t, mode), byType[t], size)
+		out = appendBatches(out, string(t), edgeStatement(t, mode), byType[t], size, edgeRows)
 	}
 	return out
 }
@@ -282,15 +319,15 @@ func nodeStatement(label rodedraad.Label, mode writeMode) string {
 	case create:
 		return fmt.Sprintf(`UNWIND $rows AS row
 			CREATE (n:Entity:%s {id: row.id})
-			SET n += row.props, n.createdAt = coalesce(row.createdAt, datetime())`, label)
+			SET n += row.props, n.createdAt = coalesce(row.createdAt, $now)`, label)
 	case keep:
 		return fmt.Sprintf(`UNWIND $rows AS row
 			MERGE (n:Entity {id: row.id})
-			ON CREATE SET n:%s, n += row.props, n.createdAt = coalesce(row.createdAt, datetime())`, label)
+			ON CREATE SET n:%s, n += row.props, n.createdAt = coalesce(row.createdAt, $now)`, label)
 	}
 	return fmt.Sprintf(`UNWIND $rows AS row
 		MERGE (n:Entity {id: row.id})
-		ON CREATE SET n.createdAt = coalesce(row.createdAt, datetime())
+		ON CREATE SET n.createdAt = coalesce(row.createdAt, $now)
 		SET n:%s, n += row.props`, label)
 }
 
@@ -303,26 +340,38 @@ func edgeStatement(t rodedraad.RelType, mode writeMode) string {
 	return fmt.Sprintf(`UNWIND $rows AS row
 		MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
 		MERGE (a)-[r:%s]->(b)
-		ON CREATE SET r.createdAt = datetime()
+		ON CREATE SET r.createdAt = $now
 		%s`, t, set)
 }
 
-func appendBatches(out []batch, what, stmt string, rows []any, size int) []batch {
+// appendBatches appends batches of stmt for rows of kind of (a label or
+// relationship type; "passages"), size rows each.
+func appendBatches(out []batch, of, stmt string, rows []any, size int, kind rowKind) []batch {
+	what := of
+	switch kind {
+	case nodeRows:
+		what += " nodes"
+	case edgeRows:
+		what += " edges"
+	}
 	for start := 0; start < len(rows); start += size {
-		out = append(out, batch{what: what, stmt: stmt, rows: rows[start : start+min(size, len(rows)-start)]})
+		out = append(out, batch{what: what, of: of, stmt: stmt, rows: rows[start : start+min(size, len(rows)-start)], creates: kind})
 	}
 	return out
 }
 
-func (b batch) run(ctx context.Context, tx neo4j.ManagedTransaction) error {
-	res, err := tx.Run(ctx, b.stmt, map[string]any{"rows": b.rows})
+// run writes the batch, with now as the createdAt of what it creates, and
+// returns Neo4j's counters of what it did.
+func (b batch) run(ctx context.Context, tx neo4j.ManagedTransaction, now time.Time) (neo4j.Counters, error) {
+	res, err := tx.Run(ctx, b.stmt, map[string]any{"rows": b.rows, "now": now})
+	var sum neo4j.ResultSummary
 	if err == nil {
-		_, err = res.Consume(ctx)
+		sum, err = res.Consume(ctx)
 	}
 	if err != nil {
-		return fmt.Errorf("import %s: %w", b.what, err)
+		return nil, fmt.Errorf("import %s: %w", b.what, err)
 	}
-	return nil
+	return sum.Counters(), nil
 }
 
 // BulkLoad writes a large bundle such as a benchmark's synthetic graph in
@@ -343,7 +392,8 @@ func (s *Store) bulkLoad(ctx context.Context, b *rodedraad.Bundle, progress func
 		timeout = time.Until(deadline)
 	}
 	_, err := audited(ctx, s, timeout, audit{op: "bulk"}, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, writeBatches(ctx, tx, "bulk", steps, progress)
+		_, err := writeBatches(ctx, tx, "bulk", steps, progress, time.Now().UTC())
+		return nil, err
 	})
 	return tooBig(err)
 }

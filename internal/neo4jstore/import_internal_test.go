@@ -52,10 +52,10 @@ func TestBatchRows(t *testing.T) {
 		}
 	}
 	rows := make([]any, 5)
-	if got := appendBatches(nil, "x", "s", rows, batchRows(-1)); len(got) != 1 || len(got[0].rows) != 5 {
+	if got := appendBatches(nil, "x", "s", rows, batchRows(-1), otherRows); len(got) != 1 || len(got[0].rows) != 5 {
 		t.Errorf("one statement: %d batches, want 1 of 5 rows", len(got))
 	}
-	if got := appendBatches(nil, "x", "s", rows, 2); len(got) != 3 || len(got[2].rows) != 1 {
+	if got := appendBatches(nil, "x", "s", rows, 2, otherRows); len(got) != 3 || len(got[2].rows) != 1 {
 		t.Errorf("batches of 2: %d batches, want 3, the last of 1 row", len(got))
 	}
 }

@@ -22,13 +22,7 @@ const maxNamed = 20
 // upsert mode, refuses to overwrite items a person changed since they were
 // loaded unless opts.Overwrite; a dry run stops after the diff.
 func importAudit(b *rodedraad.Bundle, nodes []rodedraad.Node, opts rodedraad.ImportOptions) audit {
-	targets := make([]target, 0, len(nodes)+len(b.Edges))
-	for _, n := range nodes {
-		targets = append(targets, nodeTarget(n.NodeID()))
-	}
-	for _, e := range b.Edges {
-		targets = append(targets, edgeTarget(e.Type, e.From, e.To))
-	}
+	targets := importTargets(b, nodes)
 	changes := new([]rodedraad.Change)
 	guard := !opts.Overwrite && !opts.KeepExisting && !opts.CreateOnly
 	check := func(ctx context.Context, tx neo4j.ManagedTransaction, cs []rodedraad.Change) error {

@@ -148,7 +148,7 @@ func provenanceFrom(p props) rodedraad.Provenance {
 // nodeProps returns the properties to SET on a node, without id and
 // createdAt (set once, on create).
 func nodeProps(n rodedraad.Node) props {
-	p := props{}
+	p := make(props, 32) // sized for a recommendation: growing the map cost a bulk load a tenth of its time
 	switch n := n.(type) {
 	case *rodedraad.Theme:
 		p.set("name", n.Name)
@@ -274,7 +274,7 @@ func labelOf(labels []string) rodedraad.Label {
 
 // edgeProps returns the properties to SET on a relationship.
 func edgeProps(e *rodedraad.Edge) props {
-	p := props{}
+	p := make(props, 24)
 	p.set("score", e.Score)
 	p.set("weight", e.Weight)
 	p.set("similarity", e.Similarity)
