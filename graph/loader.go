@@ -16,9 +16,10 @@ type loaders struct {
 	nodes *batcher[string, rodedraad.Node]
 	endo  *batcher[string, []rodedraad.Link]
 
-	mu     sync.Mutex
-	links  map[rodedraad.LinkQuery]*batcher[string, []rodedraad.Link]
-	groups map[string][]string // id → the ids it was listed with
+	mu       sync.Mutex
+	links    map[rodedraad.LinkQuery]*batcher[string, []rodedraad.Link]
+	passages map[passageQuery]*batcher[string, []rodedraad.Passage]
+	groups   map[string][]string // id → the ids it was listed with
 
 	// read holds the relationships a compiled read brought along, per node
 	// object: a node read by one root field is served from it, never the
@@ -28,9 +29,10 @@ type loaders struct {
 
 func newLoaders(svc Service) *loaders {
 	l := &loaders{
-		svc:    svc,
-		links:  map[rodedraad.LinkQuery]*batcher[string, []rodedraad.Link]{},
-		groups: map[string][]string{},
+		svc:      svc,
+		links:    map[rodedraad.LinkQuery]*batcher[string, []rodedraad.Link]{},
+		passages: map[passageQuery]*batcher[string, []rodedraad.Passage]{},
+		groups:   map[string][]string{},
 	}
 	l.nodes = newBatcherFor(l, svc.Nodes)
 	l.endo = newBatcherFor(l, l.expectingOthers(svc.Endorsers))
@@ -75,6 +77,24 @@ func (l *loaders) linksFor(q rodedraad.LinkQuery) *batcher[string, []rodedraad.L
 			return l.svc.Links(ctx, ids, q)
 		}))
 		l.links[q] = ld
+	}
+	return ld
+}
+
+// passageQuery is the arguments of Document.passages: one loader each.
+type passageQuery struct{ page, first int }
+
+// passagesFor returns the loader of Document.passages with q's arguments,
+// creating it on first use.
+func (l *loaders) passagesFor(q passageQuery) *batcher[string, []rodedraad.Passage] {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ld, ok := l.passages[q]
+	if !ok {
+		ld = newBatcherFor(l, func(ctx context.Context, docs []string) (map[string][]rodedraad.Passage, error) {
+			return l.svc.Passages(ctx, docs, q.page, q.first)
+		})
+		l.passages[q] = ld
 	}
 	return ld
 }

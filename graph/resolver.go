@@ -46,7 +46,7 @@ type Reviews interface {
 	ReviewQueue(ctx context.Context, f rodedraad.ReviewFilter, p rodedraad.Page) (rodedraad.PageOf[rodedraad.ReviewItem], error)
 	ReviewMany(ctx context.Context, refs []rodedraad.ReviewRef, accept bool, reviewer, note string) error
 	SearchPassages(ctx context.Context, text string, limit int) ([]rodedraad.PassageHit, error)
-	Passages(ctx context.Context, document string, page, limit int) ([]rodedraad.Passage, error)
+	Passages(ctx context.Context, documents []string, page, limit int) (map[string][]rodedraad.Passage, error)
 	SuggestLinks(ctx context.Context, sc analysis.Scope, opts service.LinkOptions) (service.LinksSuggested, error)
 }
 

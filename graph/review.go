@@ -67,14 +67,15 @@ func reviewRefs(items []*model.ReviewItemInput) []rodedraad.ReviewRef {
 	return out
 }
 
-// passages lists a document's passages, all or one page's.
-func passages(ctx context.Context, svc Service, doc string, page *int, first int) ([]*rodedraad.Passage, error) {
+// passages lists a document's passages, all or one page's, batched with those of
+// the other documents of its list.
+func passages(ctx context.Context, doc string, page *int, first int) ([]*rodedraad.Passage, error) {
 	if err := (rodedraad.Page{First: first}).Validate(); err != nil {
 		return nil, err
 	}
-	pg := 0
-	set(&pg, page)
-	ps, err := svc.Passages(ctx, doc, pg, first)
+	q := passageQuery{first: first}
+	set(&q.page, page)
+	ps, err := loadersFrom(ctx).passagesFor(q).Load(ctx, doc)
 	return ptrs(ps), err
 }
 

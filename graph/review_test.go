@@ -164,3 +164,46 @@ func TestMutation_SuggestLinks(t *testing.T) {
 	}
 	mustFail(t, srv, `mutation { suggestLinks(input: {method: LLM}) { created } }`, nil, "BAD_USER_INPUT")
 }
+
+// TestQuery_DocumentPassagesBatched: a list of documents gets its passages
+// in one call, however many documents it holds.
+func TestQuery_DocumentPassagesBatched(t *testing.T) {
+	store := neo4jtest.Seeded(t)
+	svc := service.New(store)
+	var docs []string
+	for _, f := range []string{letter, "../internal/extract/testdata/devset/nl-klimaatstrategie.txt"} {
+		p, _ := ingesttest.Ingest(t, svc, f, "")
+		docs = append(docs, p.Document().ID)
+	}
+	srv := newServerWithLimits(t, store)
+	type list struct {
+		Documents struct {
+			Edges []struct {
+				Node struct {
+					ID       string
+					Passages []struct{ Start int }
+				}
+			}
+		}
+	}
+	trips := func(first int) (int64, map[string]int) {
+		before := store.RoundTrips()
+		got := mustData[list](t, srv, `query($first: Int!) { documents(first: $first) { edges { node { id passages(first: 3) { start } } } } }`,
+			map[string]any{"first": first})
+		n := map[string]int{}
+		for _, e := range got.Documents.Edges {
+			n[e.Node.ID] = len(e.Node.Passages)
+		}
+		return store.RoundTrips() - before, n
+	}
+	few, _ := trips(3)
+	many, passages := trips(100)
+	for _, d := range docs {
+		if passages[d] != 3 {
+			t.Errorf("%s has %d passages in the list, want 3", d, passages[d])
+		}
+	}
+	if len(passages) < 40 || few != many || many != 2 {
+		t.Errorf("%d round trips for 3 documents, %d for %d; want 2 each: the page and one passages call", few, many, len(passages))
+	}
+}

@@ -326,7 +326,7 @@ func (r *documentResolver) Ingest(ctx context.Context, obj *rodedraad.Document) 
 
 // Passages is the resolver for the passages field.
 func (r *documentResolver) Passages(ctx context.Context, obj *rodedraad.Document, page *int, first int) ([]*rodedraad.Passage, error) {
-	return passages(ctx, r.svc, obj.ID, page, first)
+	return passages(ctx, obj.ID, page, first)
 }
 
 // TotalCount is the resolver for the totalCount field.

@@ -101,24 +101,29 @@ func (s *Store) SearchPassages(ctx context.Context, text string, limit int) ([]r
 	})
 }
 
-// Passages returns a document's passages in text order, all of them or
-// those of one page (page > 0), at most limit.
-func (s *Store) Passages(ctx context.Context, document string, page, limit int) ([]rodedraad.Passage, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Passage, error) {
-		res, err := tx.Run(ctx, `MATCH (p:Passage {document: $doc}) WHERE $page = 0 OR p.page = $page
-			RETURN p ORDER BY p.start LIMIT $limit`,
-			map[string]any{"doc": document, "page": page, "limit": limit})
+// Passages returns the passages of each document in text order, all of
+// them or those of one page (page > 0), at most limit per document, in one
+// statement: a list of documents asks for them all at once.
+func (s *Store) Passages(ctx context.Context, documents []string, page, limit int) (map[string][]rodedraad.Passage, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) (map[string][]rodedraad.Passage, error) {
+		recs, err := records(ctx, tx, `UNWIND $docs AS doc
+			CALL (doc) {
+				MATCH (p:Passage {document: doc}) WHERE $page = 0 OR p.page = $page
+				RETURN p ORDER BY p.start LIMIT $limit
+			}
+			RETURN doc, collect(p) AS ps`,
+			map[string]any{"docs": documents, "page": page, "limit": limit})
 		if err != nil {
 			return nil, err
 		}
-		var out []rodedraad.Passage
-		for res.Next(ctx) {
-			n, _, err := neo4j.GetRecordValue[dbtype.Node](res.Record(), "p")
-			if err != nil {
-				return nil, err
+		out := make(map[string][]rodedraad.Passage, len(recs))
+		for _, r := range recs {
+			doc, _, _ := neo4j.GetRecordValue[string](r, "doc")
+			ps, _, _ := neo4j.GetRecordValue[[]any](r, "ps")
+			for _, p := range ps {
+				out[doc] = append(out[doc], passageFrom(p.(dbtype.Node)))
 			}
-			out = append(out, passageFrom(n))
 		}
-		return out, res.Err()
+		return out, nil
 	})
 }

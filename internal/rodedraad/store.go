@@ -53,7 +53,9 @@ type Reader interface {
 	Neighbourhood(ctx context.Context, id string, depth int, types []RelType) (Subgraph, error)
 	ReviewQueue(ctx context.Context, f ReviewFilter, p Page) (PageOf[ReviewItem], error)
 	SearchPassages(ctx context.Context, text string, limit int) ([]PassageHit, error)
-	Passages(ctx context.Context, document string, page, limit int) ([]Passage, error)
+	// Passages returns each document's passages in text order (of one page
+	// when page > 0), at most limit per document.
+	Passages(ctx context.Context, documents []string, page, limit int) (map[string][]Passage, error)
 	// Conflicts returns the conflicts with the given ids, all when ids is
 	// nil, with their sides, in id order.
 	Conflicts(ctx context.Context, ids []string) ([]*Conflict, error)

@@ -83,8 +83,9 @@ func TestService_IngestDocument(t *testing.T) {
 		if got != len(p.Bundle.Recommendations) {
 			t.Fatalf("%d PROPOSED recommendations in %s, want %d", got, doc, len(p.Bundle.Recommendations))
 		}
-		ps, err := svc.Passages(ctx, doc, 0, 100)
-		if err != nil || len(ps) != min(100, len(p.Bundle.Passages)) || ps[0].Start != 0 {
+		byDoc, err := svc.Passages(ctx, []string{doc, "D-none"}, 0, 100)
+		ps := byDoc[doc]
+		if err != nil || len(ps) != min(100, len(p.Bundle.Passages)) || ps[0].Start != 0 || len(byDoc) != 1 {
 			t.Fatalf("passages = %d (%v), want %d in text order", len(ps), err, len(p.Bundle.Passages))
 		}
 	})
