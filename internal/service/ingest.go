@@ -1,6 +1,7 @@
 package service
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"regexp"
@@ -84,7 +85,35 @@ func (s *Service) newVersion(ctx context.Context, b *rodedraad.Bundle, versions 
 	}
 	res := rodedraad.IngestResult{Version: doc.Version, Supersedes: latest.ID, Passages: len(b.Passages)}
 	res.New, res.Kept, res.Gone = compareQuotes(old, b.Recommendations)
+	keepItems(b, old)
 	return res, nil
+}
+
+// keepItems gives each item of the new version whose quote the earlier
+// version had the earlier item's id. The load keeps what exists, so that
+// item stays as the team left it (its status, its review) and the new
+// version CONTAINS it; only what is new waits for review. Without this
+// every kept item came back as a fresh PROPOSED twin, and aggregation
+// proposed it as an overlap of the original.
+func keepItems(b *rodedraad.Bundle, old map[string]string) {
+	byQuote := make(map[string]string, len(old))
+	for id, q := range old {
+		if had, ok := byQuote[q]; !ok || id < had {
+			byQuote[q] = id
+		}
+	}
+	renamed := map[string]string{}
+	for i := range b.Recommendations {
+		r := &b.Recommendations[i]
+		if id, ok := byQuote[r.Text]; ok && id != r.ID {
+			renamed[r.ID], r.ID = id, id
+		}
+	}
+	for i := range b.Edges {
+		e := &b.Edges[i]
+		e.From = cmp.Or(renamed[e.From], e.From)
+		e.To = cmp.Or(renamed[e.To], e.To)
+	}
 }
 
 // versionSuffix matches the ".vN" of a version's id.

@@ -100,6 +100,17 @@ func TestService_IngestDocument(t *testing.T) {
 	t.Run("NewVersionSaysWhatChanged", func(t *testing.T) {
 		change(t, file, "De gemeente moet 500 extra woningen bouwen in Beverwijk.")
 		v2 := prepare(t, svc, file, "")
+		// The team accepted an item the new version keeps.
+		kept := slices.IndexFunc(p.Bundle.Recommendations, func(r rodedraad.Recommendation) bool {
+			return slices.ContainsFunc(v2.Bundle.Recommendations, func(n rodedraad.Recommendation) bool { return n.Text == r.Text })
+		})
+		if kept < 0 {
+			t.Fatal("the new version keeps none of the first's items")
+		}
+		accepted := p.Bundle.Recommendations[kept].ID
+		if err := svc.ReviewMany(ctx, []rodedraad.ReviewRef{{ID: accepted}}, true, "ann", ""); err != nil {
+			t.Fatal(err)
+		}
 		got := mustIngest(t, svc, v2)
 		// The extractor sets its threshold per text (rules/6 on), so one added
 		// sentence may move another item in or out: the counts must add up.
@@ -114,6 +125,15 @@ func TestService_IngestDocument(t *testing.T) {
 		}
 		if count(t, store, rodedraad.LabelDocument, rodedraad.Filter{IDs: []string{doc, got.DocumentID}}) != 2 {
 			t.Fatal("the earlier version is gone")
+		}
+		// Kept items are the earlier ones, as the team left them: no twins.
+		both := rodedraad.Filter{Documents: []string{doc, got.DocumentID}, Statuses: all}
+		if n := count(t, store, rodedraad.LabelRecommendation, both); n != was+got.New {
+			t.Errorf("%d recommendations in the two versions, want %d: the %d kept ones once", n, was+got.New, got.Kept)
+		}
+		inV2 := rodedraad.Filter{Documents: []string{got.DocumentID}, IDs: []string{accepted}, Statuses: []string{"ACCEPTED"}}
+		if count(t, store, rodedraad.LabelRecommendation, inV2) != 1 {
+			t.Errorf("the accepted item %s is not an ACCEPTED item of the new version", accepted)
 		}
 	})
 	t.Run("SameNameElsewhereIsAnotherDocument", func(t *testing.T) {
