@@ -349,7 +349,7 @@ func (s *Store) History(ctx context.Context, id string, limit int) ([]rodedraad.
 	if from, _, ok := edgeEnds(id); ok {
 		node = from
 	}
-	changes, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Change, error) {
+	changes, err := readOnce(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Change, error) {
 		return queryChanges(ctx, tx, `CALL () {
 				MATCH (c:Change) WHERE c.target = $id
 				  OR c.target STARTS WITH $id + ' -' OR c.target ENDS WITH '-> ' + $id
@@ -377,7 +377,7 @@ func (s *Store) Changes(ctx context.Context, f rodedraad.ChangeFilter) ([]rodedr
 	if !f.Since.IsZero() {
 		params["since"] = f.Since.UTC()
 	}
-	changes, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Change, error) {
+	changes, err := readOnce(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Change, error) {
 		return queryChanges(ctx, tx, `MATCH (c:Change)
 			WHERE ($actor = '' OR c.actor = $actor) AND ($since IS NULL OR c.at >= $since)
 			  AND (NOT $cursor OR c.version < $av OR (c.version = $av AND c.seq < $as))

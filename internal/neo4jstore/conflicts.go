@@ -62,7 +62,7 @@ const conflictsQuery = `MATCH (c:Conflict) WHERE $ids IS NULL OR c.id IN $ids
 // Conflicts returns the conflicts with the given ids (all conflicts when ids
 // is nil) with their sides, in id order. Unknown ids are left out.
 func (s *Store) Conflicts(ctx context.Context, ids []string) ([]*rodedraad.Conflict, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*rodedraad.Conflict, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) ([]*rodedraad.Conflict, error) {
 		return readConflicts(ctx, tx, ids)
 	})
 }

@@ -12,7 +12,7 @@ import (
 // from the audit trail: a review overwrites the item's status, but its
 // Change keeps who decided what, and in dual review mode every vote.
 func (s *Store) ReviewDecisions(ctx context.Context) ([]rodedraad.ReviewDecision, error) {
-	changes, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Change, error) {
+	changes, err := readOnce(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Change, error) {
 		return queryChanges(ctx, tx, `MATCH (c:Change {op: 'review'}) RETURN c ORDER BY c.version, c.seq`, nil)
 	})
 	if err != nil {

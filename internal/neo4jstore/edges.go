@@ -95,7 +95,7 @@ func labelsOf(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (m
 
 // Labels returns the domain label of each id that exists, in one query.
 func (s *Store) Labels(ctx context.Context, ids []string) (map[string]rodedraad.Label, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]rodedraad.Label, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]rodedraad.Label, error) {
 		return labelsOf(ctx, tx, ids)
 	})
 }

@@ -66,7 +66,7 @@ func (s *Store) RememberResponse(ctx context.Context, key, actor, hash string, r
 // and the answer RememberResponse kept (empty when none is). found is
 // false when the key was never used.
 func (s *Store) RecallResponse(ctx context.Context, key string) (rodedraad.KeptResponse, bool, error) {
-	rows, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]map[string]any, error) {
+	rows, err := readOnce(ctx, s, func(tx neo4j.ManagedTransaction) ([]map[string]any, error) {
 		res, err := tx.Run(ctx, `MATCH (k:IdempotencyKey {key: $key})
 			RETURN k.actor AS actor, k.hash AS hash, k.response AS response, k.version AS version, k.targets AS targets`,
 			map[string]any{"key": key})

@@ -14,7 +14,7 @@ import (
 // (id.v2, ...), oldest version first: what ingest needs to tell a
 // re-ingest from a new version.
 func (s *Store) DocumentVersions(ctx context.Context, sha256, path, id string) ([]*rodedraad.Document, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*rodedraad.Document, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) ([]*rodedraad.Document, error) {
 		res, err := tx.Run(ctx, `
 			CALL () {
 				MATCH (d:Document {sha256: $sha}) RETURN d
@@ -48,7 +48,7 @@ func (s *Store) DocumentVersions(ctx context.Context, sha256, path, id string) (
 // contains, keyed by recommendation id: what a new version of the document
 // is compared with.
 func (s *Store) Quotes(ctx context.Context, document string) (map[string]string, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]string, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]string, error) {
 		res, err := tx.Run(ctx, `MATCH (:Document {id: $doc})-[:CONTAINS]->(r:Recommendation)
 			RETURN r.id AS id, coalesce(r.sourceQuote, r.text) AS quote`, map[string]any{"doc": document})
 		if err != nil {
@@ -75,7 +75,7 @@ func (s *Store) SearchPassages(ctx context.Context, text string, limit int) ([]r
 	if err := checkSearchText(text); err != nil {
 		return nil, err
 	}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.PassageHit, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.PassageHit, error) {
 		res, err := tx.Run(ctx, `
 			CALL () {
 				CALL db.index.fulltext.queryNodes('passage_text_nl', $q) YIELD node, score RETURN node, score

@@ -174,7 +174,7 @@ func (s *Store) List(ctx context.Context, label rodedraad.Label, f rodedraad.Fil
 	if err != nil {
 		return out, err
 	}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (rodedraad.PageOf[rodedraad.Node], error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) (rodedraad.PageOf[rodedraad.Node], error) {
 		return collectPage(ctx, tx, stmt, params, p.First)
 	})
 }
@@ -244,7 +244,7 @@ func (s *Store) Count(ctx context.Context, label rodedraad.Label, f rodedraad.Fi
 		return 0, err
 	}
 	stmt := fmt.Sprintf(`MATCH (n:%s) %s RETURN count(n) AS v`, label, cond)
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
 		return singleInt(ctx, tx, stmt, params)
 	})
 }

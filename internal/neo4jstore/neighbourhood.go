@@ -48,7 +48,7 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, types [
 			RETURN collect({r: r, from: a.id, to: b.id}) AS rs
 		}
 		RETURN ns, rs, truncated`, rels, depth)
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (rodedraad.Subgraph, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) (rodedraad.Subgraph, error) {
 		res, err := tx.Run(ctx, stmt, map[string]any{"id": id, "limit": MaxNeighbourhoodNodes - 1})
 		if err != nil {
 			return rodedraad.Subgraph{}, err

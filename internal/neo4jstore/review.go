@@ -67,7 +67,7 @@ func (s *Store) ReviewQueue(ctx context.Context, f rodedraad.ReviewFilter, p rod
 	if p.After != nil {
 		params["after"] = p.After.ID
 	}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (rodedraad.PageOf[rodedraad.ReviewItem], error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) (rodedraad.PageOf[rodedraad.ReviewItem], error) {
 		return collectQueue(ctx, tx, params, p.First)
 	})
 }

@@ -12,8 +12,9 @@ import (
 )
 
 // Search queries the Dutch and the English full-text indexes, over the
-// items' own texts and over their translations, and merges the hits, keeping each node's best score, best first. The text is taken as
-// words, not as Lucene syntax, so user input cannot break the query.
+// items' own texts and over their translations, and merges the hits,
+// keeping each node's best score, best first. The text is taken as words,
+// not as Lucene syntax, so user input cannot break the query.
 func (s *Store) Search(ctx context.Context, text string, kinds []rodedraad.Label, limit int) ([]rodedraad.Hit, error) {
 	query := luceneTerms(text)
 	if query == "" {
@@ -29,7 +30,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []rodedraad.Label
 		}
 		labels = append(labels, string(k))
 	}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Hit, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Hit, error) {
 		res, err := tx.Run(ctx, `
 			CALL () {
 				CALL db.index.fulltext.queryNodes('entity_text_nl', $q) YIELD node, score RETURN node, score

@@ -34,7 +34,7 @@ func (s *Store) CreateToken(ctx context.Context, t rodedraad.Token) error {
 
 // Tokens lists every token, revoked ones too, oldest first; without hashes.
 func (s *Store) Tokens(ctx context.Context) ([]rodedraad.Token, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Token, error) {
+	return readOnce(ctx, s, func(tx neo4j.ManagedTransaction) ([]rodedraad.Token, error) {
 		return queryTokens(ctx, tx, `MATCH (t:ApiToken) RETURN t ORDER BY t.createdAt, t.id`, nil)
 	})
 }
