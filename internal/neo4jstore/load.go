@@ -28,12 +28,13 @@ import (
 // candidates wrote 15,000 audit nodes, half the cost of the load
 // (docs/benchmarks.md). History and Changes unpack it into the same entries.
 //
-// Neo4j's counters check the assumption: when a write created fewer items
-// than the load found new, a concurrent write took some of them, and the
-// load runs again with the item-by-item audit.
+// Neo4j's counters check the assumption: when the write created other
+// items than the load found new, a concurrent write created (or removed)
+// some of them in between, and the load runs again with the item-by-item
+// audit.
 
-// errRaced says a concurrent write created some of a load's new items.
-var errRaced = errors.New("a concurrent write created some of the load's items")
+// errRaced says a concurrent write changed which of a load's items exist.
+var errRaced = errors.New("a concurrent write changed which of the load's items exist")
 
 // loadNew writes a keep-existing bundle with the packed audit, falling
 // back to the item-by-item audit when it raced another write.
