@@ -46,6 +46,7 @@ seed-check: build
 ## test: every test, against a throw-away Neo4j started and stopped here
 test: build
 	@./.ci/deps test
+	@$(MAKE) --no-print-directory tools/httpaudit/node_modules/.package-lock.json
 	@./.ci/with-test-neo4j $(TEST_NEO4J_DIR) $(TEST_NEO4J_ADDR) -- $(GO) test $(TEST_FLAGS) -p 1 ./...
 
 ## assets: fetch the dashboard's vendored libraries again from the npm registry
@@ -98,6 +99,10 @@ bench-peer: build tools/peer/node_modules/.package-lock.json
 tools/peer/node_modules/.package-lock.json: tools/peer/package-lock.json
 	cd tools/peer && npm ci --no-audit --no-fund
 
+# graphql-http's server audit (graph/overhttp_test.go), as its lock file pins it.
+tools/httpaudit/node_modules/.package-lock.json: tools/httpaudit/package-lock.json
+	cd tools/httpaudit && npm ci --no-audit --no-fund
+
 ## generate: regenerate gqlgen code from schema.graphql, and the README's command and settings tables
 generate:
 	$(GO) generate ./...
@@ -120,4 +125,4 @@ fmt:
 	gofmt -w cmd graph internal seeds neo4j
 
 clean:
-	rm -rf bin $(TEST_NEO4J_DIR) $(PEER_NEO4J_DIR) tools/peer/node_modules
+	rm -rf bin $(TEST_NEO4J_DIR) $(PEER_NEO4J_DIR) tools/peer/node_modules tools/httpaudit/node_modules

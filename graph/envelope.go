@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -72,32 +73,62 @@ func prefix(s string, n int) string {
 }
 
 // withEnvelope makes every /graphql answer one envelope: a batched (array)
-// body is refused with BAD_USER_INPUT before gqlgen sees it; an error
-// response without extensions.code (gqlgen's transport errors) gets one; an
-// answer larger than max bytes is replaced by RESPONSE_TOO_LARGE (max 0:
-// no cap).
+// body is refused with BAD_USER_INPUT before gqlgen sees it; an answer that
+// never ran gets the status and shape GraphQL over HTTP asks for
+// (exchange.settle); an error response without extensions.code (gqlgen's
+// transport errors) gets one; an answer larger than max bytes is replaced by
+// RESPONSE_TOO_LARGE (max 0: no cap).
 func withEnvelope(max int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodPost && r.Body != nil && isBatch(r) {
-			writeGraphQLError(w, http.StatusBadRequest, rodedraad.EINVALID,
-				"batched requests (a JSON array) are not supported: send one operation per request")
+		if refuseTransport(w, r) {
 			return
 		}
+		x := &exchange{request: r}
+		if r.Method == http.MethodPost && r.Body != nil {
+			x.body = peekBody(r)
+			if strings.HasPrefix(strings.TrimSpace(string(x.body)), "[") {
+				writeGraphQLError(w, http.StatusBadRequest, rodedraad.EINVALID,
+					"batched requests (a JSON array) are not supported: send one operation per request")
+				return
+			}
+		}
 		rec := &capWriter{header: http.Header{}, max: max}
-		next.ServeHTTP(rec, r)
-		rec.flush(w)
+		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), exchangeKey{}, x)))
+		rec.flush(w, x)
 	})
 }
 
-// isBatch peeks at the body: a JSON array is a batch. The body is already
-// read into memory by the server's body limit, so peeking is cheap.
-func isBatch(r *http.Request) bool {
+// refuseTransport answers a request no transport of ours takes, which
+// gqlgen would answer with 200 and an error without a code: a POST whose
+// body is not declared JSON (415), a method other than GET and POST (405;
+// OPTIONS is the CORS preflight's). It reports whether it answered.
+func refuseTransport(w http.ResponseWriter, r *http.Request) bool {
+	switch r.Method {
+	case http.MethodGet, http.MethodOptions:
+		return false
+	case http.MethodPost:
+		if media, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); media == mediaJSON {
+			return false
+		}
+		writeGraphQLError(w, http.StatusUnsupportedMediaType, rodedraad.EINVALID,
+			"send the request as JSON, with Content-Type: application/json")
+		return true
+	}
+	w.Header().Set("Allow", "GET, POST, OPTIONS")
+	writeGraphQLError(w, http.StatusMethodNotAllowed, rodedraad.EINVALID,
+		"use POST with a JSON body, or GET for a query")
+	return true
+}
+
+// peekBody reads the body and puts it back for gqlgen. The body is already
+// read into memory by the server's body limit, so reading it is cheap.
+func peekBody(r *http.Request) []byte {
 	var buf bytes.Buffer
 	if _, err := buf.ReadFrom(r.Body); err != nil {
-		return false
+		return nil
 	}
 	r.Body = readCloser{bytes.NewReader(buf.Bytes())}
-	return strings.HasPrefix(strings.TrimSpace(buf.String()), "[")
+	return buf.Bytes()
 }
 
 type readCloser struct{ *bytes.Reader }
@@ -134,15 +165,20 @@ func (c *capWriter) Write(p []byte) (int, error) {
 	return c.buf.Write(p)
 }
 
-// flush sends the buffered response, or the error that replaces it.
-func (c *capWriter) flush(w http.ResponseWriter) {
+// flush sends the buffered response, settled for its exchange, or the error
+// that replaces it.
+func (c *capWriter) flush(w http.ResponseWriter, x *exchange) {
 	if c.overflow {
 		writeGraphQLError(w, http.StatusUnprocessableEntity, CodeResponseTooLarge,
 			"het antwoord is te groot / the answer is larger than "+strconv.FormatInt(c.max, 10)+
 				" bytes (RODEDRAAD_MAX_RESPONSE_BYTES): ask for fewer items or fewer nested lists")
 		return
 	}
-	body := c.buf.Bytes()
+	if c.status == 0 {
+		c.status = http.StatusOK
+	}
+	var body []byte
+	c.status, body = x.settle(c.status, c.header, c.buf.Bytes())
 	if c.status >= 400 {
 		body = withCodes(body, c.status)
 	}
@@ -150,9 +186,6 @@ func (c *capWriter) flush(w http.ResponseWriter) {
 		w.Header()[k] = v
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	if c.status == 0 {
-		c.status = http.StatusOK
-	}
 	w.WriteHeader(c.status)
 	_, _ = w.Write(body)
 }

@@ -53,6 +53,8 @@ func NewHandler(svc Service, limits Limits, opts ...Option) http.Handler {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	// First, so that it sees every operation that begins to run.
+	srv.Use(executionMark{})
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(newQueryBudget(limits.MaxResultItems))

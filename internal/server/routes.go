@@ -13,6 +13,9 @@ func addRoutes(mux *http.ServeMux, deps Deps) {
 	mux.Handle("GET /graphql", gql)
 	mux.Handle("POST /graphql", gql)
 	mux.Handle("OPTIONS /graphql", withCORS(deps.CORSOrigins, http.NotFoundHandler()))
+	// Other methods too: the GraphQL handler answers them 405 in its JSON
+	// envelope, with a code, where the mux would answer in plain text.
+	mux.Handle("/graphql", gql)
 	addPages(mux, deps)
 	mux.Handle("GET /healthz", handleHealthz())
 	mux.Handle("GET /readyz", handleReadyz(deps.Readiness, deps.ReadyTimeout))
