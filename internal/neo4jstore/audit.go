@@ -364,7 +364,7 @@ func (s *Store) History(ctx context.Context, id string, limit int) ([]rodedraad.
 	slices.SortFunc(changes, func(a, b rodedraad.Change) int {
 		return cmp.Or(cmp.Compare(a.Version, b.Version), cmp.Compare(a.Seq, b.Seq))
 	})
-	return changes[:min(limit, len(changes))], err
+	return changes[:min(max(limit, 0), len(changes))], err
 }
 
 // Changes returns audit entries newest first after the cursor in f, at or
@@ -389,7 +389,7 @@ func (s *Store) Changes(ctx context.Context, f rodedraad.ChangeFilter) ([]rodedr
 	slices.SortFunc(changes, func(a, b rodedraad.Change) int {
 		return cmp.Or(cmp.Compare(b.Version, a.Version), cmp.Compare(b.Seq, a.Seq))
 	})
-	return changes[:min(f.Limit, len(changes))], err
+	return changes[:min(max(f.Limit, 0), len(changes))], err
 }
 
 // queryChanges runs q and returns its changes, each :Change:Load unpacked
