@@ -45,7 +45,7 @@ func neo4jUsage(args []string, stdout, stderr io.Writer) error {
 func setupNeo4j(cmd string) func(fs *flag.FlagSet) runFunc {
 	return func(*flag.FlagSet) runFunc {
 		return func(ctx context.Context, in invocation) error {
-			o := devneo4j.Options{Dir: in.cfg.Neo4jDir, Addr: in.cfg.Neo4jAddr, Progress: in.stderr}
+			o := devneo4j.Options{Dir: in.cfg.Neo4jDir, Addr: in.cfg.Neo4jAddr, Heap: in.cfg.Neo4jHeap, Progress: in.stderr}
 			switch cmd {
 			case "start":
 				return neo4jStart(ctx, o, in.stdout, in.stderr)

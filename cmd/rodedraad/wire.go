@@ -31,7 +31,7 @@ func neo4jURI(ctx context.Context, cfg config.Config, progress io.Writer) (strin
 	if !cfg.LocalNeo4j() {
 		return cfg.Neo4jURI, nil
 	}
-	uri, err := devneo4j.EnsureRunning(ctx, devneo4j.Options{Dir: cfg.Neo4jDir, Addr: cfg.Neo4jAddr, Progress: progress})
+	uri, err := devneo4j.EnsureRunning(ctx, devneo4j.Options{Dir: cfg.Neo4jDir, Addr: cfg.Neo4jAddr, Heap: cfg.Neo4jHeap, Progress: progress})
 	if err != nil {
 		return "", fmt.Errorf("start the project's own Neo4j (or set NEO4J_URI to use another): %w", err)
 	}

@@ -26,10 +26,12 @@ type Config struct {
 	Neo4jPassword string
 	Neo4jDatabase string
 
-	// Neo4jDir and Neo4jAddr apply only when Neo4jURI is empty: where the
-	// project's own Neo4j keeps data and logs, and where its Bolt listens.
+	// Neo4jDir, Neo4jAddr and Neo4jHeap apply only when Neo4jURI is empty:
+	// where the project's own Neo4j keeps data and logs, where its Bolt
+	// listens, and the most heap its JVM may take (a size such as 2g).
 	Neo4jDir  string
 	Neo4jAddr string
+	Neo4jHeap string
 
 	LogFormat string // LogJSON or LogConsole
 	LogLevel  zerolog.Level
@@ -96,7 +98,7 @@ func (c Config) MarshalZerologObject(e *zerolog.Event) {
 	e.Str("addr", c.Addr).
 		Str("neo4j_uri", c.Neo4jURI).Str("neo4j_user", c.Neo4jUser).
 		Str("neo4j_password", password).Str("neo4j_database", c.Neo4jDatabase).
-		Str("neo4j_dir", c.Neo4jDir).Str("neo4j_addr", c.Neo4jAddr).
+		Str("neo4j_dir", c.Neo4jDir).Str("neo4j_addr", c.Neo4jAddr).Str("neo4j_heap", c.Neo4jHeap).
 		Str("log_format", c.LogFormat).Str("log_level", c.LogLevel.String()).
 		Dur("query_timeout", c.QueryTimeout).Dur("ready_timeout", c.ReadyTimeout).
 		Dur("shutdown_timeout", c.ShutdownTimeout).Int64("max_body_bytes", c.MaxBodyBytes).

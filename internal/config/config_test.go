@@ -40,6 +40,7 @@ func TestLoad_Defaults(t *testing.T) {
 		Neo4jDatabase:    "neo4j",
 		Neo4jDir:         ".data/neo4j",
 		Neo4jAddr:        "127.0.0.1:7687",
+		Neo4jHeap:        "2g",
 		LogFormat:        "json",
 		LogLevel:         zerolog.InfoLevel,
 		QueryTimeout:     10 * time.Second,
@@ -145,6 +146,8 @@ func TestLoad_Errors(t *testing.T) {
 		{"empty database", []string{"--neo4j-database="}, nil, "NEO4J_DATABASE"},
 		{"bad local neo4j addr", nil, map[string]string{"RODEDRAAD_NEO4J_ADDR": "7687"}, "RODEDRAAD_NEO4J_ADDR"},
 		{"empty local neo4j dir", []string{"--neo4j-dir="}, nil, "RODEDRAAD_NEO4J_DIR"},
+		{"neo4j heap without unit", nil, map[string]string{"RODEDRAAD_NEO4J_HEAP": "4096"}, "RODEDRAAD_NEO4J_HEAP"},
+		{"neo4j heap too small", []string{"--neo4j-heap", "64m"}, nil, "RODEDRAAD_NEO4J_HEAP"},
 		{"oidc issuer without audience", []string{"--oidc-issuer", "https://login.example.nl"}, nil, "RODEDRAAD_OIDC_AUDIENCE"},
 		{"oidc audience without issuer", []string{"--oidc-audience", "rodedraad"}, nil, "RODEDRAAD_OIDC_ISSUER"},
 		{"oidc issuer not http", []string{"--oidc-issuer", "ldap://login.example.nl", "--oidc-audience", "x"}, nil, "RODEDRAAD_OIDC_ISSUER"},
@@ -276,7 +279,7 @@ func TestFor(t *testing.T) {
 	}{
 		{"serve", []string{"addr", "neo4j-uri", "cors-origins", "seed", "log-level"}, nil},
 		{"migrate", []string{"neo4j-uri", "neo4j-dir", "query-timeout", "log-format"}, []string{"addr", "seed", "cors-origins"}},
-		{"neo4j start", []string{"neo4j-dir", "neo4j-addr"}, []string{"neo4j-uri", "log-level"}},
+		{"neo4j start", []string{"neo4j-dir", "neo4j-addr", "neo4j-heap"}, []string{"neo4j-uri", "log-level"}},
 		{"neo4j stop", []string{"neo4j-dir"}, []string{"neo4j-addr"}},
 		{"frobnicate", nil, []string{"addr", "neo4j-dir"}},
 	}

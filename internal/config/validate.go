@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"regexp"
 	"strconv"
 	"time"
 )
@@ -49,6 +50,10 @@ func (c Config) checkNeo4j() error {
 				"must not be empty when NEO4J_URI is empty"))
 		}
 		errs = append(errs, checkHostPort("neo4j-addr", "RODEDRAAD_NEO4J_ADDR", c.Neo4jAddr))
+		if !heapSize.MatchString(c.Neo4jHeap) {
+			errs = append(errs, invalid("neo4j-heap", "RODEDRAAD_NEO4J_HEAP",
+				fmt.Sprintf("%q is not a heap size: a number with m or g, e.g. 2g", c.Neo4jHeap)))
+		}
 		return errors.Join(errs...)
 	}
 	u, err := url.Parse(c.Neo4jURI)
@@ -63,6 +68,9 @@ func (c Config) checkNeo4j() error {
 	}
 	return errors.Join(errs...)
 }
+
+// heapSize is a JVM heap size of at least 256 MiB: 256m to 99999m, 1g to 999g.
+var heapSize = regexp.MustCompile(`^([1-9][0-9]{0,2}g|(2[5-9][0-9]|[3-9][0-9]{2}|[1-9][0-9]{3,4})m)$`)
 
 func checkHostPort(name, env, v string) error {
 	_, port, err := net.SplitHostPort(v)

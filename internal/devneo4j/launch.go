@@ -15,14 +15,19 @@ import (
 	"github.com/rodedraad/rodedraad/neo4j/launcher"
 )
 
-// JVM options: a heap of at most 2 GiB next to the launcher's 512 MiB page
-// cache. Neo4j gives transactions about 70% of the heap, and an audited
-// import of 10,000 recommendations (one transaction with its 95,000 change
-// records) does not fit in the 537 MiB that a 768 MiB heap leaves; the heap
-// starts small, so tests still fit on a small machine. The add-opens let the
-// page cache use direct buffers without a fallback warning.
+// DefaultHeap is the most heap Neo4j may take unless Options.Heap says
+// otherwise: 2 GiB next to the launcher's 512 MiB page cache. Neo4j gives
+// transactions about 70% of the heap, and an audited import of 10,000
+// recommendations (one transaction with its 95,000 change records) does not
+// fit in the 537 MiB that a 768 MiB heap leaves. A larger load in one
+// transaction needs a larger heap (the setting neo4j-heap).
+const DefaultHeap = "2g"
+
+// jvmOptions are the JVM's options besides -Xmx: the heap starts small, so
+// tests still fit on a small machine, and the add-opens let the page cache
+// use direct buffers without a fallback warning.
 var jvmOptions = []string{
-	"-Xms256m", "-Xmx2g",
+	"-Xms256m",
 	"-XX:+ExitOnOutOfMemoryError",
 	"-Dfile.encoding=UTF-8",
 	"--add-opens=java.base/java.nio=ALL-UNNAMED",
@@ -41,7 +46,7 @@ func launch(ctx context.Context, o Options, b build) (*Instance, error) {
 	offset, _ := logf.Seek(0, io.SeekEnd)
 	fmt.Fprintf(logf, "--- %s rodedraad neo4j start %s\n", time.Now().Format(time.RFC3339), o.Addr)
 
-	args := append(append([]string{}, jvmOptions...),
+	args := append(append([]string{"-Xmx" + o.Heap}, jvmOptions...),
 		"-cp", b.Classes+string(filepath.ListSeparator)+b.Classpath, launcherClass, o.homeDir(), o.Addr)
 	cmd := exec.Command("java", args...) // not CommandContext: Neo4j outlives ctx
 	cmd.Dir = o.Dir

@@ -41,6 +41,7 @@ const DefaultNeo4jVersion = launcher.DefaultNeo4jVersion
 type Options struct {
 	Dir          string    // data folder; DefaultDir when empty
 	Addr         string    // Bolt host:port on loopback; DefaultAddr when empty
+	Heap         string    // the JVM's -Xmx (2g, 4g); DefaultHeap when empty
 	Neo4jVersion string    // a 5.26.x release; the pom's version when empty
 	LauncherDir  string    // folder with pom.xml and Launcher.java; the copy built into the binary when empty
 	Progress     io.Writer // download and start-up progress; discarded when nil
@@ -60,6 +61,9 @@ func (o Options) withDefaults() (Options, error) {
 	o.Dir = dir
 	if o.Addr == "" {
 		o.Addr = DefaultAddr
+	}
+	if o.Heap == "" {
+		o.Heap = DefaultHeap
 	}
 	if err := checkLoopback(o.Addr); err != nil {
 		return o, err

@@ -11,3 +11,9 @@ import (
 func BulkLoadRows(ctx context.Context, s *Store, b *rodedraad.Bundle, rows int) error {
 	return s.bulkLoad(ctx, b, nil, batchRows(rows))
 }
+
+// BulkLoadPartsOf is BulkLoadParts with rows per statement and at most part
+// rows per transaction, so that a test can load a small bundle in parts.
+func BulkLoadPartsOf(ctx context.Context, s *Store, b *rodedraad.Bundle, rows, part int, progress func(done, total int)) error {
+	return s.bulkLoadParts(ctx, b, progress, rows, part)
+}

@@ -77,7 +77,7 @@ func tooBig(err error) error {
 	}
 	return rodedraad.Errorf(rodedraad.EUNAVAILABLE,
 		"de lading past niet in het transactiegeheugen van Neo4j / the load does not fit Neo4j's transaction memory (dbms.memory.transaction.total.max): "+
-			"give Neo4j more heap or load the bundle in parts; nothing was written")
+			"give Neo4j more heap (RODEDRAAD_NEO4J_HEAP=4g for the project's own Neo4j) or load the bundle in parts; nothing was written")
 }
 
 // bulkTimeout is the transaction timeout of a write of rows rows: the
@@ -382,6 +382,45 @@ func (b batch) run(ctx context.Context, tx neo4j.ManagedTransaction, now time.Ti
 // same kind.
 func (s *Store) BulkLoad(ctx context.Context, b *rodedraad.Bundle, progress func(done, total int)) error {
 	return s.bulkLoad(ctx, b, progress, importBatch)
+}
+
+// partRows is how many rows one transaction of BulkLoadParts writes.
+const partRows = 50 * importBatch
+
+// BulkLoadParts is BulkLoad for a graph too large for one transaction (the
+// benchmarks' synthetic 100,000 recommendations, 950,000 rows, need more
+// than 2.8 GiB of transaction memory): it commits every partRows rows,
+// nodes before edges so that every edge finds its ends. It is not all or
+// nothing: a failure leaves the parts before it written.
+func (s *Store) BulkLoadParts(ctx context.Context, b *rodedraad.Bundle, progress func(done, total int)) error {
+	return s.bulkLoadParts(ctx, b, progress, importBatch, partRows)
+}
+
+// bulkLoadParts is BulkLoadParts with size rows per statement and at most
+// part rows per transaction (at least one statement).
+func (s *Store) bulkLoadParts(ctx context.Context, b *rodedraad.Bundle, progress func(done, total int), size, part int) error {
+	steps := batches(b.Nodes(), b.Edges, upsert, size)
+	total, done := rowsIn(steps), 0
+	for start := 0; start < len(steps); {
+		end, rows := start, 0
+		for end < len(steps) && (end == start || rows+len(steps[end].rows) <= part) {
+			rows += len(steps[end].rows)
+			end++
+		}
+		_, err := audited(ctx, s, DefaultBulkTimeout, audit{op: "bulk"}, func(tx neo4j.ManagedTransaction) (any, error) {
+			_, err := writeBatches(ctx, tx, "bulk", steps[start:end], nil, time.Now().UTC())
+			return nil, err
+		})
+		if err != nil {
+			return fmt.Errorf("bulk load, rows %d to %d of %d: %w", done+1, done+rows, total, tooBig(err))
+		}
+		done += rows
+		if progress != nil {
+			progress(done, total)
+		}
+		start = end
+	}
+	return nil
 }
 
 // bulkLoad is BulkLoad with size rows per statement.

@@ -60,7 +60,7 @@ func loadSynthetic(b *testing.B, store *neo4jstore.Store, n int) {
 	bundle := synth.Bundle(synth.Generate(42, n))
 	start := time.Now()
 	last := start
-	err := store.BulkLoad(context.Background(), &bundle, func(done, total int) {
+	err := store.BulkLoadParts(context.Background(), &bundle, func(done, total int) {
 		if time.Since(last) > 10*time.Second {
 			b.Logf("loading %d recommendations: %d of %d rows", n, done, total)
 			last = time.Now()
