@@ -13,6 +13,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/rodedraad/rodedraad/internal/jsontext"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
@@ -146,7 +147,7 @@ func splice(data json.RawMessage, written map[string][]byte) (json.RawMessage, e
 		if len(out) > 1 {
 			out = append(out, ',')
 		}
-		out = appendString(out, key)
+		out = jsontext.AppendString(out, key)
 		out = append(out, ':')
 		if v, ok := written[key]; ok {
 			raw = v

@@ -9,6 +9,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/rodedraad/rodedraad/graph/model"
+	"github.com/rodedraad/rodedraad/internal/jsontext"
 	"github.com/rodedraad/rodedraad/internal/rodedraad"
 )
 
@@ -58,7 +59,7 @@ func (w *writer) object(sel ast.SelectionSet, typ string, satisfies []string, fi
 		if i > 0 {
 			w.buf = append(w.buf, ',')
 		}
-		w.buf = appendString(w.buf, cf.Alias)
+		w.buf = jsontext.AppendString(w.buf, cf.Alias)
 		w.buf = append(w.buf, ':')
 		if cf.Name == "__typename" {
 			w.str(typ)
@@ -533,7 +534,7 @@ func (w *writer) list(n int, item func(i int) bool) bool {
 // writes it: a nil list as [], a zero time as null, floats with %g.
 
 func (w *writer) null()        { w.buf = append(w.buf, "null"...) }
-func (w *writer) str(s string) { w.buf = appendString(w.buf, s) }
+func (w *writer) str(s string) { w.buf = jsontext.AppendString(w.buf, s) }
 func (w *writer) int(n int)    { w.buf = strconv.AppendInt(w.buf, int64(n), 10) }
 func (w *writer) bool(b bool)  { w.buf = strconv.AppendBool(w.buf, b) }
 
@@ -579,35 +580,4 @@ func (w *writer) time(t time.Time) {
 		return
 	}
 	w.buf = strconv.AppendQuote(w.buf, t.Format(time.RFC3339Nano))
-}
-
-// appendString appends s as a JSON string, escaped as gqlgen escapes it:
-// quotes, backslashes and control characters, nothing else.
-func appendString(b []byte, s string) []byte {
-	const hex = "0123456789ABCDEF" // upper case, as gqlgen writes them
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '\\' && c != '"' {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '\t':
-			b = append(b, `\t`...)
-		case '\r':
-			b = append(b, `\r`...)
-		case '\n':
-			b = append(b, `\n`...)
-		case '\\', '"':
-			b = append(b, '\\', c)
-		default:
-			b = append(b, `\u00`...)
-			b = append(b, hex[c>>4], hex[c&0xf])
-		}
-		start = i + 1
-	}
-	b = append(append(b, s[start:]...), '"')
-	return b
 }

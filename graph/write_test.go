@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/rodedraad/rodedraad/internal/jsontext"
 )
 
 // TestAppendString_AsGqlgen holds the direct writer's string escaping to
@@ -17,8 +18,8 @@ func TestAppendString_AsGqlgen(t *testing.T) {
 	} {
 		var want bytes.Buffer
 		graphql.MarshalString(s).MarshalGQL(&want)
-		if got := appendString(nil, s); !bytes.Equal(got, want.Bytes()) {
-			t.Errorf("appendString(%q) = %s, gqlgen writes %s", s, got, want.Bytes())
+		if got := jsontext.AppendString(nil, s); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("AppendString(%q) = %s, gqlgen writes %s", s, got, want.Bytes())
 		}
 	}
 }

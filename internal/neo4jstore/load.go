@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"bytes"
-	"cmp"
 	"compress/gzip"
 	"context"
 	"encoding/json"
@@ -102,9 +101,9 @@ type loadEntries struct {
 
 // newEntries lists and packs the items a load creates (newItems, pack).
 func newEntries(steps []batch, stored map[string]rodedraad.Label, existing map[string]bool, now time.Time) loadEntries {
-	made, want := newItems(steps, stored, existing, now)
-	packed, err := pack(made)
-	return loadEntries{made: made, want: want, packed: packed, err: err}
+	items, want := newItems(steps, stored, existing)
+	packed, err := pack(items, now)
+	return loadEntries{made: changes(items), want: want, packed: packed, err: err}
 }
 
 // importTargets lists a bundle's items as audit targets, nodes first.
@@ -148,53 +147,60 @@ func storedEdges(ctx context.Context, tx neo4j.ManagedTransaction, edges []roded
 	return out, nil
 }
 
-// newItems lists, in write order, the nodes and edges steps create, each
-// with the properties its row gives it (createdAt now, unless the node
-// brings its own), and counts them. An item listed twice is created by its
-// first row; the others find it and leave it be.
-func newItems(steps []batch, stored map[string]rodedraad.Label, existing map[string]bool, now time.Time) ([]rodedraad.Change, created) {
-	var out []rodedraad.Change
+// newItem is an item a load creates: its audit key, the row that writes
+// it, and whether it is a node.
+type newItem struct {
+	key  string
+	row  map[string]any
+	node bool
+}
+
+// newItems lists, in write order, the nodes and edges steps create and
+// counts them. An item listed twice is created by its first row; the others
+// find it and leave it be.
+func newItems(steps []batch, stored map[string]rodedraad.Label, existing map[string]bool) ([]newItem, created) {
+	var out []newItem
 	var n created
 	seen := map[string]bool{}
-	add := func(key string, row map[string]any) bool {
-		if seen[key] {
-			return false
-		}
-		seen[key] = true
-		after := written(row["props"].(map[string]any))
-		after["createdAt"] = plainValue(cmp.Or(row["createdAt"], any(now)))
-		out = append(out, rodedraad.Change{Op: "import", Target: key, Action: "created", After: after})
-		return true
-	}
 	for _, bt := range steps {
 		for _, r := range bt.rows {
 			row := r.(map[string]any)
+			it := newItem{row: row, node: bt.creates == nodeRows}
 			switch bt.creates {
 			case nodeRows:
-				id := row["id"].(string)
-				if stored[id] == "" && add(id, row) {
-					out[len(out)-1].After["id"] = id
-					n.nodes++
+				it.key = row["id"].(string)
+				if stored[it.key] != "" {
+					continue
 				}
 			case edgeRows:
-				key := target{id: row["from"].(string), rel: bt.of, to: row["to"].(string)}.key()
-				if !existing[key] && add(key, row) {
-					n.edges++
+				it.key = target{id: row["from"].(string), rel: bt.of, to: row["to"].(string)}.key()
+				if existing[it.key] {
+					continue
 				}
+			default:
+				continue
+			}
+			if seen[it.key] {
+				continue
+			}
+			seen[it.key] = true
+			out = append(out, it)
+			if it.node {
+				n.nodes++
+			} else {
+				n.edges++
 			}
 		}
 	}
 	return out, n
 }
 
-// written is what Neo4j keeps of p, as the audit shows it: no null
-// properties, times as text (plainProps).
-func written(p map[string]any) map[string]any {
-	out := make(map[string]any, len(p)+2)
-	for k, v := range p {
-		if v != nil {
-			out[k] = plainValue(v)
-		}
+// changes lists items as the created entries of an import's result; their
+// after-states are in the audit trail.
+func changes(items []newItem) []rodedraad.Change {
+	out := make([]rodedraad.Change, len(items))
+	for i, it := range items {
+		out[i] = rodedraad.Change{Op: "import", Target: it.key, Action: "created"}
 	}
 	return out
 }
@@ -260,21 +266,33 @@ type entry struct {
 	After  map[string]any `json:"a"`
 }
 
-// pack encodes changes as gzipped JSON entries, in order.
-func pack(changes []rodedraad.Change) ([]byte, error) {
-	entries := make([]entry, len(changes))
-	for i, c := range changes {
-		entries[i] = entry{Target: c.Target, After: c.After}
+// pack encodes each item and its after-state, the properties its row
+// writes (createdAt now unless the node brings its own), as gzipped JSON
+// entries in order (appendEntry).
+func pack(items []newItem, now time.Time) ([]byte, error) {
+	var out bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&out, gzip.BestSpeed)
+	buf := []byte{'['}
+	for i, it := range items {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = appendEntry(buf, it, now)
+		if len(buf) >= 64<<10 {
+			if _, err := zw.Write(buf); err != nil {
+				return nil, err
+			}
+			buf = buf[:0]
+		}
 	}
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	if err := json.NewEncoder(zw).Encode(entries); err != nil {
+	buf = append(buf, ']')
+	if _, err := zw.Write(buf); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return out.Bytes(), nil
 }
 
 // unpack turns a :Change:Load's properties into its entries, seq in order.
