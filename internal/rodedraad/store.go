@@ -95,7 +95,9 @@ type ImportResult struct {
 	// relationship type.
 	Kinds map[string]KindCounts
 	// Changes lists every item created, updated or deleted, with its
-	// properties before and after: the diff of a dry run.
+	// properties before and after: the diff of a dry run. A keep-existing
+	// load lists the items it created without their after-states, which
+	// the audit trail keeps (history).
 	Changes []Change
 }
 
