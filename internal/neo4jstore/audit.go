@@ -361,9 +361,7 @@ func (s *Store) History(ctx context.Context, id string, limit int) ([]rodedraad.
 			RETURN c`, map[string]any{"id": id, "node": node, "limit": int64(limit)})
 	})
 	changes = slices.DeleteFunc(changes, func(c rodedraad.Change) bool { return !concerns(c.Target, id) })
-	slices.SortFunc(changes, func(a, b rodedraad.Change) int {
-		return cmp.Or(cmp.Compare(a.Version, b.Version), cmp.Compare(a.Seq, b.Seq))
-	})
+	slices.SortFunc(changes, trailOrder)
 	return changes[:min(max(limit, 0), len(changes))], err
 }
 
@@ -386,10 +384,14 @@ func (s *Store) Changes(ctx context.Context, f rodedraad.ChangeFilter) ([]rodedr
 	changes = slices.DeleteFunc(changes, func(c rodedraad.Change) bool {
 		return f.AfterVersion > 0 && c.Version == f.AfterVersion && c.Seq >= f.AfterSeq
 	})
-	slices.SortFunc(changes, func(a, b rodedraad.Change) int {
-		return cmp.Or(cmp.Compare(b.Version, a.Version), cmp.Compare(b.Seq, a.Seq))
-	})
+	slices.SortFunc(changes, func(a, b rodedraad.Change) int { return trailOrder(b, a) })
 	return changes[:min(max(f.Limit, 0), len(changes))], err
+}
+
+// trailOrder orders changes as the audit trail keeps them: by graph
+// version, then by position within the write.
+func trailOrder(a, b rodedraad.Change) int {
+	return cmp.Or(cmp.Compare(a.Version, b.Version), cmp.Compare(a.Seq, b.Seq))
 }
 
 // queryChanges runs q and returns its changes, each :Change:Load unpacked

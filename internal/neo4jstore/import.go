@@ -134,7 +134,7 @@ func writeBatches(ctx context.Context, tx neo4j.ManagedTransaction, op string, s
 		if progress != nil {
 			progress(done, total)
 		}
-		log.WithLevel(level).Str("op", op).Str("what", bt.what).Int("batch", i+1).Int("batches", len(steps)).
+		log.WithLevel(level).Str("op", op).Str("what", bt.what()).Int("batch", i+1).Int("batches", len(steps)).
 			Int("rows", len(bt.rows)).Int("done", done).Int("total", total).Dur("took", time.Since(start)).
 			Msg("bulk write: batch written")
 	}
@@ -259,11 +259,22 @@ func checkBundle(ctx context.Context, tx neo4j.ManagedTransaction, nodes []roded
 
 // batch is one UNWIND statement with at most a batch of rows.
 type batch struct {
-	what    string // for error messages: "Recommendation nodes", "SUPPORTS edges"
 	stmt    string
 	rows    []any
 	creates rowKind // what its rows are: nodes, edges or neither (passages)
-	of      string  // their label or relationship type
+	of      string  // their label or relationship type; "passages"
+}
+
+// what names the batch's rows for logs and errors: "Recommendation nodes",
+// "SUPPORTS edges", "passages".
+func (b batch) what() string {
+	switch b.creates {
+	case nodeRows:
+		return b.of + " nodes"
+	case edgeRows:
+		return b.of + " edges"
+	}
+	return b.of
 }
 
 // rowKind says whether a batch writes nodes, edges or neither.
@@ -347,15 +358,8 @@ func edgeStatement(t rodedraad.RelType, mode writeMode) string {
 // appendBatches appends batches of stmt for rows of kind of (a label or
 // relationship type; "passages"), size rows each.
 func appendBatches(out []batch, of, stmt string, rows []any, size int, kind rowKind) []batch {
-	what := of
-	switch kind {
-	case nodeRows:
-		what += " nodes"
-	case edgeRows:
-		what += " edges"
-	}
 	for start := 0; start < len(rows); start += size {
-		out = append(out, batch{what: what, of: of, stmt: stmt, rows: rows[start : start+min(size, len(rows)-start)], creates: kind})
+		out = append(out, batch{of: of, stmt: stmt, rows: rows[start : start+min(size, len(rows)-start)], creates: kind})
 	}
 	return out
 }
@@ -369,7 +373,7 @@ func (b batch) run(ctx context.Context, tx neo4j.ManagedTransaction, now time.Ti
 		sum, err = res.Consume(ctx)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("import %s: %w", b.what, err)
+		return nil, fmt.Errorf("import %s: %w", b.what(), err)
 	}
 	return sum.Counters(), nil
 }

@@ -119,32 +119,21 @@ func importTargets(b *rodedraad.Bundle, nodes []rodedraad.Node) []target {
 }
 
 // storedEdges returns the keys of the edges that exist already. Only an
-// edge between two nodes that existed before the load can: one type at a
-// time, by both ends (edgeOfRow).
+// edge between two nodes that existed before the load can; propsOf looks
+// those up.
 func storedEdges(ctx context.Context, tx neo4j.ManagedTransaction, edges []rodedraad.Edge, stored map[string]rodedraad.Label) (map[string]bool, error) {
-	byType := map[string][]any{}
+	var between []target
 	for _, e := range edges {
-		t := edgeTarget(e.Type, e.From, e.To)
-		if stored[t.id] != "" && stored[t.to] != "" {
-			byType[t.rel] = append(byType[t.rel], map[string]any{"from": t.id, "to": t.to, "key": t.key()})
+		if t := edgeTarget(e.Type, e.From, e.To); stored[t.id] != "" && stored[t.to] != "" {
+			between = append(between, t)
 		}
 	}
-	out := map[string]bool{}
-	for t, rows := range byType {
-		q := `UNWIND $rows AS row ` + edgeOfRow(t) + ` RETURN row.key AS k`
-		err := chunks(rows, func(part []any) error {
-			recs, err := records(ctx, tx, q, map[string]any{"rows": part})
-			for _, r := range recs {
-				k, _, _ := neo4j.GetRecordValue[string](r, "k")
-				out[k] = true
-			}
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
+	found, err := propsOf(ctx, tx, between)
+	out := make(map[string]bool, len(found))
+	for k := range found {
+		out[k] = true
 	}
-	return out, nil
+	return out, err
 }
 
 // newItem is an item a load creates: its audit key, the row that writes

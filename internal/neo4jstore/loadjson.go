@@ -48,7 +48,7 @@ func appendEntry(buf []byte, it newItem, now time.Time) []byte {
 		at = now
 	}
 	field("createdAt")
-	buf = jsontext.AppendString(buf, at.UTC().Format(time.RFC3339Nano))
+	buf = appendJSONValue(buf, at)
 	return append(buf, "}}"...)
 }
 
